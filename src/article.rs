@@ -1,0 +1,278 @@
+//! The `Article` model: what every extractor produces and every output is made from.
+
+use serde::{Deserialize, Serialize};
+
+/// A clean copy of one article: its metadata and its body as typed blocks.
+///
+/// Every input kind (HTML, plain text, Markdown) is extracted into this, and every
+/// output (reader HTML, Markdown, plain text, JSON) is rendered from it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// The story's headline.
+    pub title: Option<String>,
+    /// Who wrote it ("By Jane Doe").
+    pub byline: Option<String>,
+    /// When it was published, as the page gives it.
+    pub published: Option<String>,
+    /// The publication or web site it came from.
+    pub site_name: Option<String>,
+    /// The address of the original page, when known.
+    pub source_url: Option<String>,
+    /// The language of the text (BCP 47 tag such as `en` or `ar`), when known.
+    pub lang: Option<String>,
+    /// The writing direction, when known.
+    pub dir: Option<Direction>,
+    /// Summary points shown above the story ("Story Highlights").
+    pub summary: Vec<String>,
+    /// The dateline that opens the story ("MOSCOW, Russia (Reuters)").
+    pub dateline: Option<String>,
+    /// The agency or publication the dateline credits ("Reuters").
+    pub source: Option<String>,
+    /// The body.
+    pub blocks: Vec<Block>,
+    /// The copyright or credit line, kept once after the body.
+    pub copyright: Option<String>,
+}
+
+/// Left-to-right or right-to-left text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Left to right (Latin, Cyrillic, CJK, …).
+    Ltr,
+    /// Right to left (Arabic, Hebrew, …).
+    Rtl,
+}
+
+impl Direction {
+    /// The value of an HTML `dir` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+/// One block of the body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// A paragraph of running text.
+    Paragraph {
+        /// Its text.
+        content: Vec<Inline>,
+    },
+    /// A subheading; `level` 2 to 6 (the title is the article's only level 1).
+    Heading {
+        /// 2 to 6.
+        level: u8,
+        /// Its text.
+        content: Vec<Inline>,
+    },
+    /// A bulleted or numbered list; each item is a run of blocks.
+    List {
+        /// Numbered (`true`) or bulleted.
+        ordered: bool,
+        /// The items.
+        items: Vec<Vec<Block>>,
+    },
+    /// A quotation set apart from the text.
+    Quote {
+        /// What is quoted.
+        blocks: Vec<Block>,
+    },
+    /// An image with its caption.
+    Figure {
+        /// The image.
+        image: Image,
+        /// The caption, if any.
+        caption: Option<Vec<Inline>>,
+    },
+    /// Preformatted code; its white space is kept as it is.
+    Code {
+        /// The language named for it, if any.
+        lang: Option<String>,
+        /// The code.
+        text: String,
+    },
+    /// A table of rows of cells.
+    Table {
+        /// The caption, if any.
+        caption: Option<Vec<Inline>>,
+        /// The rows.
+        rows: Vec<Vec<Cell>>,
+    },
+    /// A thematic break between sections.
+    Rule,
+}
+
+/// An image, by address.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Image {
+    /// Where the image is (http, https or a `data:image/…` address).
+    pub src: String,
+    /// Its text alternative.
+    pub alt: String,
+}
+
+/// One table cell.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    /// A header cell (`th`) rather than a data cell.
+    pub header: bool,
+    /// Its text.
+    pub content: Vec<Inline>,
+}
+
+/// Text inside a block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Inline {
+    /// Plain text.
+    Text {
+        /// The text.
+        text: String,
+    },
+    /// Emphasised (usually italic) text.
+    Emphasis {
+        /// What is emphasised.
+        content: Vec<Inline>,
+    },
+    /// Strongly emphasised (usually bold) text.
+    Strong {
+        /// What is emphasised.
+        content: Vec<Inline>,
+    },
+    /// Code within a line.
+    Code {
+        /// The code.
+        text: String,
+    },
+    /// A link.
+    Link {
+        /// Its target.
+        href: String,
+        /// Its text.
+        content: Vec<Inline>,
+    },
+    /// A forced line break.
+    Break,
+}
+
+impl Inline {
+    /// Plain text as an inline.
+    pub fn text(s: impl Into<String>) -> Inline {
+        Inline::Text { text: s.into() }
+    }
+}
+
+/// A run of inlines holding just `s`.
+pub fn plain(s: impl Into<String>) -> Vec<Inline> {
+    vec![Inline::text(s)]
+}
+
+/// The text of a run of inlines, without markup.
+pub fn inline_text(content: &[Inline]) -> String {
+    let mut out = String::new();
+    push_inline_text(content, &mut out);
+    out
+}
+
+fn push_inline_text(content: &[Inline], out: &mut String) {
+    for inline in content {
+        match inline {
+            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+            Inline::Emphasis { content } | Inline::Strong { content } | Inline::Link { content, .. } => {
+                push_inline_text(content, out)
+            }
+            Inline::Break => out.push('\n'),
+        }
+    }
+}
+
+impl Block {
+    /// A paragraph holding just `s`.
+    pub fn paragraph(s: impl Into<String>) -> Block {
+        Block::Paragraph { content: plain(s) }
+    }
+
+    /// The block's text units, one string per paragraph, heading, list item or caption,
+    /// in reading order: what the plain-text output separates by blank lines.
+    pub fn text_units(&self, out: &mut Vec<String>) {
+        match self {
+            Block::Paragraph { content } | Block::Heading { content, .. } => out.push(inline_text(content)),
+            Block::List { items, .. } => {
+                for item in items {
+                    for block in item {
+                        block.text_units(out);
+                    }
+                }
+            }
+            Block::Quote { blocks } => blocks.iter().for_each(|b| b.text_units(out)),
+            Block::Figure { caption, .. } => {
+                if let Some(caption) = caption {
+                    out.push(inline_text(caption));
+                }
+            }
+            Block::Code { text, .. } => out.push(text.trim_end_matches('\n').to_string()),
+            Block::Table { caption, rows } => {
+                if let Some(caption) = caption {
+                    out.push(inline_text(caption));
+                }
+                for row in rows {
+                    let cells: Vec<String> = row.iter().map(|c| inline_text(&c.content)).collect();
+                    out.push(cells.join("\t"));
+                }
+            }
+            Block::Rule => {}
+        }
+    }
+}
+
+impl Block {
+    /// Calls `f` on every run of inlines in the block (paragraph text, list items, captions, cells).
+    pub fn for_each_inlines_mut(&mut self, f: &mut dyn FnMut(&mut Vec<Inline>)) {
+        match self {
+            Block::Paragraph { content } | Block::Heading { content, .. } => f(content),
+            Block::List { items, .. } => items.iter_mut().flatten().for_each(|b| b.for_each_inlines_mut(f)),
+            Block::Quote { blocks } => blocks.iter_mut().for_each(|b| b.for_each_inlines_mut(f)),
+            Block::Figure { caption, .. } => {
+                if let Some(c) = caption {
+                    f(c)
+                }
+            }
+            Block::Table { caption, rows } => {
+                if let Some(c) = caption {
+                    f(c)
+                }
+                rows.iter_mut().flatten().for_each(|cell| f(&mut cell.content));
+            }
+            Block::Code { .. } | Block::Rule => {}
+        }
+    }
+
+    /// The block's text, its units joined by new lines.
+    pub fn text(&self) -> String {
+        let mut units = Vec::new();
+        self.text_units(&mut units);
+        units.join("\n")
+    }
+}
+
+impl Article {
+    /// The body alone as text units (no title, summary, dateline or copyright).
+    pub fn body_units(&self) -> Vec<String> {
+        let mut units = Vec::new();
+        for block in &self.blocks {
+            block.text_units(&mut units);
+        }
+        units.retain(|u| !u.trim().is_empty());
+        units
+    }
+
+    /// How many words the body holds (CJK characters count one each).
+    pub fn word_count(&self) -> usize {
+        self.body_units().iter().map(|u| crate::words::count_words(u)).sum()
+    }
+}

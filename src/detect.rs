@@ -1,0 +1,173 @@
+//! Input detection: is this pasted thing an HTML document, an HTML fragment, Markdown or plain text?
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of input the reader gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputKind {
+    /// A whole HTML document (`<!doctype html>` or `<html>`).
+    HtmlDocument,
+    /// A piece of HTML, such as a browser selection copied as `text/html`.
+    HtmlFragment,
+    /// Markdown.
+    Markdown,
+    /// Plain text (a page copied as text, an e-mail, a PDF's text).
+    Text,
+}
+
+impl InputKind {
+    /// The family name used in the JSON output: `html`, `markdown` or `text`.
+    pub fn family(self) -> &'static str {
+        match self {
+            InputKind::HtmlDocument | InputKind::HtmlFragment => "html",
+            InputKind::Markdown => "markdown",
+            InputKind::Text => "text",
+        }
+    }
+}
+
+/// Tag names common enough in real HTML that two or more of them mark a fragment.
+const HTML_TAGS: &[&str] = &[
+    "p", "div", "span", "a", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "img", "table",
+    "tr", "td", "th", "article", "section", "header", "footer", "nav", "main", "figure", "figcaption",
+    "blockquote", "pre", "code", "em", "strong", "b", "i", "meta", "body", "head", "script", "style",
+    "title", "link", "font", "center", "hr", "sup", "sub", "time", "aside", "picture", "source",
+];
+
+/// Decides what kind of input `input` is.
+///
+/// ```
+/// use cleancopy::{detect, InputKind};
+/// assert_eq!(detect("<!DOCTYPE html><html><p>Hi</p></html>"), InputKind::HtmlDocument);
+/// assert_eq!(detect("# Title\n\nSome *text*."), InputKind::Markdown);
+/// assert_eq!(detect("Just some words.\n\nAnd more."), InputKind::Text);
+/// ```
+pub fn detect(input: &str) -> InputKind {
+    let head: String = input.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).chars().take(512).collect();
+    let lower = head.to_ascii_lowercase();
+    if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.starts_with("<?xml") && lower.contains("<html") {
+        return InputKind::HtmlDocument;
+    }
+    let tags = count_html_tags(input);
+    if lower.starts_with('<') && tags >= 1 {
+        return InputKind::HtmlFragment;
+    }
+    let md = markdown_score(input);
+    if md >= 2 {
+        return InputKind::Markdown;
+    }
+    if tags >= 3 {
+        return InputKind::HtmlFragment;
+    }
+    InputKind::Text
+}
+
+/// Counts opening or closing tags with a well-known HTML name (looks at the first 64 KiB only).
+fn count_html_tags(input: &str) -> usize {
+    let sample = &input[..floor_char_boundary(input, 65_536)];
+    let bytes = sample.as_bytes();
+    let mut count = 0;
+    let mut i = 0;
+    while let Some(offset) = sample[i..].find('<') {
+        let start = i + offset + 1;
+        i = start;
+        let rest = &bytes[start..];
+        let rest = rest.strip_prefix(b"/").unwrap_or(rest);
+        let name_len = rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        if name_len == 0 {
+            continue;
+        }
+        let after = rest.get(name_len).copied();
+        if !matches!(after, Some(b'>' | b' ' | b'/' | b'\n' | b'\t' | b'\r')) {
+            continue;
+        }
+        let name = std::str::from_utf8(&rest[..name_len]).unwrap_or("").to_ascii_lowercase();
+        if HTML_TAGS.contains(&name.as_str()) {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// Points for Markdown syntax: 2 for a strong sign (ATX heading, code fence, link or image
+/// syntax), 1 for a weaker one (emphasis, setext underline, quote, numbered list).
+fn markdown_score(input: &str) -> usize {
+    let mut score = 0;
+    let mut prev_text = false;
+    for line in input.lines().take(2_000) {
+        let t = line.trim_start();
+        let hashes = t.chars().take_while(|&c| c == '#').count();
+        if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
+            score += 2;
+        } else if t.starts_with("```") || t.starts_with("~~~") {
+            score += 2;
+        } else if prev_text && !t.is_empty() && (t.chars().all(|c| c == '=') || t.len() >= 3 && t.chars().all(|c| c == '-')) {
+            score += 1;
+        } else if t.starts_with("> ") {
+            score += 1;
+        }
+        if has_md_link(t) {
+            score += 2;
+        }
+        if t.contains("**") || t.contains("__") {
+            score += 1;
+        }
+        prev_text = !t.is_empty();
+        if score >= 4 {
+            break;
+        }
+    }
+    score
+}
+
+/// `[text](target)` somewhere in the line.
+fn has_md_link(line: &str) -> bool {
+    let mut rest = line;
+    while let Some(close) = rest.find("](") {
+        let before = &rest[..close];
+        if before.contains('[') && rest[close + 2..].contains(')') {
+            return true;
+        }
+        rest = &rest[close + 2..];
+    }
+    false
+}
+
+/// The largest index `<= at` that falls on a character boundary of `s`.
+pub(crate) fn floor_char_boundary(s: &str, at: usize) -> usize {
+    if at >= s.len() {
+        return s.len();
+    }
+    let mut i = at;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_browser_selection_copied_as_html_is_a_fragment() {
+        assert_eq!(detect("<meta charset='utf-8'><p style=\"x\">Hello <b>there</b></p>"), InputKind::HtmlFragment);
+    }
+
+    #[test]
+    fn a_page_copied_as_text_is_text_even_with_bullets() {
+        let page = "Skip to main content\n  • E-mail\n  • Save\n\nA headline\n\nA paragraph - with a dash.";
+        assert_eq!(detect(page), InputKind::Text);
+    }
+
+    #[test]
+    fn markdown_with_links_and_fences_is_markdown() {
+        assert_eq!(detect("See [the docs](https://example.org).\n\n```\ncode\n```"), InputKind::Markdown);
+    }
+
+    #[test]
+    fn text_mentioning_a_less_than_sign_is_still_text() {
+        assert_eq!(detect("If a < b and b > c then a < c."), InputKind::Text);
+    }
+}

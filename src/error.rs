@@ -1,0 +1,22 @@
+//! The errors a reader or a calling program can meet, each with a message that says what to do.
+
+use thiserror::Error;
+
+/// Why an input could not be turned into a clean copy.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// Nothing but white space was given.
+    #[error("the input is empty: paste or open an article")]
+    Empty,
+    /// The bytes are not text (an image, an archive, a program).
+    #[error("the input looks like binary data, not text, HTML or Markdown")]
+    Binary,
+    /// The input is larger than Clean Copy reads.
+    #[error("the input is {size} bytes; Clean Copy reads at most {limit} bytes")]
+    TooLarge {
+        /// The input's size in bytes.
+        size: usize,
+        /// The largest size read.
+        limit: usize,
+    },
+}

@@ -1,0 +1,512 @@
+//! The main content of a page: which element holds the story, and its structure as blocks.
+
+use ego_tree::NodeRef;
+use scraper::{ElementRef, Node};
+use url::Url;
+
+use crate::article::{inline_text, Block, Cell, Image, Inline};
+use crate::words::{collapse_ws, count_words};
+
+/// Deeper nesting than this is read as text only (hostile or broken pages).
+const MAX_DEPTH: usize = 256;
+
+/// Elements that never hold article text.
+fn is_skipped_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script" | "style" | "noscript" | "template" | "nav" | "aside" | "footer" | "form" | "button" | "input"
+            | "select" | "textarea" | "iframe" | "svg" | "math" | "canvas" | "object" | "embed" | "menu" | "dialog"
+            | "head" | "link" | "meta" | "label" | "video" | "audio" | "map"
+    )
+}
+
+const NEGATIVE: &[&str] = &[
+    "nav", "menu", "share", "social", "comment", "footer", "sidebar", "related", "promo", "advert", "cookie",
+    "newsletter", "subscribe", "breadcrumb", "toolbar", "popup", "modal", "banner", "masthead", "skip",
+    "sponsor", "outbrain", "taboola", "signup", "login", "print-only",
+];
+const POSITIVE: &[&str] = &["article", "content", "story", "entry", "post", "main", "body", "text", "blog"];
+
+/// -1 for class or id words that mark furniture, +1 for words that mark content, else 0.
+fn class_weight(el: &ElementRef) -> i32 {
+    let e = el.value();
+    let names = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_ascii_lowercase();
+    if names.trim().is_empty() {
+        return 0;
+    }
+    let neg = NEGATIVE.iter().any(|n| names.contains(n));
+    let pos = POSITIVE.iter().any(|p| names.contains(p));
+    match (neg, pos) {
+        (true, false) => -1,
+        (false, true) => 1,
+        _ => 0,
+    }
+}
+
+fn is_hidden(el: &ElementRef) -> bool {
+    let e = el.value();
+    e.attr("hidden").is_some()
+        || e.attr("aria-hidden") == Some("true")
+        || e.attr("style").is_some_and(|s| {
+            let s = s.to_ascii_lowercase().replace(' ', "");
+            s.contains("display:none") || s.contains("visibility:hidden")
+        })
+}
+
+/// Picks the element that holds the article: paragraphs' text scored into their parents and
+/// grandparents, weighted by class names and by how little of the text is link text.
+pub fn find_root<'a>(body: ElementRef<'a>) -> ElementRef<'a> {
+    use std::collections::HashMap;
+    let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
+    for node in body.descendants() {
+        let Some(el) = ElementRef::wrap(node) else { continue };
+        if !matches!(el.value().name(), "p" | "pre" | "td" | "blockquote") || excluded(&el) {
+            continue;
+        }
+        let text = collapse_ws(&el.text().collect::<String>());
+        let len = text.chars().count();
+        if len < 25 {
+            continue;
+        }
+        let score = 1.0 + text.matches([',', '،', '，']).count() as f64 + (len as f64 / 100.0).min(3.0);
+        let mut ancestor = el.parent();
+        for share in [1.0, 0.5, 0.25] {
+            let Some(a) = ancestor else { break };
+            if a.value().is_element() {
+                *scores.entry(a.id()).or_default() += score * share;
+            }
+            ancestor = a.parent();
+        }
+    }
+    let best = scores
+        .into_iter()
+        .filter_map(|(id, score)| {
+            let el = ElementRef::wrap(body.tree().get(id)?)?;
+            let weight = 1.0 + 0.25 * class_weight(&el) as f64;
+            Some((el, score * weight * (1.0 - link_density(&el))))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    match best {
+        Some((el, _)) => widen_to_article(el),
+        None => body,
+    }
+}
+
+/// When the best element sits inside an `<article>`, the whole `<article>` is the story.
+fn widen_to_article(el: ElementRef) -> ElementRef {
+    let mut cur = Some(el);
+    while let Some(e) = cur {
+        if e.value().name() == "article" {
+            return e;
+        }
+        if e.value().name() == "body" {
+            break;
+        }
+        cur = e.parent().and_then(ElementRef::wrap);
+    }
+    el
+}
+
+/// True when `el` or an ancestor is furniture that extraction skips.
+fn excluded(el: &ElementRef) -> bool {
+    let mut cur = Some(*el);
+    while let Some(e) = cur {
+        if is_skipped_tag(e.value().name()) || class_weight(&e) < 0 || is_hidden(&e) {
+            return true;
+        }
+        cur = e.parent().and_then(ElementRef::wrap);
+    }
+    false
+}
+
+/// The share of an element's text that sits inside links.
+pub fn link_density(el: &ElementRef) -> f64 {
+    let total: usize = el.text().map(|t| t.chars().filter(|c| !c.is_whitespace()).count()).sum();
+    if total == 0 {
+        return 0.0;
+    }
+    let mut linked = 0;
+    for node in el.descendants() {
+        if let Some(a) = ElementRef::wrap(node).filter(|a| a.value().name() == "a") {
+            linked += a.text().map(|t| t.chars().filter(|c| !c.is_whitespace()).count()).sum::<usize>();
+        }
+    }
+    (linked as f64 / total as f64).min(1.0)
+}
+
+/// Converts a content element's children into blocks.
+pub struct Converter {
+    base: Option<Url>,
+}
+
+impl Converter {
+    /// A converter that resolves relative addresses against `base`.
+    pub fn new(base: Option<&str>) -> Converter {
+        Converter { base: base.and_then(|b| Url::parse(b).ok()) }
+    }
+
+    /// The blocks inside `el`.
+    pub fn blocks(&self, el: ElementRef) -> Vec<Block> {
+        let mut out = Vec::new();
+        self.push_children(*el, &mut out, 0);
+        out
+    }
+
+    fn push_children(&self, node: NodeRef<Node>, out: &mut Vec<Block>, depth: usize) {
+        let mut inlines: Vec<Inline> = Vec::new();
+        for child in node.children() {
+            match child.value() {
+                Node::Text(t) => inlines.push(Inline::text(&**t)),
+                Node::Element(_) => {
+                    let el = ElementRef::wrap(child).expect("an element node");
+                    if is_block(el.value().name()) || depth >= MAX_DEPTH {
+                        flush_paragraph(&mut inlines, out);
+                        self.push_block(el, out, depth + 1);
+                    } else if let Some(figure) = self.lone_image(el) {
+                        flush_paragraph(&mut inlines, out);
+                        out.push(figure);
+                    } else {
+                        self.push_inline(el, &mut inlines, depth + 1);
+                    }
+                }
+                _ => {}
+            }
+        }
+        flush_paragraph(&mut inlines, out);
+    }
+
+    fn push_block(&self, el: ElementRef, out: &mut Vec<Block>, depth: usize) {
+        let name = el.value().name();
+        if is_skipped_tag(name) || is_hidden(&el) || (class_weight(&el) < 0 && name != "article" && name != "main") {
+            return;
+        }
+        if depth >= MAX_DEPTH {
+            let text = collapse_ws(&el.text().collect::<String>());
+            if !text.is_empty() {
+                out.push(Block::paragraph(text));
+            }
+            return;
+        }
+        match name {
+            "p" => {
+                let mut content = Vec::new();
+                let mut figures = Vec::new();
+                for child in el.children() {
+                    match (child.value(), ElementRef::wrap(child)) {
+                        (Node::Text(t), _) => content.push(Inline::text(&**t)),
+                        (_, Some(c)) => match self.lone_image(c) {
+                            Some(f) => figures.push(f),
+                            None => self.push_inline(c, &mut content, depth + 1),
+                        },
+                        _ => {}
+                    }
+                }
+                out.extend(figures);
+                flush_paragraph(&mut content, out);
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let level = name[1..].parse::<u8>().unwrap_or(2).max(2);
+                let content = normalize_inlines(self.inlines(el, depth));
+                if !inline_text(&content).trim().is_empty() {
+                    out.push(Block::Heading { level, content });
+                }
+            }
+            "ul" | "ol" => {
+                let items: Vec<Vec<Block>> = el
+                    .children()
+                    .filter_map(ElementRef::wrap)
+                    .filter(|li| !is_hidden(li))
+                    .map(|li| self.blocks_at(li, depth))
+                    .filter(|b| !b.is_empty())
+                    .collect();
+                if !items.is_empty() {
+                    out.push(Block::List { ordered: name == "ol", items });
+                }
+            }
+            "blockquote" => {
+                let blocks = self.blocks_at(el, depth);
+                if !blocks.is_empty() {
+                    out.push(Block::Quote { blocks });
+                }
+            }
+            "pre" => {
+                let text: String = el.text().collect();
+                let lang = el
+                    .descendants()
+                    .filter_map(ElementRef::wrap)
+                    .filter_map(|c| c.value().attr("class"))
+                    .flat_map(|c| c.split_whitespace())
+                    .find_map(|c| c.strip_prefix("language-").or(c.strip_prefix("lang-")))
+                    .map(str::to_string);
+                if !text.trim().is_empty() {
+                    out.push(Block::Code { lang, text: text.trim_matches('\n').to_string() });
+                }
+            }
+            "figure" => self.push_figure(el, out, depth),
+            "img" | "picture" => {
+                if let Some(f) = self.lone_image(el) {
+                    out.push(f);
+                }
+            }
+            "table" => self.push_table(el, out, depth),
+            "hr" => out.push(Block::Rule),
+            _ => self.push_children(*el, out, depth),
+        }
+    }
+
+    fn blocks_at(&self, el: ElementRef, depth: usize) -> Vec<Block> {
+        let mut out = Vec::new();
+        self.push_children(*el, &mut out, depth + 1);
+        out
+    }
+
+    fn inlines(&self, el: ElementRef, depth: usize) -> Vec<Inline> {
+        let mut content = Vec::new();
+        for child in el.children() {
+            match (child.value(), ElementRef::wrap(child)) {
+                (Node::Text(t), _) => content.push(Inline::text(&**t)),
+                (_, Some(c)) => self.push_inline(c, &mut content, depth + 1),
+                _ => {}
+            }
+        }
+        content
+    }
+
+    fn push_inline(&self, el: ElementRef, out: &mut Vec<Inline>, depth: usize) {
+        let name = el.value().name();
+        if is_skipped_tag(name) || is_hidden(&el) || depth >= MAX_DEPTH {
+            return;
+        }
+        match name {
+            "br" => out.push(Inline::Break),
+            "em" | "i" | "cite" | "dfn" => out.push(Inline::Emphasis { content: self.inlines(el, depth) }),
+            "strong" | "b" => out.push(Inline::Strong { content: self.inlines(el, depth) }),
+            "code" | "kbd" | "samp" | "tt" => out.push(Inline::Code { text: el.text().collect() }),
+            "a" => {
+                let content = self.inlines(el, depth);
+                let href = el.value().attr("href").unwrap_or("").trim();
+                match self.resolve(href) {
+                    Some(href) => out.push(Inline::Link { href, content }),
+                    // A link that only runs a script or jumps within the page acts as a
+                    // button; it is marked with an empty target until the page tools are
+                    // weeded out, then unwrapped.
+                    None if is_button_href(href) => out.push(Inline::Link { href: String::new(), content }),
+                    None => out.extend(content),
+                }
+            }
+            "img" | "picture" => {}
+            _ => out.extend(self.inlines(el, depth)),
+        }
+    }
+
+    fn push_figure(&self, el: ElementRef, out: &mut Vec<Block>, depth: usize) {
+        let image = el.descendants().filter_map(ElementRef::wrap).find(|c| c.value().name() == "img").and_then(|img| self.image(img));
+        let caption = el
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .find(|c| c.value().name() == "figcaption")
+            .map(|c| normalize_inlines(self.inlines(c, depth)))
+            .filter(|c| !inline_text(c).trim().is_empty());
+        match image {
+            Some(image) => out.push(Block::Figure { image, caption }),
+            None => self.push_children(*el, out, depth),
+        }
+    }
+
+    fn push_table(&self, el: ElementRef, out: &mut Vec<Block>, depth: usize) {
+        let mut rows = Vec::new();
+        let mut caption = None;
+        for node in el.descendants() {
+            let Some(c) = ElementRef::wrap(node) else { continue };
+            match c.value().name() {
+                "caption" => caption = Some(normalize_inlines(self.inlines(c, depth))),
+                "tr" => {
+                    let cells: Vec<Cell> = c
+                        .children()
+                        .filter_map(ElementRef::wrap)
+                        .filter(|td| matches!(td.value().name(), "td" | "th"))
+                        .map(|td| Cell { header: td.value().name() == "th", content: normalize_inlines(self.inlines(td, depth)) })
+                        .collect();
+                    if !cells.is_empty() {
+                        rows.push(cells);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !rows.is_empty() {
+            out.push(Block::Table { caption, rows });
+        }
+    }
+
+    /// An image element (or a link around one) standing on its own, as a figure.
+    fn lone_image(&self, el: ElementRef) -> Option<Block> {
+        let img = match el.value().name() {
+            "img" => el,
+            "picture" | "a" => {
+                let only = el.children().filter(|c| !c.value().as_text().is_some_and(|t| t.trim().is_empty())).count() == 1;
+                let img = el.descendants().filter_map(ElementRef::wrap).find(|c| c.value().name() == "img")?;
+                if !only {
+                    return None;
+                }
+                img
+            }
+            _ => return None,
+        };
+        self.image(img).map(|image| Block::Figure { image, caption: None })
+    }
+
+    /// The image's address (lazy-loading attributes included), unless it is a tracking pixel.
+    fn image(&self, img: ElementRef) -> Option<Image> {
+        let e = img.value();
+        let tiny = |a: &str| e.attr(a).and_then(|v| v.trim_end_matches("px").parse::<u32>().ok()).is_some_and(|v| v <= 2);
+        if tiny("width") || tiny("height") {
+            return None;
+        }
+        let src = ["data-src", "data-original", "data-lazy-src", "src"]
+            .iter()
+            .filter_map(|a| e.attr(a))
+            .map(str::trim)
+            .find(|s| !s.is_empty() && !s.starts_with("data:image/gif") && !s.starts_with("data:image/svg"))
+            .or_else(|| e.attr("srcset").and_then(|s| s.split(',').next()).and_then(|s| s.split_whitespace().next()))?;
+        let src = if src.starts_with("data:image/") { src.to_string() } else { self.resolve(src)? };
+        Some(Image { src, alt: collapse_ws(e.attr("alt").unwrap_or("")) })
+    }
+
+    /// An absolute http(s) or mailto address for `href`, or `None` for script and in-page links.
+    fn resolve(&self, href: &str) -> Option<String> {
+        let href = href.trim();
+        let parsed = match Url::parse(href) {
+            Ok(u) => u,
+            Err(url::ParseError::RelativeUrlWithoutBase) => self.base.as_ref()?.join(href).ok()?,
+            Err(_) => return None,
+        };
+        matches!(parsed.scheme(), "http" | "https" | "mailto").then(|| parsed.to_string())
+    }
+}
+
+/// A link target that does not lead to another page: empty, `#…`, or a script.
+fn is_button_href(href: &str) -> bool {
+    let lower = href.to_ascii_lowercase();
+    href.is_empty() || href.starts_with('#') || lower.starts_with("javascript:")
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div" | "section" | "article" | "main" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul"
+            | "ol" | "li" | "blockquote" | "pre" | "figure" | "table" | "hr" | "dl" | "dt" | "dd" | "address"
+            | "center" | "details" | "summary" | "body" | "html" | "tbody" | "thead" | "tr" | "td" | "th"
+            | "fieldset" | "hgroup" | "caption" | "figcaption"
+    ) || is_skipped_tag(name)
+}
+
+/// Ends the paragraph being gathered from loose inline content, if it holds any text.
+fn flush_paragraph(inlines: &mut Vec<Inline>, out: &mut Vec<Block>) {
+    let content = normalize_inlines(std::mem::take(inlines));
+    if !inline_text(&content).trim().is_empty() {
+        out.push(Block::Paragraph { content });
+    }
+}
+
+/// Collapses white space inside a run of inlines and trims its two ends.
+pub fn normalize_inlines(content: Vec<Inline>) -> Vec<Inline> {
+    let mut out = collapse_inlines(content);
+    trim_edges(&mut out);
+    out
+}
+
+fn collapse_inlines(content: Vec<Inline>) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::new();
+    for inline in content {
+        let inline = match inline {
+            Inline::Text { text } => {
+                let mut collapsed = String::new();
+                let mut space = false;
+                for c in text.chars() {
+                    if c.is_whitespace() || crate::words::is_invisible(c) {
+                        space = true;
+                    } else {
+                        if space {
+                            collapsed.push(' ');
+                        }
+                        space = false;
+                        collapsed.push(c);
+                    }
+                }
+                if space {
+                    collapsed.push(' ');
+                }
+                if let Some(Inline::Text { text: prev }) = out.last_mut() {
+                    if prev.ends_with(' ') && collapsed.starts_with(' ') {
+                        collapsed.remove(0);
+                    }
+                    prev.push_str(&collapsed);
+                    continue;
+                }
+                Inline::Text { text: collapsed }
+            }
+            Inline::Emphasis { content } => Inline::Emphasis { content: collapse_inlines(content) },
+            Inline::Strong { content } => Inline::Strong { content: collapse_inlines(content) },
+            Inline::Link { href, content } => Inline::Link { href, content: collapse_inlines(content) },
+            other => other,
+        };
+        if matches!(&inline, Inline::Emphasis { content } | Inline::Strong { content } if inline_text(content).trim().is_empty()) {
+            continue;
+        }
+        out.push(inline);
+    }
+    out
+}
+
+fn trim_edges(content: &mut Vec<Inline>) {
+    while matches!(content.first(), Some(Inline::Break)) {
+        content.remove(0);
+    }
+    while matches!(content.last(), Some(Inline::Break)) {
+        content.pop();
+    }
+    if let Some(first) = content.first_mut() {
+        trim_inline(first, true);
+    }
+    if let Some(last) = content.last_mut() {
+        trim_inline(last, false);
+    }
+    content.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
+}
+
+fn trim_inline(inline: &mut Inline, start: bool) {
+    match inline {
+        Inline::Text { text } => *text = if start { text.trim_start() } else { text.trim_end() }.to_string(),
+        Inline::Emphasis { content } | Inline::Strong { content } | Inline::Link { content, .. } => {
+            let target = if start { content.first_mut() } else { content.last_mut() };
+            if let Some(i) = target {
+                trim_inline(i, start);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Words in a block's text, and how many of them sit in links.
+pub fn link_words(content: &[Inline]) -> (usize, usize) {
+    let mut total = 0;
+    let mut linked = 0;
+    for inline in content {
+        match inline {
+            Inline::Text { text } | Inline::Code { text } => total += count_words(text),
+            Inline::Emphasis { content } | Inline::Strong { content } => {
+                let (t, l) = link_words(content);
+                total += t;
+                linked += l;
+            }
+            Inline::Link { content, .. } => {
+                let n = count_words(&inline_text(content));
+                total += n;
+                linked += n;
+            }
+            Inline::Break => {}
+        }
+    }
+    (total, linked)
+}

@@ -1,0 +1,198 @@
+//! HTML extraction, for whole documents and for fragments copied from a browser: metadata,
+//! the element that holds the story, and its structure as blocks with the page's furniture
+//! (menus, tool links, link lists) left out.
+
+mod content;
+mod meta;
+
+use scraper::{ElementRef, Html};
+
+use crate::article::{inline_text, Article, Block, Direction, Inline};
+use crate::refine;
+use content::{link_words, Converter};
+
+/// Extracts the article from an HTML document or fragment.
+pub fn extract(input: &str) -> Article {
+    let doc = Html::parse_document(input);
+    let meta = meta::read(&doc);
+    let body = doc
+        .root_element()
+        .children()
+        .filter_map(ElementRef::wrap)
+        .find(|e| e.value().name() == "body")
+        .unwrap_or_else(|| doc.root_element());
+    let root = content::find_root(body);
+    let base = meta.base_url.as_deref().or(meta.source_url.as_deref());
+    let mut blocks = Converter::new(base).blocks(root);
+    weed(&mut blocks);
+
+    let mut article = Article {
+        title: meta.title,
+        byline: meta.byline,
+        published: meta.published,
+        site_name: meta.site_name,
+        source_url: meta.source_url.filter(|u| u.starts_with("http")),
+        lang: meta.lang,
+        dir: match meta.dir.as_deref() {
+            Some("rtl") => Some(Direction::Rtl),
+            Some("ltr") => Some(Direction::Ltr),
+            _ => None,
+        },
+        ..Article::default()
+    };
+    match &article.title {
+        Some(title) => drop_title_heading(&mut blocks, title),
+        None => article.title = take_first_heading(&mut blocks),
+    }
+    take_summary(&mut blocks, &mut article);
+    take_copyright(&mut blocks, &mut article);
+    for block in &mut blocks {
+        block.for_each_inlines_mut(&mut drop_trailing_button);
+    }
+    blocks.retain(|b| !b.text().trim().is_empty() || matches!(b, Block::Figure { .. } | Block::Rule));
+    take_dateline(&mut blocks, &mut article);
+    article.blocks = blocks;
+
+    if article.lang.is_none() || article.dir.is_none() {
+        let (lang, dir) = crate::lang::guess(&article.body_units().join("\n"));
+        article.lang = article.lang.or(lang);
+        article.dir = article.dir.or(dir);
+    }
+    article
+}
+
+/// Drops blocks that are all links (menus, tool bars, "skip to content") and lists whose
+/// items are all links (related stories, navigation).
+fn weed(blocks: &mut Vec<Block>) {
+    blocks.retain(|block| match block {
+        Block::Paragraph { content } | Block::Heading { content, .. } => {
+            let (total, linked) = link_words(content);
+            !(total > 0 && linked * 10 >= total * 9 && total <= 25)
+        }
+        Block::List { items, .. } => {
+            let linky = items.iter().filter(|item| {
+                let (total, linked) = item.iter().map(item_link_words).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+                total == 0 || linked * 10 >= total * 8
+            });
+            linky.count() < items.len()
+        }
+        _ => true,
+    });
+    for block in blocks.iter_mut() {
+        match block {
+            Block::Quote { blocks } => weed(blocks),
+            Block::List { items, .. } => items.iter_mut().for_each(weed),
+            _ => {}
+        }
+    }
+}
+
+fn item_link_words(block: &Block) -> (usize, usize) {
+    match block {
+        Block::Paragraph { content } | Block::Heading { content, .. } => link_words(content),
+        Block::List { items, .. } => items.iter().flatten().map(item_link_words).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1)),
+        other => (crate::words::count_words(&other.text()), 0),
+    }
+}
+
+/// Removes the heading that repeats the title.
+fn drop_title_heading(blocks: &mut Vec<Block>, title: &str) {
+    let title = crate::words::collapse_ws(title).to_lowercase();
+    if let Some(i) = blocks.iter().take(8).position(|b| matches!(b, Block::Heading { content, .. } if crate::words::collapse_ws(&inline_text(content)).to_lowercase() == title)) {
+        blocks.remove(i);
+    }
+}
+
+fn take_first_heading(blocks: &mut Vec<Block>) -> Option<String> {
+    let i = blocks.iter().take(4).position(|b| matches!(b, Block::Heading { .. }))?;
+    let title = blocks.remove(i).text();
+    Some(title)
+}
+
+/// A list of summary points before the first paragraph becomes the article's summary.
+fn take_summary(blocks: &mut Vec<Block>, article: &mut Article) {
+    let first_para = blocks.iter().position(|b| matches!(b, Block::Paragraph { .. })).unwrap_or(blocks.len());
+    let Some(i) = blocks[..first_para].iter().position(|b| matches!(b, Block::List { .. })) else { return };
+    let Block::List { items, .. } = &blocks[i] else { return };
+    let texts: Vec<String> = items.iter().map(|item| item.iter().map(Block::text).collect::<Vec<_>>().join(" ")).collect();
+    if let Some(points) = refine::summary_points(&texts) {
+        article.summary = points;
+        blocks.remove(i);
+    }
+}
+
+/// A copyright paragraph among the last blocks becomes the article's copyright line.
+fn take_copyright(blocks: &mut Vec<Block>, article: &mut Article) {
+    let from = blocks.len().saturating_sub(4);
+    if let Some(i) = (from..blocks.len()).rev().find(|&i| matches!(&blocks[i], Block::Paragraph { content } if refine::copyright_line(&inline_text(content)).is_some())) {
+        article.copyright = refine::copyright_line(&blocks[i].text());
+        blocks.remove(i);
+    }
+}
+
+/// Removes a page-tool link ("E-mail to a friend") standing after a paragraph's last sentence,
+/// then turns any other button-like link into plain text.
+fn drop_trailing_button(content: &mut Vec<Inline>) {
+    if let Some(Inline::Link { href, .. }) = content.last() {
+        if href.is_empty() {
+            let before = inline_text(&content[..content.len() - 1]);
+            if crate::words::ends_sentence(&before) {
+                content.pop();
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(content.len());
+    for inline in content.drain(..) {
+        match inline {
+            Inline::Link { href, content } if href.is_empty() => out.extend(content),
+            other => out.push(other),
+        }
+    }
+    *content = content::normalize_inlines(out);
+}
+
+/// A wire-story dateline opening the first paragraph goes to the article.
+fn take_dateline(blocks: &mut [Block], article: &mut Article) {
+    let Some(Block::Paragraph { content }) = blocks.iter_mut().find(|b| matches!(b, Block::Paragraph { .. })) else { return };
+    let Some(Inline::Text { text }) = content.first_mut() else { return };
+    if let Some(d) = refine::split_dateline(text) {
+        article.dateline = Some(d.dateline);
+        article.source = d.source;
+        let cut = text.len() - d.rest.len();
+        let rest = text[cut..].to_string();
+        *text = rest;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_menus_and_styles_are_dropped() {
+        let page = r#"<html><head><title>A day at the river - Example News</title><style>p{color:red}</style></head>
+            <body><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+            <h1>A day at the river</h1><script>alert(1)</script>
+            <div class="story"><p>The river was high on Sunday, and families came out to watch the boats go by in the sun.</p>
+            <p>Volunteers handed out water, and the mayor thanked everyone who had helped to clean the banks.</p></div>
+            <footer>Contact us</footer></body></html>"#;
+        let a = extract(page);
+        assert_eq!(a.title.as_deref(), Some("A day at the river"));
+        let text = a.body_units().join("\n");
+        assert!(text.starts_with("The river was high"), "{text}");
+        assert!(!text.contains("alert") && !text.contains("Home") && !text.contains("Contact") && !text.contains("color"), "{text}");
+    }
+
+    #[test]
+    fn relative_links_and_lazy_images_are_resolved_against_the_page() {
+        let page = r#"<html><head><link rel="canonical" href="https://example.org/news/a.html"></head><body><article>
+            <p>Read <a href="../about.html">about us</a> before you go on with this paragraph of the story.</p>
+            <figure><img data-src="img/river.jpg" src="data:image/gif;base64,R0lGOD"><figcaption>The river</figcaption></figure>
+            <p>Another paragraph that is long enough to be kept as part of the story, with some commas, too.</p></article></body></html>"#;
+        let a = extract(page);
+        let json = serde_json::to_string(&a.blocks).unwrap();
+        assert!(json.contains("https://example.org/about.html"), "{json}");
+        assert!(json.contains("https://example.org/news/img/river.jpg"), "{json}");
+        assert!(json.contains("The river"), "{json}");
+    }
+}

@@ -1,0 +1,123 @@
+//! `cleancopy`: the command-line tool on the same core as the web page.
+//!
+//! `cleancopy [--format html|markdown|text|json] [FILE|-]` reads an article (HTML, Markdown or
+//! plain text) from FILE or standard input and prints its clean copy.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cleancopy [--format html|markdown|text|json] [FILE|-]
+
+Reads an article (HTML, Markdown or plain text) from FILE, or from standard input when FILE
+is '-' or missing, and prints its clean copy. The default format is html.";
+
+#[derive(Clone, Copy)]
+enum Format {
+    Html,
+    Markdown,
+    Text,
+    Json,
+}
+
+struct Args {
+    format: Format,
+    path: Option<String>,
+}
+
+fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
+    let mut format = Format::Html;
+    let mut path = None;
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        let value = match arg.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "-V" | "--version" => {
+                println!("cleancopy {}", env!("CARGO_PKG_VERSION"));
+                std::process::exit(0);
+            }
+            "-f" | "--format" => Some(args.next().ok_or("--format needs a value: html, markdown, text or json")?),
+            a if a.starts_with("--format=") => Some(a["--format=".len()..].to_string()),
+            a if a.starts_with('-') && a != "-" => return Err(format!("unknown option '{a}'")),
+            _ => {
+                if path.replace(arg).is_some() {
+                    return Err("give at most one FILE".into());
+                }
+                None
+            }
+        };
+        if let Some(v) = value {
+            format = match v.as_str() {
+                "html" => Format::Html,
+                "markdown" | "md" => Format::Markdown,
+                "text" | "txt" => Format::Text,
+                "json" => Format::Json,
+                other => return Err(format!("unknown format '{other}': use html, markdown, text or json")),
+            };
+        }
+    }
+    Ok(Some(Args { format, path: path.filter(|p| p != "-") }))
+}
+
+fn read_input(path: Option<&str>) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    match path {
+        Some(p) => {
+            let meta = std::fs::metadata(p).map_err(|e| format!("cannot read '{p}': {}", io_reason(&e)))?;
+            if meta.is_dir() {
+                return Err(format!("cannot read '{p}': it is a directory"));
+            }
+            std::fs::File::open(p)
+                .and_then(|f| f.take(cleancopy::MAX_INPUT_BYTES as u64 + 1).read_to_end(&mut bytes))
+                .map_err(|e| format!("cannot read '{p}': {}", io_reason(&e)))?;
+        }
+        None => {
+            std::io::stdin()
+                .take(cleancopy::MAX_INPUT_BYTES as u64 + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read standard input: {}", io_reason(&e)))?;
+        }
+    }
+    Ok(bytes)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn run() -> Result<(), String> {
+    let Some(args) = parse_args(std::env::args().skip(1))? else {
+        println!("{USAGE}");
+        return Ok(());
+    };
+    let bytes = read_input(args.path.as_deref())?;
+    let input = cleancopy::decode(&bytes).map_err(|e| e.to_string())?;
+    let copy = cleancopy::clean(&input, None).map_err(|e| e.to_string())?;
+    let out = match args.format {
+        Format::Html => copy.html,
+        Format::Markdown => copy.markdown,
+        Format::Text => {
+            let (article, _) = cleancopy::extract(&input, None).map_err(|e| e.to_string())?;
+            cleancopy::render::text(&article)
+        }
+        Format::Json => serde_json::to_string_pretty(&copy).map_err(|e| e.to_string())? + "\n",
+    };
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write the output: {e}")),
+        _ => Ok(()),
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("cleancopy: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,364 @@
+//! Rendering an [`Article`]: reader HTML (through the one sanitizer), Markdown and plain text.
+
+use std::fmt::Write;
+
+use crate::article::{Article, Block, Inline};
+
+/// The article as reader HTML: one `<article>` with the title as its `<h1>`, its metadata in a
+/// header, the body, and the copyright line in a footer. Always sanitized.
+pub fn html(article: &Article) -> String {
+    let mut out = String::new();
+    out.push_str("<article");
+    if let Some(lang) = &article.lang {
+        let _ = write!(out, " lang=\"{}\"", escape(lang));
+    }
+    if let Some(dir) = article.dir {
+        let _ = write!(out, " dir=\"{}\"", dir.as_str());
+    }
+    out.push_str(">\n<header class=\"article-header\">\n");
+    if let Some(site) = &article.site_name {
+        let _ = writeln!(out, "<p class=\"site\">{}</p>", escape(site));
+    }
+    let _ = writeln!(out, "<h1>{}</h1>", escape(article.title.as_deref().unwrap_or("Untitled")));
+    if let Some(byline) = &article.byline {
+        let _ = writeln!(out, "<p class=\"byline\">{}</p>", escape(byline));
+    }
+    if let Some(published) = &article.published {
+        let _ = writeln!(out, "<p class=\"published\"><time>{}</time></p>", escape(published));
+    }
+    if let Some(url) = &article.source_url {
+        let _ = writeln!(out, "<p class=\"source\"><a href=\"{0}\">{0}</a></p>", escape(url));
+    }
+    if !article.summary.is_empty() {
+        out.push_str("<ul class=\"summary\">\n");
+        for point in &article.summary {
+            let _ = writeln!(out, "<li>{}</li>", escape(point));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</header>\n");
+    let mut dateline = article.dateline.as_deref();
+    for block in &article.blocks {
+        if let (Some(d), Block::Paragraph { content }) = (dateline.take(), block) {
+            let _ = writeln!(out, "<p><span class=\"dateline\">{}</span> — {}</p>", escape(d), inlines_html(content));
+            continue;
+        }
+        if let Some(d) = dateline.take() {
+            let _ = writeln!(out, "<p class=\"dateline\">{}</p>", escape(d));
+        }
+        block_html(block, &mut out);
+    }
+    if let Some(copyright) = &article.copyright {
+        let _ = writeln!(out, "<footer class=\"article-footer\"><p class=\"copyright\">{}</p></footer>", escape(copyright));
+    }
+    out.push_str("</article>\n");
+    crate::sanitize::sanitize(&out)
+}
+
+fn block_html(block: &Block, out: &mut String) {
+    match block {
+        Block::Paragraph { content } => {
+            let _ = writeln!(out, "<p>{}</p>", inlines_html(content));
+        }
+        Block::Heading { level, content } => {
+            let level = (*level).clamp(2, 6);
+            let _ = writeln!(out, "<h{level}>{}</h{level}>", inlines_html(content));
+        }
+        Block::List { ordered, items } => {
+            let tag = if *ordered { "ol" } else { "ul" };
+            let _ = writeln!(out, "<{tag}>");
+            for item in items {
+                out.push_str("<li>");
+                match item.as_slice() {
+                    [Block::Paragraph { content }] => out.push_str(&inlines_html(content)),
+                    blocks => blocks.iter().for_each(|b| block_html(b, out)),
+                }
+                out.push_str("</li>\n");
+            }
+            let _ = writeln!(out, "</{tag}>");
+        }
+        Block::Quote { blocks } => {
+            out.push_str("<blockquote>\n");
+            blocks.iter().for_each(|b| block_html(b, out));
+            out.push_str("</blockquote>\n");
+        }
+        Block::Figure { image, caption } => {
+            let _ = write!(out, "<figure><img src=\"{}\" alt=\"{}\">", escape(&image.src), escape(&image.alt));
+            if let Some(caption) = caption {
+                let _ = write!(out, "<figcaption>{}</figcaption>", inlines_html(caption));
+            }
+            out.push_str("</figure>\n");
+        }
+        Block::Code { lang, text } => {
+            match lang {
+                Some(lang) => {
+                    let _ = write!(out, "<pre data-lang=\"{}\">", escape(lang));
+                }
+                None => out.push_str("<pre>"),
+            }
+            let _ = writeln!(out, "<code>{}</code></pre>", escape(text));
+        }
+        Block::Table { caption, rows } => {
+            out.push_str("<table>\n");
+            if let Some(caption) = caption {
+                let _ = writeln!(out, "<caption>{}</caption>", inlines_html(caption));
+            }
+            out.push_str("<tbody>\n");
+            for row in rows {
+                out.push_str("<tr>");
+                for cell in row {
+                    let tag = if cell.header { "th" } else { "td" };
+                    let _ = write!(out, "<{tag}>{}</{tag}>", inlines_html(&cell.content));
+                }
+                out.push_str("</tr>\n");
+            }
+            out.push_str("</tbody>\n</table>\n");
+        }
+        Block::Rule => out.push_str("<hr>\n"),
+    }
+}
+
+fn inlines_html(content: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in content {
+        match inline {
+            Inline::Text { text } => out.push_str(&escape(text)),
+            Inline::Emphasis { content } => {
+                let _ = write!(out, "<em>{}</em>", inlines_html(content));
+            }
+            Inline::Strong { content } => {
+                let _ = write!(out, "<strong>{}</strong>", inlines_html(content));
+            }
+            Inline::Code { text } => {
+                let _ = write!(out, "<code>{}</code>", escape(text));
+            }
+            Inline::Link { href, content } => {
+                let _ = write!(out, "<a href=\"{}\">{}</a>", escape(href), inlines_html(content));
+            }
+            Inline::Break => out.push_str("<br>"),
+        }
+    }
+    out
+}
+
+/// Escapes text for HTML content and double-quoted attribute values.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The article as Markdown (CommonMark).
+pub fn markdown(article: &Article) -> String {
+    let mut out = String::new();
+    if let Some(title) = &article.title {
+        let _ = writeln!(out, "# {}\n", md_escape(title));
+    }
+    let meta: Vec<String> = [&article.byline, &article.published, &article.site_name].into_iter().flatten().map(|s| md_escape(s)).collect();
+    if !meta.is_empty() {
+        let _ = writeln!(out, "{}\n", meta.join(" · "));
+    }
+    if let Some(url) = &article.source_url {
+        let _ = writeln!(out, "<{url}>\n");
+    }
+    for point in &article.summary {
+        let _ = writeln!(out, "- {}", md_escape(point));
+    }
+    if !article.summary.is_empty() {
+        out.push('\n');
+    }
+    let mut dateline = article.dateline.as_deref();
+    for block in &article.blocks {
+        if let (Some(d), Block::Paragraph { content }) = (dateline.take(), block) {
+            let _ = writeln!(out, "**{}** — {}\n", md_escape(d), inlines_md(content));
+            continue;
+        }
+        block_md(block, "", &mut out);
+    }
+    if let Some(c) = &article.copyright {
+        let _ = writeln!(out, "---\n\n{}", md_escape(c));
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+fn block_md(block: &Block, indent: &str, out: &mut String) {
+    match block {
+        Block::Paragraph { content } => {
+            let _ = writeln!(out, "{indent}{}\n", inlines_md(content));
+        }
+        Block::Heading { level, content } => {
+            let _ = writeln!(out, "{indent}{} {}\n", "#".repeat(*level as usize), inlines_md(content));
+        }
+        Block::List { ordered, items } => {
+            for (n, item) in items.iter().enumerate() {
+                let marker = if *ordered { format!("{}.", n + 1) } else { "-".to_string() };
+                let inner_indent = format!("{indent}{}", " ".repeat(marker.len() + 1));
+                let mut item_md = String::new();
+                for b in item {
+                    block_md(b, &inner_indent, &mut item_md);
+                }
+                let item_md = item_md.trim_end().trim_start_matches(' ');
+                let _ = writeln!(out, "{indent}{marker} {item_md}");
+            }
+            out.push('\n');
+        }
+        Block::Quote { blocks } => {
+            let mut inner = String::new();
+            blocks.iter().for_each(|b| block_md(b, "", &mut inner));
+            for line in inner.trim_end().lines() {
+                let _ = writeln!(out, "{indent}> {line}");
+            }
+            out.push('\n');
+        }
+        Block::Figure { image, caption } => {
+            let _ = writeln!(out, "{indent}![{}]({})\n", md_escape(&image.alt), image.src.replace(' ', "%20").replace(')', "%29"));
+            if let Some(c) = caption {
+                let _ = writeln!(out, "{indent}*{}*\n", inlines_md(c));
+            }
+        }
+        Block::Code { lang, text } => {
+            let fence = if text.contains("```") { "~~~~" } else { "```" };
+            let _ = writeln!(out, "{indent}{fence}{}", lang.as_deref().unwrap_or(""));
+            for line in text.lines() {
+                let _ = writeln!(out, "{indent}{line}");
+            }
+            let _ = writeln!(out, "{indent}{fence}\n");
+        }
+        Block::Table { caption, rows } => {
+            if let Some(c) = caption {
+                let _ = writeln!(out, "{indent}{}\n", inlines_md(c));
+            }
+            for (i, row) in rows.iter().enumerate() {
+                let cells: Vec<String> = row.iter().map(|c| inlines_md(&c.content).replace('|', "\\|")).collect();
+                let _ = writeln!(out, "{indent}| {} |", cells.join(" | "));
+                if i == 0 {
+                    let _ = writeln!(out, "{indent}|{}", " --- |".repeat(row.len()));
+                }
+            }
+            out.push('\n');
+        }
+        Block::Rule => out.push_str("---\n\n"),
+    }
+}
+
+fn inlines_md(content: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in content {
+        match inline {
+            Inline::Text { text } => out.push_str(&md_escape(text)),
+            Inline::Emphasis { content } => {
+                let _ = write!(out, "*{}*", inlines_md(content));
+            }
+            Inline::Strong { content } => {
+                let _ = write!(out, "**{}**", inlines_md(content));
+            }
+            Inline::Code { text } => {
+                let ticks = if text.contains('`') { "``" } else { "`" };
+                let _ = write!(out, "{ticks}{text}{ticks}");
+            }
+            Inline::Link { href, content } => {
+                let _ = write!(out, "[{}]({})", inlines_md(content), href.replace(' ', "%20").replace(')', "%29"));
+            }
+            Inline::Break => out.push_str("\\\n"),
+        }
+    }
+    out
+}
+
+/// Escapes the characters Markdown would read as syntax.
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>') || (i == 0 && matches!(c, '#' | '+' | '-' | '|')) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The whole article as plain text: title, byline and date, summary points, body, copyright.
+pub fn text(article: &Article) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(title) = &article.title {
+        parts.push(title.clone());
+    }
+    let meta: Vec<&str> = [&article.byline, &article.published, &article.site_name].into_iter().flatten().map(String::as_str).collect();
+    if !meta.is_empty() {
+        parts.push(meta.join(" · "));
+    }
+    if let Some(url) = &article.source_url {
+        parts.push(url.clone());
+    }
+    if !article.summary.is_empty() {
+        parts.push(article.summary.iter().map(|p| format!("• {p}")).collect::<Vec<_>>().join("\n"));
+    }
+    let mut body = body_text(article);
+    if let Some(d) = &article.dateline {
+        body = format!("{d} — {body}");
+    }
+    parts.push(body);
+    if let Some(c) = &article.copyright {
+        parts.push(c.clone());
+    }
+    parts.retain(|p| !p.trim().is_empty());
+    parts.join("\n\n") + "\n"
+}
+
+/// The body alone as plain text: one paragraph, heading, list item or caption per block,
+/// blocks separated by a blank line.
+pub fn body_text(article: &Article) -> String {
+    article.body_units().join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{plain, Image};
+
+    fn sample() -> Article {
+        Article {
+            title: Some("A <b>bold</b> title".into()),
+            summary: vec!["One point".into()],
+            dateline: Some("PARIS (AP)".into()),
+            blocks: vec![
+                Block::paragraph("First paragraph."),
+                Block::Figure { image: Image { src: "javascript:alert(1)".into(), alt: "x".into() }, caption: Some(plain("Cap")) },
+                Block::Code { lang: None, text: "a  <b>\n  c".into() },
+            ],
+            copyright: Some("© 2024 Example".into()),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn reader_html_escapes_text_and_drops_script_urls() {
+        let html = html(&sample());
+        assert!(html.contains("<h1>A &lt;b&gt;bold&lt;/b&gt; title</h1>"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(html.contains("<span class=\"dateline\">PARIS (AP)</span> — First paragraph."), "{html}");
+        assert!(html.contains("<pre><code>a  &lt;b&gt;\n  c</code></pre>"), "{html}");
+        assert!(html.contains("<p class=\"copyright\">© 2024 Example</p>"), "{html}");
+    }
+
+    #[test]
+    fn plain_text_body_has_one_block_per_paragraph() {
+        assert_eq!(body_text(&sample()), "First paragraph.\n\nCap\n\na  <b>\n  c");
+    }
+
+    #[test]
+    fn markdown_escapes_syntax_in_text() {
+        let md = markdown(&sample());
+        assert!(md.starts_with("# A \\<b\\>bold\\</b\\> title\n"), "{md}");
+        assert!(md.contains("**PARIS (AP)** — First paragraph."), "{md}");
+    }
+}

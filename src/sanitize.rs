@@ -1,0 +1,96 @@
+//! The one allow-list sanitizer (ammonia) that every piece of reader HTML passes through on
+//! its way to the page.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use ammonia::{Builder, UrlRelative};
+
+const TAGS: &[&str] = &[
+    "article", "header", "footer", "section", "h1", "h2", "h3", "h4", "h5", "h6", "p", "span", "a", "em",
+    "strong", "code", "pre", "br", "hr", "ul", "ol", "li", "blockquote", "figure", "figcaption", "img", "table",
+    "caption", "thead", "tbody", "tr", "th", "td", "time", "small", "sup", "sub",
+];
+
+fn builder() -> &'static Builder<'static> {
+    static BUILDER: OnceLock<Builder<'static>> = OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let mut tag_attributes: HashMap<&str, HashSet<&str>> = HashMap::new();
+        tag_attributes.insert("a", ["href"].into());
+        tag_attributes.insert("img", ["src", "alt"].into());
+        tag_attributes.insert("time", ["datetime"].into());
+        tag_attributes.insert("ol", ["start"].into());
+        tag_attributes.insert("th", ["colspan", "rowspan", "scope"].into());
+        tag_attributes.insert("td", ["colspan", "rowspan"].into());
+        tag_attributes.insert("pre", ["data-lang"].into());
+        let mut classes: HashMap<&str, HashSet<&str>> = HashMap::new();
+        classes.insert("p", ["site", "byline", "published", "source", "copyright", "dateline"].into());
+        classes.insert("span", ["dateline"].into());
+        classes.insert("ul", ["summary"].into());
+        classes.insert("header", ["article-header"].into());
+        classes.insert("footer", ["article-footer"].into());
+        let mut b = Builder::empty();
+        b.tags(TAGS.iter().copied().collect())
+            .generic_attributes(["lang", "dir"].into())
+            .tag_attributes(tag_attributes)
+            .allowed_classes(classes)
+            .url_schemes(["http", "https", "mailto", "data"].into())
+            .url_relative(UrlRelative::Deny)
+            .link_rel(Some("noopener noreferrer"))
+            .strip_comments(true)
+            .attribute_filter(|element, attribute, value| {
+                // data: addresses only as images, and only image types that cannot carry script.
+                if value.trim_start().to_ascii_lowercase().starts_with("data:") {
+                    let v = value.trim_start().to_ascii_lowercase();
+                    let image = element == "img" && attribute == "src" && v.starts_with("data:image/") && !v.starts_with("data:image/svg");
+                    return image.then(|| value.into());
+                }
+                Some(value.into())
+            });
+        b
+    })
+}
+
+/// Sanitizes HTML with the reader's allow-list: no script, no styles, no event handlers, no
+/// frames, forms, SVG or MathML; links only to http, https and mailto, with
+/// `rel="noopener noreferrer"`; images also from `data:image/…` (not SVG).
+///
+/// ```
+/// let clean = cleancopy::sanitize("<p onclick=\"x()\">Hi<script>alert(1)</script></p>");
+/// assert_eq!(clean, "<p>Hi</p>");
+/// ```
+pub fn sanitize(html: &str) -> String {
+    builder().clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_urls_and_handlers_are_removed() {
+        let out = sanitize(r#"<a href="javascript:alert(1)">x</a><img src=x onerror=alert(1)><svg><script>1</script></svg><iframe src="https://e.org"></iframe>"#);
+        for bad in ["javascript:", "onerror", "<svg", "<script", "<iframe"] {
+            assert!(!out.contains(bad), "{bad} in {out}");
+        }
+    }
+
+    #[test]
+    fn data_urls_survive_only_as_raster_images() {
+        assert!(sanitize(r#"<img src="data:image/png;base64,AAAA">"#).contains("data:image/png"));
+        assert!(!sanitize(r#"<img src="data:image/svg+xml;base64,AAAA">"#).contains("data:"));
+        assert!(!sanitize(r#"<a href="data:text/html,<script>alert(1)</script>">x</a>"#).contains("data:"));
+    }
+
+    #[test]
+    fn links_get_noopener() {
+        assert_eq!(sanitize(r#"<a href="https://example.org/">x</a>"#), r#"<a href="https://example.org/" rel="noopener noreferrer">x</a>"#);
+    }
+
+    #[test]
+    fn sanitizing_twice_changes_nothing() {
+        let once = sanitize(r#"<p class="byline" style="x">By <em>A</em> <a href="https://e.org">e</a></p><ul class="summary"><li>x</li></ul>"#);
+        assert_eq!(sanitize(&once), once);
+        assert!(once.contains(r#"class="byline""#));
+    }
+}

@@ -1,0 +1,146 @@
+//! Plain text to lines: list markers recognised, hard-wrapped lines (e-mail, PDF) joined back
+//! into paragraphs, hyphenated line ends mended.
+
+use crate::words::{collapse_ws, ends_sentence};
+
+/// How a line is marked as a list item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// A bullet such as `•`, `-` or `*`.
+    Bullet,
+    /// A number such as `1.` or `2)`.
+    Number,
+}
+
+/// One logical line of the input: a paragraph, a heading, a list item or a label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// The text, white space collapsed, marker removed.
+    pub text: String,
+    /// The list marker it had, if any.
+    pub marker: Option<Marker>,
+    /// A blank line (or the start of the input) comes before it.
+    pub blank_before: bool,
+    /// A blank line (or the end of the input) comes after it.
+    pub blank_after: bool,
+}
+
+/// Removes a list marker from the front of `s`.
+fn strip_marker(s: &str) -> (Option<Marker>, &str) {
+    let t = s.trim_start();
+    let mut chars = t.chars();
+    if let Some(c) = chars.next() {
+        if matches!(c, '•' | '·' | '◦' | '▪' | '‣' | '●' | '○' | '■' | '□' | '-' | '*' | '–' | '+') {
+            let rest = chars.as_str();
+            if rest.starts_with([' ', '\t', '\u{a0}']) {
+                return (Some(Marker::Bullet), rest.trim_start());
+            }
+        }
+    }
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    if (1..=3).contains(&digits) {
+        let rest = &t[digits..];
+        if (rest.starts_with(". ") || rest.starts_with(") ")) && rest.len() > 2 {
+            return (Some(Marker::Number), rest[2..].trim_start());
+        }
+    }
+    (None, t)
+}
+
+/// Splits `input` into logical lines.
+pub fn split(input: &str) -> Vec<Line> {
+    let normalized = input.replace("\r\n", "\n").replace('\r', "\n");
+    // Groups of physical lines between blank lines.
+    let mut groups: Vec<Vec<(Option<Marker>, String)>> = vec![Vec::new()];
+    for raw in normalized.split('\n') {
+        let (marker, rest) = strip_marker(raw);
+        let text = collapse_ws(rest);
+        if text.is_empty() {
+            if marker.is_none() && !groups.last().is_some_and(|g| g.is_empty()) {
+                groups.push(Vec::new());
+            }
+            continue;
+        }
+        groups.last_mut().expect("one group at least").push((marker, text));
+    }
+    let mut lines = Vec::new();
+    for group in groups.into_iter().filter(|g| !g.is_empty()) {
+        let joined = join_wrapped(group);
+        let n = joined.len();
+        for (i, (marker, text)) in joined.into_iter().enumerate() {
+            lines.push(Line { text, marker, blank_before: i == 0, blank_after: i + 1 == n });
+        }
+    }
+    lines
+}
+
+/// Within one blank-separated group, joins physical lines that were wrapped at a fixed width.
+fn join_wrapped(group: Vec<(Option<Marker>, String)>) -> Vec<(Option<Marker>, String)> {
+    if group.len() < 2 || !looks_wrapped(&group) {
+        return group;
+    }
+    let mut out: Vec<(Option<Marker>, String)> = Vec::new();
+    for (marker, text) in group {
+        match out.last_mut() {
+            Some((_, prev)) if marker.is_none() => append_wrapped(prev, &text),
+            _ => out.push((marker, text)),
+        }
+    }
+    out
+}
+
+/// A group reads as hard-wrapped when its lines (all but the last of each paragraph) fill a
+/// narrow column: most are long, none is wider than a typical mail or PDF column, and most
+/// do not end a sentence.
+fn looks_wrapped(group: &[(Option<Marker>, String)]) -> bool {
+    let lens: Vec<usize> = group.iter().map(|(_, t)| t.chars().count()).collect();
+    let max = *lens.iter().max().unwrap_or(&0);
+    if !(30..=110).contains(&max) {
+        return false;
+    }
+    let body = &group[..group.len() - 1];
+    let full = body.iter().filter(|(_, t)| t.chars().count() * 10 >= max * 6).count();
+    let open = body.iter().filter(|(_, t)| !ends_sentence(t)).count();
+    full * 10 >= body.len() * 7 && open * 2 >= body.len()
+}
+
+/// Appends a wrapped continuation line, mending a word hyphenated across the break.
+fn append_wrapped(prev: &mut String, next: &str) {
+    let hyphenated = prev.ends_with('-')
+        && prev.chars().rev().nth(1).is_some_and(|c| c.is_lowercase())
+        && next.chars().next().is_some_and(|c| c.is_lowercase());
+    if hyphenated {
+        prev.pop();
+    } else {
+        prev.push(' ');
+    }
+    prev.push_str(next);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bullets_and_numbers_are_recognised() {
+        let lines = split("  • E-mail\n- Save\n1. First step\nPlain");
+        let markers: Vec<_> = lines.iter().map(|l| l.marker).collect();
+        assert_eq!(markers, vec![Some(Marker::Bullet), Some(Marker::Bullet), Some(Marker::Number), None]);
+        assert_eq!(lines[0].text, "E-mail");
+        assert_eq!(lines[2].text, "First step");
+    }
+
+    #[test]
+    fn a_hard_wrapped_email_comes_back_as_paragraphs() {
+        let mail = "The committee met on Thursday to consider the propo-\nsal, which had been circulated to all members in\nadvance of the meeting.\n\nIt was approved.";
+        let lines = split(mail);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].text, "The committee met on Thursday to consider the proposal, which had been circulated to all members in advance of the meeting.");
+    }
+
+    #[test]
+    fn separate_short_lines_stay_separate() {
+        let lines = split("Decrease font Decrease font\nEnlarge font Enlarge font");
+        assert_eq!(lines.len(), 2);
+    }
+}

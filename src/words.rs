@@ -1,0 +1,141 @@
+//! Small text measures shared by the extractors: words, white space, sentence ends, scripts.
+
+/// Collapses every run of white space to one space and trims the ends.
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| c.is_whitespace() || is_invisible(c)) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Characters that take no room on the page (zero-width spaces, joiners used as spacing, BOM).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// True for ideographic and syllabic scripts written without spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF   // Hiragana, Katakana
+        | 0x3400..=0x4DBF // CJK Extension A
+        | 0x4E00..=0x9FFF // CJK Unified Ideographs
+        | 0xAC00..=0xD7AF // Hangul syllables
+        | 0xF900..=0xFAFF // CJK Compatibility Ideographs
+        | 0x20000..=0x2FA1F)
+}
+
+/// Words in `s`: runs of letters or digits; each CJK character counts as one word.
+pub fn count_words(s: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        if is_cjk(c) {
+            count += 1;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            if !in_word {
+                count += 1;
+                in_word = true;
+            }
+        } else if !(in_word && (c == '\'' || c == '’' || c == '-')) {
+            in_word = false;
+        }
+    }
+    count
+}
+
+/// The words of `s` (letters, digits and inner apostrophes or hyphens).
+pub fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .map(|w| w.trim_matches(|c: char| c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+}
+
+/// Closing quotes and brackets that may follow a sentence's final mark.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '」' | '』' | '）')
+}
+
+/// True when `c` ends a sentence in some script.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟' | '۔' | '।' | ';' | ':')
+}
+
+/// True when `s` ends the way a sentence does (a final mark, maybe inside closing quotes).
+pub fn ends_sentence(s: &str) -> bool {
+    let trimmed = s.trim_end().trim_end_matches(is_closer);
+    trimmed.chars().last().is_some_and(|c| is_sentence_end(c) && c != ':' && c != ';')
+}
+
+/// The number of sentence-ending marks in `s` that are followed by a space or the end.
+pub fn sentence_marks(s: &str) -> usize {
+    let chars: Vec<char> = s.chars().collect();
+    let mut n = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '؟') {
+            let next = chars.get(i + 1).copied();
+            if next.is_none_or(|n| n.is_whitespace() || is_closer(n) || is_cjk(c)) {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The share of letters that belong to right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, …).
+pub fn rtl_share(s: &str) -> f64 {
+    let mut letters = 0usize;
+    let mut rtl = 0usize;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF) {
+            rtl += 1;
+        }
+    }
+    if letters == 0 {
+        0.0
+    } else {
+        rtl as f64 / letters as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_counted_in_spaced_and_unspaced_scripts() {
+        assert_eq!(count_words("Russia downgrades ties with Hamas"), 5);
+        assert_eq!(count_words("don't stop-gap, 2007!"), 3);
+        assert_eq!(count_words("東京は晴れ"), 5);
+        assert_eq!(count_words(""), 0);
+    }
+
+    #[test]
+    fn white_space_collapses_to_single_spaces() {
+        assert_eq!(collapse_ws("  a\u{200B}\t b\n\nc  "), "a b c");
+    }
+
+    #[test]
+    fn sentence_ends_are_seen_through_closing_quotes() {
+        assert!(ends_sentence("he said."));
+        assert!(ends_sentence("\"No such meetings are being planned.\""));
+        assert!(ends_sentence("Правда?"));
+        assert!(!ends_sentence("Next Article in World »"));
+        assert!(!ends_sentence("Story Highlights"));
+    }
+
+    #[test]
+    fn right_to_left_scripts_are_recognised() {
+        assert!(rtl_share("שלום עולם") > 0.9);
+        assert!(rtl_share("مرحبا بالعالم") > 0.9);
+        assert_eq!(rtl_share("hello"), 0.0);
+    }
+}
