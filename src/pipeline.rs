@@ -17,9 +17,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Error> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge { size: bytes.len(), limit: MAX_INPUT_BYTES });
     }
-    let sample = &bytes[..bytes.len().min(8192)];
-    let controls = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
-    if sample.contains(&0) || controls * 20 > sample.len().max(1) {
+    if looks_binary(&bytes[..bytes.len().min(8192)]) {
         return Err(Error::Binary);
     }
     let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
@@ -30,6 +28,12 @@ pub fn decode(bytes: &[u8]) -> Result<String, Error> {
     Ok(text.into_owned())
 }
 
+/// NUL bytes, or more than one control character in twenty: not text.
+fn looks_binary(sample: &[u8]) -> bool {
+    let controls = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    sample.contains(&0) || controls * 20 > sample.len().max(1)
+}
+
 /// Extracts the article from `input`, of the given kind or, with `None`, the kind detected.
 pub fn extract(input: &str, kind: Option<InputKind>) -> Result<(Article, InputKind), Error> {
     if input.len() > MAX_INPUT_BYTES {
@@ -37,6 +41,9 @@ pub fn extract(input: &str, kind: Option<InputKind>) -> Result<(Article, InputKi
     }
     if input.trim().is_empty() {
         return Err(Error::Empty);
+    }
+    if looks_binary(&input.as_bytes()[..crate::detect::floor_char_boundary(input, 8192)]) {
+        return Err(Error::Binary);
     }
     let kind = kind.unwrap_or_else(|| detect(input));
     let article = match kind {

@@ -125,6 +125,31 @@ pub fn summary_points(items: &[String]) -> Option<Vec<String>> {
     (points.len() >= 2 && points.len() * 2 >= items.len()).then_some(points)
 }
 
+/// "By Jane Doe", "Von …", "Par …": a short line naming the writer.
+pub fn is_byline(text: &str) -> bool {
+    const OPENERS: &[&str] = &["by ", "von ", "par ", "por ", "di ", "door ", "av ", "af ", "от ", "автор", "written by"];
+    let lower = text.to_lowercase();
+    count_words(text) <= 10 && OPENERS.iter().any(|o| lower.starts_with(o)) && !ends_sentence(text)
+}
+
+/// A short line that gives a date: a month name with a number, or a numeric date.
+pub fn is_date_line(text: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    if count_words(text) > 12 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let has_digit = lower.chars().any(|c| c.is_ascii_digit());
+    let has_month = crate::words::words(&lower).any(|w| MONTHS.iter().any(|m| w.starts_with(m) && w.len() <= 9));
+    let numeric = lower.split(|c: char| !(c.is_ascii_digit() || c == '-' || c == '/' || c == '.')).any(|t| {
+        let parts: Vec<&str> = t.split(['-', '/', '.']).filter(|p| !p.is_empty()).collect();
+        parts.len() == 3 && parts.iter().all(|p| p.len() <= 4) && parts.iter().any(|p| p.len() == 4)
+    });
+    has_digit && (has_month || numeric)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -44,6 +44,7 @@ pub fn extract(input: &str) -> Article {
         Some(title) => drop_title_heading(&mut blocks, title),
         None => article.title = take_first_heading(&mut blocks),
     }
+    take_byline(&mut blocks, &mut article);
     take_summary(&mut blocks, &mut article);
     take_copyright(&mut blocks, &mut article);
     for block in &mut blocks {
@@ -107,6 +108,29 @@ fn take_first_heading(blocks: &mut Vec<Block>) -> Option<String> {
     let i = blocks.iter().take(4).position(|b| matches!(b, Block::Heading { .. }))?;
     let title = blocks.remove(i).text();
     Some(title)
+}
+
+/// A short paragraph near the top that names the writer ("By …", or the page's author) or
+/// gives the date becomes the article's byline or date.
+fn take_byline(blocks: &mut Vec<Block>, article: &mut Article) {
+    let mut i = 0;
+    while i < blocks.len().min(4) {
+        let Block::Paragraph { content } = &blocks[i] else {
+            i += 1;
+            continue;
+        };
+        let text = crate::words::collapse_ws(&inline_text(content));
+        let names_author = article.byline.as_deref().is_some_and(|b| text.contains(b) && crate::words::count_words(&text) <= 12);
+        if refine::is_byline(&text) || names_author {
+            article.byline = Some(text);
+            blocks.remove(i);
+        } else if refine::is_date_line(&text) && crate::words::count_words(&text) <= 8 {
+            article.published.get_or_insert(text);
+            blocks.remove(i);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// A list of summary points before the first paragraph becomes the article's summary.

@@ -67,9 +67,9 @@ pub fn extract(input: &str) -> Article {
             continue;
         }
         let text = unit.line.text.as_str();
-        if article.byline.is_none() && is_byline(text) {
+        if article.byline.is_none() && refine::is_byline(text) {
             article.byline = Some(text.to_string());
-        } else if article.published.is_none() && is_date_line(text) {
+        } else if article.published.is_none() && refine::is_date_line(text) {
             article.published = Some(text.to_string());
         } else if article.title.is_none() && is_title_like(unit) {
             article.title = Some(text.to_string());
@@ -177,31 +177,6 @@ fn find_summary(before: &[Unit]) -> Option<(std::ops::Range<usize>, Vec<String>)
         end = start;
     }
     None
-}
-
-/// "By Jane Doe", "Von …", "Par …": a short line naming the writer.
-fn is_byline(text: &str) -> bool {
-    const OPENERS: &[&str] = &["by ", "von ", "par ", "por ", "di ", "door ", "av ", "af ", "от ", "автор", "written by"];
-    let lower = text.to_lowercase();
-    count_words(text) <= 10 && OPENERS.iter().any(|o| lower.starts_with(o)) && !ends_sentence(text)
-}
-
-/// A short line that gives a date: a month name with a number, or a numeric date.
-fn is_date_line(text: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    if count_words(text) > 12 {
-        return false;
-    }
-    let lower = text.to_lowercase();
-    let has_digit = lower.chars().any(|c| c.is_ascii_digit());
-    let has_month = crate::words::words(&lower).any(|w| MONTHS.iter().any(|m| w.starts_with(m) && w.len() <= 9));
-    let numeric = lower.split(|c: char| !(c.is_ascii_digit() || c == '-' || c == '/' || c == '.')).any(|t| {
-        let parts: Vec<&str> = t.split(['-', '/', '.']).filter(|p| !p.is_empty()).collect();
-        parts.len() == 3 && parts.iter().all(|p| p.len() <= 4) && parts.iter().any(|p| p.len() == 4)
-    });
-    has_digit && (has_month || numeric)
 }
 
 /// A headline: a few words standing alone, not a sentence in a paragraph.

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Clean Copy's one build script. It installs what it needs when that is missing.
+#
+#   ./build.sh          build the wasm module into www/pkg/
+#   ./build.sh serve    build, then serve www/ at http://127.0.0.1:${PORT:-8080}/ until stopped
+#   ./build.sh test     build, then run the native tests and the browser tests (headless Chromium)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+TARGET=wasm32-unknown-unknown
+PROFILE=wasm
+OUT=www/pkg
+CHROMIUM=/usr/bin/chromium
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# The version of a package in Cargo.lock.
+locked_version() {
+  awk -v name="$1" '$0 == "name = \"" name "\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+ensure_wasm_target() {
+  if ! rustup target list --installed 2>/dev/null | grep -qx "$TARGET"; then
+    say "adding the $TARGET target"
+    rustup target add "$TARGET"
+  fi
+}
+
+ensure_wasm_bindgen() {
+  local want have
+  want=$(locked_version wasm-bindgen)
+  [ -n "$want" ] || { echo "build.sh: no wasm-bindgen in Cargo.lock" >&2; exit 1; }
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have" != "$want" ]; then
+    say "installing wasm-bindgen-cli $want (to match Cargo.lock; found '${have:-none}')"
+    # --locked first; a registry without every locked dependency gets the newest compatible ones.
+    cargo install wasm-bindgen-cli --version "=$want" --locked --quiet \
+      || cargo install wasm-bindgen-cli --version "=$want" --quiet
+  fi
+}
+
+apt_install() {
+  say "installing Debian packages: $*"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+ensure_debian_tools() {
+  local missing=()
+  [ -x "$CHROMIUM" ] || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  command -v wasm-opt >/dev/null || missing+=(binaryen)
+  if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+}
+
+ensure_npm_packages() {
+  if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm packages from package-lock.json"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+build_wasm() {
+  ensure_wasm_target
+  ensure_wasm_bindgen
+  say "building the wasm module"
+  cargo build --quiet --lib --target "$TARGET" --profile "$PROFILE"
+  rm -rf "$OUT"
+  wasm-bindgen --target web --no-typescript --out-dir "$OUT" "target/$TARGET/$PROFILE/cleancopy.wasm"
+  if command -v wasm-opt >/dev/null; then
+    wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      "$OUT/cleancopy_bg.wasm" -o "$OUT/cleancopy_bg.wasm.opt" \
+      && mv "$OUT/cleancopy_bg.wasm.opt" "$OUT/cleancopy_bg.wasm" \
+      || { rm -f "$OUT/cleancopy_bg.wasm.opt"; echo "build.sh: wasm-opt failed; keeping the unoptimised module" >&2; }
+  fi
+  local raw gz
+  raw=$(wc -c < "$OUT/cleancopy_bg.wasm")
+  gz=$(gzip -9 -c "$OUT/cleancopy_bg.wasm" | wc -c)
+  say "www/pkg/cleancopy_bg.wasm: $raw bytes, $gz gzipped"
+}
+
+run_tests() {
+  ensure_debian_tools
+  ensure_npm_packages
+  build_wasm
+  say "native tests"
+  cargo test --quiet
+  say "browser tests (headless Chromium)"
+  node --test --test-concurrency=1 tests/browser/
+}
+
+case "${1:-build}" in
+  build) build_wasm ;;
+  serve)
+    command -v wasm-opt >/dev/null || apt_install binaryen
+    build_wasm
+    exec node tools/serve.mjs www
+    ;;
+  test) run_tests ;;
+  *)
+    echo "usage: ./build.sh [build|serve|test]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,149 @@
+// The app as a reader uses it: open the page, paste the example page, read it larger, print it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { articleBlocks, fold, openApp, paste, readShared, useBrowser } from './helpers.mjs';
+import { examplePage } from './example-page.mjs';
+
+const env = useBrowser();
+const expected = JSON.parse(readShared('examples/news-page-copied-as-text.expected.json'));
+const CHROME_WORDS = ['Skip to main content', 'Decrease font', 'Enlarge font', 'E-mail to a friend', 'Story Highlights', 'Next Article'];
+
+async function fontSize(page) {
+  return page.locator('#reader article').evaluate((a) => parseFloat(getComputedStyle(a).fontSize));
+}
+
+test('before any paste the page says what it does and how to paste', async () => {
+  const page = await openApp(env);
+  await assert.doesNotReject(page.getByRole('heading', { name: 'Paste an article, get a clean copy' }).waitFor());
+  assert.match(await page.locator('#intro').innerText(), /paste it anywhere on this page/i);
+  assert.match(await page.locator('#status').innerText(), /Ready/);
+  assert.equal(await page.locator('article').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('pasting the example as text/plain shows the clean copy', async () => {
+  const page = await openApp(env);
+  const { text } = examplePage();
+  await paste(page, { 'text/plain': text });
+  await page.locator('#reader article h1').waitFor();
+  assert.equal(await page.locator('article').count(), 1, 'the clean copy is the one <article>');
+  assert.equal(fold(await page.locator('article h1').innerText()), expected.title);
+  const points = await page.locator('article .summary li').allInnerTexts();
+  assert.deepEqual(points.map(fold), expected.summary_points);
+  const articleText = await page.locator('article').innerText();
+  for (const chrome of CHROME_WORDS) assert.ok(!articleText.includes(chrome), `"${chrome}" is in the article`);
+  assert.ok(fold(articleText).includes(expected.body_starts_with));
+  assert.match(await page.title(), new RegExp(expected.title));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the same page pasted as text/html gives the same clean copy', async () => {
+  const { text, html } = examplePage();
+  const fromText = await openApp(env);
+  await paste(fromText, { 'text/plain': text });
+  await fromText.locator('#reader article h1').waitFor();
+  const fromHtml = await openApp(env);
+  await paste(fromHtml, { 'text/html': html, 'text/plain': text });
+  await fromHtml.locator('#reader article h1').waitFor();
+  const a = await articleBlocks(fromText);
+  const b = await articleBlocks(fromHtml);
+  assert.deepEqual(b, a);
+  assert.ok(b.length >= 1 + 4 + 11 + 1, `title, 4 points, 11 paragraphs and copyright: ${b.length}`);
+  await fromText.context().close();
+  await fromHtml.context().close();
+});
+
+test('Larger text enlarges the article, by button and by key, and is remembered', async () => {
+  const page = await openApp(env);
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  await page.locator('#reader article h1').waitFor();
+  const before = await fontSize(page);
+  await page.getByRole('button', { name: 'Larger text' }).click();
+  const larger = await fontSize(page);
+  assert.ok(larger > before, `${larger} > ${before}`);
+  await page.keyboard.press('+');
+  const byKey = await fontSize(page);
+  assert.ok(byKey > larger, `key + : ${byKey} > ${larger}`);
+  await page.keyboard.press('-');
+  assert.equal(await fontSize(page), larger);
+  await page.getByRole('button', { name: 'Smaller text' }).focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await fontSize(page), before, 'Smaller text works from the keyboard');
+  await page.getByRole('button', { name: 'Larger text' }).click();
+
+  await page.reload();
+  await page.evaluate(() => window.cleanCopyApp.ready);
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  await page.locator('#reader article h1').waitFor();
+  assert.equal(await fontSize(page), larger, 'the size survives a reload');
+  await page.context().close();
+});
+
+test('printing shows only the article; the PDF holds the title and the first paragraph', async () => {
+  const page = await openApp(env);
+  await paste(page, { 'text/plain': examplePage().text });
+  await page.locator('#reader article h1').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  for (const name of ['Larger text', 'Smaller text', 'Print', 'Try an example', 'Open a file…']) {
+    assert.equal(await page.getByRole('button', { name }).isVisible(), false, `${name} is hidden in print`);
+  }
+  assert.equal(await page.locator('#reader article').isVisible(), true);
+  const colors = await page.locator('#reader article p').first().evaluate((p) => [getComputedStyle(p).color, getComputedStyle(document.body).backgroundColor]);
+  assert.deepEqual(colors, ['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+
+  const dir = mkdtempSync(join(tmpdir(), 'cleancopy-print-'));
+  const pdf = join(dir, 'example.pdf');
+  writeFileSync(pdf, await page.pdf({ format: 'A4' }));
+  const printed = fold(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }));
+  assert.ok(printed.includes(expected.title), 'title on paper');
+  assert.ok(printed.includes(fold(expected.body_starts_with).slice(0, 60)), `first paragraph on paper:\n${printed.slice(0, 600)}`);
+  for (const label of ['Larger text', 'Smaller text', 'Try an example']) assert.ok(!printed.includes(label), `${label} printed`);
+  await page.context().close();
+});
+
+test('Try an example shows a sample article with its summary and copyright', async () => {
+  const page = await openApp(env);
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  await page.locator('#reader article h1').waitFor();
+  assert.equal(await page.locator('article h1').innerText(), 'Island library lends seeds as well as books');
+  assert.equal(await page.locator('article .summary li').count(), 4);
+  assert.match(await page.locator('article .copyright').innerText(), /All rights reserved\.$/);
+  const text = await page.locator('article').innerText();
+  for (const chrome of ['Skip to content', 'Sign in', 'Share this story', 'Smaller text']) assert.ok(!text.includes(chrome), chrome);
+  await page.context().close();
+});
+
+test('an unreadable file shows an error in the page and keeps what was given', async () => {
+  const page = await openApp(env);
+  await page.locator('#file-input').setInputFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]) });
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /binary data/);
+  assert.equal(await page.locator('#kept-input').isVisible(), true);
+  assert.ok((await page.evaluate(() => window.cleanCopyApp.keptInput())).includes('PNG'));
+  await page.context().close();
+});
+
+test('a dropped Markdown file keeps its headings, lists and code', async () => {
+  const page = await openApp(env);
+  const md = '# Field notes\n\nA short *note* with a [link](https://example.org/).\n\n## Steps\n\n- one\n- two\n\n```\nlet x = 1;\n    indented();\n```\n';
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'notes.md', { type: 'text/markdown' }));
+    return dt;
+  }, md);
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await page.locator('#reader article h1').waitFor();
+  assert.equal(await page.locator('article h1').innerText(), 'Field notes');
+  assert.equal(await page.locator('article h2').innerText(), 'Steps');
+  assert.equal(await page.locator('article ul:not(.summary) li').count(), 2);
+  assert.equal(await page.locator('article pre').innerText(), 'let x = 1;\n    indented();');
+  assert.equal(await page.locator('article a[href="https://example.org/"]').getAttribute('rel'), 'noopener noreferrer');
+  await page.context().close();
+});
