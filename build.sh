@@ -54,7 +54,6 @@ ensure_debian_tools() {
   [ -x "$CHROMIUM" ] || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
-  command -v wasm-opt >/dev/null || missing+=(binaryen)
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 }
 
@@ -66,19 +65,16 @@ ensure_npm_packages() {
 }
 
 build_wasm() {
+  ensure_npm_packages
   ensure_wasm_target
   ensure_wasm_bindgen
   say "building the wasm module"
   cargo build --quiet --lib --target "$TARGET" --profile "$PROFILE"
   rm -rf "$OUT"
   wasm-bindgen --target web --no-typescript --out-dir "$OUT" "target/$TARGET/$PROFILE/cleancopy.wasm"
-  if command -v wasm-opt >/dev/null; then
-    wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-mutable-globals --enable-reference-types --enable-multivalue \
-      "$OUT/cleancopy_bg.wasm" -o "$OUT/cleancopy_bg.wasm.opt" \
-      && mv "$OUT/cleancopy_bg.wasm.opt" "$OUT/cleancopy_bg.wasm" \
-      || { rm -f "$OUT/cleancopy_bg.wasm.opt"; echo "build.sh: wasm-opt failed; keeping the unoptimised module" >&2; }
-  fi
+  # wasm-opt from the npm binaryen package: Debian's is too old for the reference types that
+  # current Rust emits, and breaks the module.
+  node_modules/.bin/wasm-opt -Os "$OUT/cleancopy_bg.wasm" -o "$OUT/cleancopy_bg.wasm"
   local raw gz
   raw=$(wc -c < "$OUT/cleancopy_bg.wasm")
   gz=$(gzip -9 -c "$OUT/cleancopy_bg.wasm" | wc -c)
@@ -98,7 +94,6 @@ run_tests() {
 case "${1:-build}" in
   build) build_wasm ;;
   serve)
-    command -v wasm-opt >/dev/null || apt_install binaryen
     build_wasm
     exec node tools/serve.mjs www
     ;;
