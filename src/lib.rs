@@ -17,6 +17,7 @@ pub mod pipeline;
 mod refine;
 pub mod render;
 pub mod sanitize;
+pub mod score;
 pub mod text;
 pub mod words;
 

@@ -1,0 +1,133 @@
+//! Extraction quality against the corpora in `../shared/corpus` (a benchmark: it prints
+//! figures and asserts nothing).
+//!
+//!     cargo bench --bench quality -- [text|html|all] [--out DIR] [--worst N]
+//!
+//! `text`: the AEB pages copied as plain text (`aeb/text/<id>.txt`), body scored against
+//! `aeb/ground-truth.json`; titles of the readability pages' `page.txt`.
+//! `html`: the AEB pages as HTML (`aeb/html/<id>.html`); title, byline, lang, dir and site
+//! name of the readability pages' `source.html` against `expected-metadata.json`.
+//! `--out DIR` writes the predictions as `DIR/<mode>.json` ({id: {"articleBody": …}}) for
+//! checking with `../shared/tools/score.py`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use cleancopy::score::{page_counts, score};
+use serde_json::{json, Value};
+
+fn shared() -> PathBuf {
+    std::env::var_os("CLEANCOPY_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
+}
+
+fn read(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+fn clean(input: &str) -> cleancopy::CleanCopy {
+    match cleancopy::clean(input, None) {
+        Ok(c) => c,
+        Err(_) => cleancopy::CleanCopy::new(&cleancopy::Article::default(), cleancopy::InputKind::Text),
+    }
+}
+
+fn aeb(kind: &str, out: Option<&Path>, worst: usize) {
+    let dir = shared().join("corpus/aeb");
+    let truth: BTreeMap<String, Value> = serde_json::from_str(&read(&dir.join("ground-truth.json"))).expect("ground truth");
+    let ext = if kind == "text" { "txt" } else { "html" };
+    let started = Instant::now();
+    let mut pairs = Vec::new();
+    let mut preds = serde_json::Map::new();
+    for (id, t) in &truth {
+        let input = read(&dir.join(kind).join(format!("{id}.{ext}")));
+        let predicted = clean(&input).text;
+        preds.insert(id.clone(), json!({ "articleBody": predicted }));
+        pairs.push((id.clone(), t["articleBody"].as_str().unwrap_or("").to_string(), predicted));
+    }
+    let elapsed = started.elapsed();
+    let s = score(&pairs.iter().map(|(_, t, p)| (t.as_str(), p.as_str())).collect::<Vec<_>>());
+    println!(
+        "AEB {kind}: {} pages  precision {:.3}  recall {:.3}  F1 {:.3}  ({:.2} s)",
+        pairs.len(),
+        s.precision,
+        s.recall,
+        s.f1,
+        elapsed.as_secs_f64()
+    );
+    if worst > 0 {
+        let mut per_page: Vec<(f64, f64, &str)> = pairs
+            .iter()
+            .map(|(id, t, p)| {
+                let (tp, fp, fn_) = page_counts(t, p);
+                let prec = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
+                let rec = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
+                (prec, rec, id.as_str())
+            })
+            .collect();
+        per_page.sort_by(|a, b| (a.0 + a.1).total_cmp(&(b.0 + b.1)));
+        for (p, r, id) in per_page.iter().take(worst) {
+            println!("  worst: P {p:.2} R {r:.2}  {id}");
+        }
+    }
+    if let Some(out) = out {
+        std::fs::create_dir_all(out).expect("output folder");
+        let path = out.join(format!("aeb-{kind}.json"));
+        std::fs::write(&path, serde_json::to_string(&Value::Object(preds)).unwrap()).expect("write predictions");
+        println!("  predictions in {}", path.display());
+    }
+}
+
+fn readability(kind: &str) {
+    let dir = shared().join("corpus/readability");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir).expect("readability corpus").flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    cases.sort();
+    let file = if kind == "text" { "page.txt" } else { "source.html" };
+    let fields: &[(&str, &str)] = if kind == "text" {
+        &[("title", "title")]
+    } else {
+        &[("title", "title"), ("byline", "byline"), ("lang", "lang"), ("dir", "dir"), ("siteName", "site_name")]
+    };
+    let mut hits = vec![0usize; fields.len()];
+    let mut counted = vec![0usize; fields.len()];
+    for case in &cases {
+        let Ok(expected) = std::fs::read_to_string(case.join("expected-metadata.json")) else { continue };
+        let expected: Value = serde_json::from_str(&expected).expect("metadata");
+        let copy = serde_json::to_value(clean(&read(&case.join(file)))).unwrap();
+        for (i, (want_key, got_key)) in fields.iter().enumerate() {
+            let want = expected[want_key].as_str().map(str::trim).filter(|s| !s.is_empty());
+            let got = copy[got_key].as_str().map(str::trim).filter(|s| !s.is_empty());
+            // Title and site name are scored on every case; the rest where expected gives them.
+            if want.is_none() && !matches!(*want_key, "title" | "siteName") {
+                continue;
+            }
+            counted[i] += 1;
+            if want == got {
+                hits[i] += 1;
+            }
+        }
+    }
+    let figures: Vec<String> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| format!("{k} {:.1}% ({}/{})", 100.0 * hits[i] as f64 / counted[i].max(1) as f64, hits[i], counted[i]))
+        .collect();
+    println!("readability {file}: {} cases  {}", cases.len(), figures.join("  "));
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let mode = args.iter().find(|a| matches!(a.as_str(), "text" | "html" | "all")).map(String::as_str).unwrap_or("all");
+    let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
+    let out = value("--out").map(PathBuf::from);
+    let worst = value("--worst").and_then(|n| n.parse().ok()).unwrap_or(0);
+    for kind in ["text", "html"] {
+        if mode == kind || mode == "all" {
+            aeb(kind, out.as_deref(), worst);
+            readability(kind);
+        }
+    }
+}
