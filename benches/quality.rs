@@ -7,6 +7,7 @@
 //! `aeb/ground-truth.json`; titles of the readability pages' `page.txt`.
 //! `html`: the AEB pages as HTML (`aeb/html/<id>.html`); title, byline, lang, dir and site
 //! name of the readability pages' `source.html` against `expected-metadata.json`.
+//! `--explain FILE` prints how the text extractor values each line of FILE instead.
 //! `--out DIR` writes the predictions as `DIR/<mode>.json` ({id: {"articleBody": …}}) for
 //! checking with `../shared/tools/score.py`.
 
@@ -124,6 +125,12 @@ fn main() {
     let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
     let out = value("--out").map(PathBuf::from);
     let worst = value("--worst").and_then(|n| n.parse().ok()).unwrap_or(0);
+    if let Some(path) = value("--explain") {
+        for line in cleancopy::text::explain(&read(Path::new(&path))) {
+            println!("{line}");
+        }
+        return;
+    }
     for kind in ["text", "html"] {
         if mode == kind || mode == "all" {
             aeb(kind, out.as_deref(), worst);

@@ -50,17 +50,32 @@ pub fn detect(input: &str) -> InputKind {
         return InputKind::HtmlDocument;
     }
     let tags = count_html_tags(input);
-    if lower.starts_with('<') && tags >= 1 {
+    let markup_lines = markup_line_share(input);
+    if lower.starts_with('<') && tags >= 1 && markup_lines >= 0.3 {
         return InputKind::HtmlFragment;
     }
     let md = markdown_score(input);
     if md >= 2 {
         return InputKind::Markdown;
     }
-    if tags >= 3 {
+    if tags >= 3 && markup_lines >= 0.3 {
         return InputKind::HtmlFragment;
     }
     InputKind::Text
+}
+
+/// The share of non-empty lines (in the first 64 KiB) that hold a well-known tag: near 1 for
+/// markup, near 0 for a page's text that merely quotes a tag or two.
+fn markup_line_share(input: &str) -> f64 {
+    let sample = &input[..floor_char_boundary(input, 65_536)];
+    let (mut lines, mut marked) = (0usize, 0usize);
+    for line in sample.lines().filter(|l| !l.trim().is_empty()) {
+        lines += 1;
+        if count_html_tags(line) > 0 {
+            marked += 1;
+        }
+    }
+    if lines == 0 { 0.0 } else { marked as f64 / lines as f64 }
 }
 
 /// Counts opening or closing tags with a well-known HTML name (looks at the first 64 KiB only).
@@ -159,6 +174,12 @@ mod tests {
     fn a_page_copied_as_text_is_text_even_with_bullets() {
         let page = "Skip to main content\n  • E-mail\n  • Save\n\nA headline\n\nA paragraph - with a dash.";
         assert_eq!(detect(page), InputKind::Text);
+    }
+
+    #[test]
+    fn a_copied_page_that_opens_with_a_stray_tag_is_still_text() {
+        let page = format!("<img height=\"1\" width=\"1\" src=\"x\">\n{}", "Politics\nWhite House\nA long paragraph of the story itself.\n".repeat(20));
+        assert_eq!(detect(&page), InputKind::Text);
     }
 
     #[test]

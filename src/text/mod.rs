@@ -6,9 +6,11 @@
 //! the greatest total value. The title, byline, date and summary points are looked for above
 //! it, the copyright line below it.
 
+mod cohesion;
 mod lines;
+mod signals;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::article::{plain, Article, Block};
 use crate::refine;
@@ -22,8 +24,10 @@ enum Role {
     Prose,
     /// A short line that may be a heading, a label or a caption.
     Short,
-    /// Page furniture: menus, repeated links, doubled button labels, addresses.
+    /// Page furniture: menus, repeated links, doubled button labels, addresses, teaser cards.
     Chrome,
+    /// A line that only gives a time or date: between comments and list items.
+    Stamp,
     /// A copyright or credit line.
     Copyright,
 }
@@ -32,17 +36,25 @@ struct Unit<'a> {
     line: &'a Line,
     role: Role,
     words: usize,
+    /// For prose, how much of its value it keeps (contact details and the like lower it).
+    weight: f64,
+    /// For short lines: prose stands on both sides of it (a subheading, a caption).
+    inner: bool,
+    /// For prose: how much of its vocabulary the neighbouring prose shares.
+    cohesion: Option<f64>,
 }
 
 impl Unit<'_> {
     /// How much the line adds to a candidate body (negative for furniture).
     fn value(&self) -> f64 {
-        let w = self.words as f64;
+        let w = self.words as f64 * self.weight;
         match self.role {
             Role::Prose if self.line.marker.is_some() => w * 0.6,
             Role::Prose => w,
-            Role::Short => -2.0,
+            Role::Short if self.inner => 0.5,
+            Role::Short => -2.5,
             Role::Chrome => -8.0,
+            Role::Stamp => -15.0,
             Role::Copyright => -30.0,
         }
     }
@@ -99,7 +111,7 @@ fn classify(lines: &[Line]) -> Vec<Unit<'_>> {
     for line in lines {
         *seen.entry(line.text.to_lowercase()).or_default() += 1;
     }
-    lines
+    let mut units: Vec<Unit> = lines
         .iter()
         .map(|line| {
             let text = line.text.as_str();
@@ -107,10 +119,14 @@ fn classify(lines: &[Line]) -> Vec<Unit<'_>> {
             let repeated = seen.get(&text.to_lowercase()).copied().unwrap_or(0) > 1 && words <= 12;
             let role = if refine::copyright_line(text).is_some() {
                 Role::Copyright
+            } else if signals::is_stamp(text) {
+                Role::Stamp
             } else if repeated
                 || refine::is_doubled_label(text)
                 || (refine::has_nav_marker(text) && words <= 8)
                 || is_address(text)
+                || signals::is_glued_teaser(text)
+                || signals::repeats_itself(text)
             {
                 Role::Chrome
             } else if is_prose(text, words, line.marker) {
@@ -120,9 +136,40 @@ fn classify(lines: &[Line]) -> Vec<Unit<'_>> {
             } else {
                 Role::Short
             };
-            Unit { line, role, words }
+            let weight = if signals::has_contact_details(text) { 0.3 } else { 1.0 };
+            Unit { line, role, words, weight, inner: false, cohesion: None }
         })
-        .collect()
+        .collect();
+    mark_inner_short_lines(&mut units);
+    let texts: Vec<&str> = units.iter().map(|u| u.line.text.as_str()).collect();
+    let prose: Vec<bool> = units.iter().map(|u| u.role == Role::Prose).collect();
+    for (unit, c) in units.iter_mut().zip(cohesion::local_cohesion(&texts, &prose, 6)) {
+        unit.cohesion = c;
+    }
+    units
+}
+
+/// Short lines with prose on both sides (before any furniture) are part of the text they sit
+/// in: subheadings, captions, one-line paragraphs.
+fn mark_inner_short_lines(units: &mut [Unit]) {
+    let mut prev_prose = false;
+    let mut run_start = None;
+    for i in 0..units.len() {
+        match units[i].role {
+            Role::Short => {
+                run_start.get_or_insert(i);
+            }
+            role => {
+                if let Some(start) = run_start.take() {
+                    // One or two short lines: a subheading, a caption. More: a form, a list of links.
+                    if prev_prose && role == Role::Prose && i - start <= 2 {
+                        units[start..i].iter_mut().for_each(|u| u.inner = true);
+                    }
+                }
+                prev_prose = role == Role::Prose;
+            }
+        }
+    }
 }
 
 /// Running text: a full sentence, or a long run of words.
@@ -140,21 +187,117 @@ fn is_address(text: &str) -> bool {
     !t.contains(' ') && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.") || t.contains('@'))
 }
 
-/// The run of units with the greatest total value (the body); `(start, end)`, end exclusive.
+/// A furniture gap worth this much (or less) between two stretches of prose separates them.
+const SEGMENT_GAP: f64 = -16.0;
+
+/// A stretch of prose with only small gaps in it; `end` exclusive.
+struct Segment {
+    start: usize,
+    end: usize,
+    score: f64,
+    vocab: HashSet<String>,
+    /// The value of the furniture between this segment and the one before it.
+    gap_before: f64,
+}
+
+/// A segment scoring at least this share of the best one, and coming before it, is the story.
+const FIRST_SEGMENT_SHARE: f64 = 0.7;
+
+/// A neighbouring segment joins the story when this share of its words are the story's.
+const JOIN_OVERLAP: f64 = 0.3;
+
+/// Segments further apart than this are never joined, whatever they share.
+const MAX_JOIN_GAP: f64 = -40.0;
+
+/// The body: the best segment of prose, joined by the neighbouring segments that share its
+/// vocabulary (a story split by an advert block), never by ones that only sit near it (teasers
+/// for other stories, comments after a run of time stamps). `(start, end)`, end exclusive.
 fn body_span(units: &[Unit]) -> (usize, usize) {
-    let mut best = (0.0, 0, 0);
-    let (mut sum, mut from) = (0.0, 0);
-    for (i, unit) in units.iter().enumerate() {
-        if sum <= 0.0 {
-            sum = 0.0;
-            from = i;
-        }
-        sum += unit.value();
-        if sum > best.0 {
-            best = (sum, from, i + 1);
+    let mut segments = segments(units);
+    let Some(top) = segments.iter().map(|s| s.score).max_by(f64::total_cmp) else {
+        return (0, 0);
+    };
+    // The story usually comes first: the earliest segment that scores near the top one.
+    let best = segments.iter().position(|s| s.score >= FIRST_SEGMENT_SHARE * top).unwrap_or(0);
+    let (mut lo, mut hi) = (best, best);
+    let mut vocab = std::mem::take(&mut segments[best].vocab);
+    loop {
+        let next = [lo.checked_sub(1), (hi + 1 < segments.len()).then_some(hi + 1)]
+            .into_iter()
+            .flatten()
+            .filter(|&j| {
+                let gap = if j < lo { segments[lo].gap_before } else { segments[j].gap_before };
+                segments[j].score > 0.0 && gap > MAX_JOIN_GAP && overlap(&segments[j].vocab, &vocab) >= JOIN_OVERLAP
+            })
+            .max_by(|&a, &b| segments[a].score.total_cmp(&segments[b].score));
+        let Some(j) = next else { break };
+        vocab.extend(std::mem::take(&mut segments[j].vocab));
+        if j < lo {
+            lo = j;
+        } else {
+            hi = j;
         }
     }
-    (best.1, best.2)
+    (segments[lo].start, segments[hi].end)
+}
+
+/// Splits the units into segments of prose at furniture gaps, and scores each: its total
+/// value, raised by how well its lines cohere, lowered the further down the page it starts.
+fn segments(units: &[Unit]) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    let mut current: Option<(usize, usize, f64)> = None;
+    let mut gap = 0.0;
+    let n = units.len().max(1) as f64;
+    let close = |start: usize, end: usize, value: f64, gap_before: f64, out: &mut Vec<Segment>| {
+        let (mut coh_sum, mut coh_words) = (0.0, 0.0);
+        let mut vocab = HashSet::new();
+        for u in &units[start..end] {
+            if let Some(c) = u.cohesion {
+                coh_sum += c * u.words as f64;
+                coh_words += u.words as f64;
+            }
+            if u.role == Role::Prose {
+                vocab.extend(cohesion::content_words(&u.line.text));
+            }
+        }
+        let coh = if coh_words > 0.0 { coh_sum / coh_words } else { 0.3 };
+        let score = value * (0.5 + coh) * (1.0 - 0.4 * start as f64 / n);
+        out.push(Segment { start, end, score, vocab, gap_before });
+    };
+    let mut gap_before_current = f64::NEG_INFINITY;
+    for (i, unit) in units.iter().enumerate() {
+        let v = unit.value();
+        if unit.role == Role::Prose && v > 0.0 {
+            match current.as_mut() {
+                Some((_, end, value)) if gap > SEGMENT_GAP => {
+                    *value += gap + v;
+                    *end = i + 1;
+                }
+                _ => {
+                    if let Some((start, end, value)) = current.take() {
+                        close(start, end, value, gap_before_current, &mut out);
+                    }
+                    gap_before_current = gap;
+                    current = Some((i, i + 1, v));
+                }
+            }
+            gap = 0.0;
+        } else {
+            gap += v;
+        }
+    }
+    if let Some((start, end, value)) = current {
+        close(start, end, value, gap_before_current, &mut out);
+    }
+    out
+}
+
+/// The share of `part`'s words that `whole` holds.
+fn overlap(part: &HashSet<String>, whole: &HashSet<String>) -> f64 {
+    if part.is_empty() {
+        return 0.0;
+    }
+    part.iter().filter(|w| whole.contains(*w)).count() as f64 / part.len() as f64
 }
 
 /// The nearest list above the body whose items read like summary points; the indices it
@@ -274,4 +417,21 @@ mod tests {
         assert_eq!(body.len(), 2, "{body:?}");
         assert!(body.iter().all(|u| !u.contains("Share") && !u.contains("Sport")), "{body:?}");
     }
+}
+
+/// One line per input line: its role, value, cohesion and text (for studying the extractor).
+#[doc(hidden)]
+pub fn explain(input: &str) -> Vec<String> {
+    let lines = lines::split(input);
+    let units = classify(&lines);
+    let (start, end) = body_span(&units);
+    units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let mark = if (start..end).contains(&i) { '*' } else { ' ' };
+            let coh = u.cohesion.map(|c| format!("{c:.2}")).unwrap_or_else(|| "  - ".into());
+            format!("{mark} {:<9} {:>7.1} {coh} {}", format!("{:?}", u.role), u.value(), u.line.text)
+        })
+        .collect()
 }
