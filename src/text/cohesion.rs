@@ -64,7 +64,7 @@ mod tests {
             "Dell announced discounts on laptops and monitors for the holidays.",
         ];
         let c = local_cohesion(&texts, &[true; 4], 4);
-        assert!(c[1].unwrap() > 0.3, "{c:?}");
+        assert!(c[1].unwrap() > 0.2, "{c:?}");
         assert!(c[3].unwrap() < 0.1, "{c:?}");
     }
 }
