@@ -94,10 +94,20 @@ fn readability(kind: &str) {
     };
     let mut hits = vec![0usize; fields.len()];
     let mut counted = vec![0usize; fields.len()];
+    // Titles the input itself holds as a line: the most a text extractor can find.
+    let (mut attainable, mut attained) = (0usize, 0usize);
     for case in &cases {
         let Ok(expected) = std::fs::read_to_string(case.join("expected-metadata.json")) else { continue };
         let expected: Value = serde_json::from_str(&expected).expect("metadata");
-        let copy = serde_json::to_value(clean(&read(&case.join(file)))).unwrap();
+        let input = read(&case.join(file));
+        let copy = serde_json::to_value(clean(&input)).unwrap();
+        let want_title = expected["title"].as_str().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default();
+        if !want_title.is_empty() && input.lines().any(|l| l.split_whitespace().collect::<Vec<_>>().join(" ") == want_title) {
+            attainable += 1;
+            if copy["title"].as_str().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")) == Some(want_title) {
+                attained += 1;
+            }
+        }
         for (i, (want_key, got_key)) in fields.iter().enumerate() {
             let want = expected[want_key].as_str().map(str::trim).filter(|s| !s.is_empty());
             let got = copy[got_key].as_str().map(str::trim).filter(|s| !s.is_empty());
@@ -117,6 +127,7 @@ fn readability(kind: &str) {
         .map(|(i, (k, _))| format!("{k} {:.1}% ({}/{})", 100.0 * hits[i] as f64 / counted[i].max(1) as f64, hits[i], counted[i]))
         .collect();
     println!("readability {file}: {} cases  {}", cases.len(), figures.join("  "));
+    println!("  title where the input holds it as a line: {attained}/{attainable}");
 }
 
 fn main() {
@@ -125,6 +136,28 @@ fn main() {
     let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
     let out = value("--out").map(PathBuf::from);
     let worst = value("--worst").and_then(|n| n.parse().ok()).unwrap_or(0);
+    if let Some(path) = value("--features") {
+        // One JSON object per line of every readability page.txt and AEB text page.
+        let mut out = String::new();
+        for (corpus, dir, file) in [("readability", "corpus/readability", "page.txt"), ("aeb", "corpus/aeb/text", "")] {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(shared().join(dir)).expect("corpus").flatten().map(|e| e.path()).collect();
+            entries.sort();
+            for entry in entries {
+                let (page, id) = if file.is_empty() {
+                    (entry.clone(), entry.file_stem().unwrap().to_string_lossy().into_owned())
+                } else {
+                    (entry.join(file), entry.file_name().unwrap().to_string_lossy().into_owned())
+                };
+                let Ok(bytes) = std::fs::read(&page) else { continue };
+                for (text, f) in cleancopy::text::feature_rows(&String::from_utf8_lossy(&bytes)) {
+                    out.push_str(&json!({"corpus": corpus, "id": id, "text": text, "f": f}).to_string());
+                    out.push('\n');
+                }
+            }
+        }
+        std::fs::write(&path, out).expect("write features");
+        return;
+    }
     if let Some(path) = value("--explain") {
         for line in cleancopy::text::explain(&read(Path::new(&path))) {
             println!("{line}");

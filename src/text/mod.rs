@@ -7,6 +7,8 @@
 //! it, the copyright line below it.
 
 mod cohesion;
+mod features;
+mod model;
 mod lines;
 mod signals;
 
@@ -42,20 +44,21 @@ struct Unit<'a> {
     inner: bool,
     /// For prose: how much of its vocabulary the neighbouring prose shares.
     cohesion: Option<f64>,
+    /// The same text stands elsewhere on the page.
+    repeated: bool,
+    /// The line model's probability that the line belongs to the article.
+    probability: f64,
 }
 
 impl Unit<'_> {
     /// How much the line adds to a candidate body (negative for furniture).
     fn value(&self) -> f64 {
-        let w = self.words as f64 * self.weight;
         match self.role {
-            Role::Prose if self.line.marker.is_some() => w * 0.6,
-            Role::Prose => w,
-            Role::Short if self.inner => 0.5,
-            Role::Short => -2.5,
-            Role::Chrome => -8.0,
-            Role::Stamp => -15.0,
             Role::Copyright => -30.0,
+            // What the rules know to be furniture stays furniture, whatever the model says.
+            Role::Chrome => -4.0,
+            Role::Stamp => -3.0,
+            _ => self.words.max(1) as f64 * self.weight * (self.probability - 0.5) * 2.0,
         }
     }
 }
@@ -74,8 +77,10 @@ pub fn extract(input: &str) -> Article {
         let _ = range;
     }
     let in_summary = |i: usize| summary_range.as_ref().is_some_and(|(r, _)| r.contains(&i));
+    let body_vocab: HashSet<String> = units[start..end].iter().flat_map(|u| cohesion::content_words(&u.line.text)).collect();
+    let mut best_title: Option<(f64, &str)> = None;
     for (i, unit) in before.iter().enumerate().rev() {
-        if in_summary(i) || unit.role == Role::Chrome {
+        if in_summary(i) || unit.role == Role::Chrome || unit.repeated {
             continue;
         }
         let text = unit.line.text.as_str();
@@ -83,10 +88,16 @@ pub fn extract(input: &str) -> Article {
             article.byline = Some(text.to_string());
         } else if article.published.is_none() && refine::is_date_line(text) {
             article.published = Some(text.to_string());
-        } else if article.title.is_none() && is_title_like(unit) {
-            article.title = Some(text.to_string());
+        } else if is_title_like(unit) && start - i <= TITLE_REACH {
+            // The headline's words come back in the story; nearer lines break ties.
+            let shared = overlap(&cohesion::content_words(text), &body_vocab);
+            let score = shared + 0.3 * (1.0 - (start - i) as f64 / TITLE_REACH as f64) + 0.1 * f64::from(unit.words >= 4);
+            if best_title.is_none_or(|(b, _)| score > b) {
+                best_title = Some((score, text));
+            }
         }
     }
+    article.title = best_title.map(|(_, t)| t.to_string());
 
     article.blocks = body_blocks(&units[start..end], &mut article);
     if article.title.is_none() {
@@ -137,7 +148,7 @@ fn classify(lines: &[Line]) -> Vec<Unit<'_>> {
                 Role::Short
             };
             let weight = if signals::has_contact_details(text) { 0.3 } else { 1.0 };
-            Unit { line, role, words, weight, inner: false, cohesion: None }
+            Unit { line, role, words, weight, inner: false, cohesion: None, repeated, probability: 0.5 }
         })
         .collect();
     mark_inner_short_lines(&mut units);
@@ -145,6 +156,23 @@ fn classify(lines: &[Line]) -> Vec<Unit<'_>> {
     let prose: Vec<bool> = units.iter().map(|u| u.role == Role::Prose).collect();
     for (unit, c) in units.iter_mut().zip(cohesion::local_cohesion(&texts, &prose, 6)) {
         unit.cohesion = c;
+    }
+    if units.len() >= MODEL_MIN_LINES {
+        let features = features::compute(&units);
+        for (unit, f) in units.iter_mut().zip(features) {
+            unit.probability = model::probability(&f);
+        }
+    } else {
+        // A note, an e-mail or a short excerpt has no page around it to learn from: its
+        // prose is its body.
+        for unit in units.iter_mut() {
+            unit.probability = match unit.role {
+                Role::Prose if unit.line.marker.is_some() => 0.8,
+                Role::Prose => 1.0,
+                Role::Short => 0.3,
+                _ => 0.0,
+            };
+        }
     }
     units
 }
@@ -187,6 +215,13 @@ fn is_address(text: &str) -> bool {
     !t.contains(' ') && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.") || t.contains('@'))
 }
 
+/// How many lines above the body the headline is looked for.
+const TITLE_REACH: usize = 40;
+
+/// Inputs with fewer lines than this are valued by rule rather than by the line model, which
+/// learned from whole web pages.
+const MODEL_MIN_LINES: usize = 20;
+
 /// A furniture gap worth this much (or less) between two stretches of prose separates them.
 const SEGMENT_GAP: f64 = -16.0;
 
@@ -227,7 +262,9 @@ fn body_span(units: &[Unit]) -> (usize, usize) {
             .flatten()
             .filter(|&j| {
                 let gap = if j < lo { segments[lo].gap_before } else { segments[j].gap_before };
-                segments[j].score > 0.0 && gap > MAX_JOIN_GAP && overlap(&segments[j].vocab, &vocab) >= JOIN_OVERLAP
+                // A list standing before the story is its summary points or teasers, not its start.
+                let list_before = j < lo && units[segments[j].start..segments[j].end].iter().all(|u| u.role != Role::Prose || u.line.marker.is_some());
+                segments[j].score > 0.0 && !list_before && gap > MAX_JOIN_GAP && overlap(&segments[j].vocab, &vocab) >= JOIN_OVERLAP
             })
             .max_by(|&a, &b| segments[a].score.total_cmp(&segments[b].score));
         let Some(j) = next else { break };
@@ -434,4 +471,12 @@ pub fn explain(input: &str) -> Vec<String> {
             format!("{mark} {:<9} {:>7.1} {coh} {}", format!("{:?}", u.role), u.value(), u.line.text)
         })
         .collect()
+}
+
+/// Each line's text and features, as JSON lines (for training the line model).
+#[doc(hidden)]
+pub fn feature_rows(input: &str) -> Vec<(String, Vec<f64>)> {
+    let lines = lines::split(input);
+    let units = classify(&lines);
+    features::compute(&units).into_iter().zip(&units).map(|(f, u)| (u.line.text.clone(), f.to_vec())).collect()
 }
