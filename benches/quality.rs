@@ -7,6 +7,7 @@
 //! `aeb/ground-truth.json`; titles of the readability pages' `page.txt`.
 //! `html`: the AEB pages as HTML (`aeb/html/<id>.html`); title, byline, lang, dir and site
 //! name of the readability pages' `source.html` against `expected-metadata.json`.
+//! `scale`: time for 1, 10 and 100 MB of plain text.
 //! `--explain FILE` prints how the text extractor values each line of FILE instead.
 //! `--out DIR` writes the predictions as `DIR/<mode>.json` ({id: {"articleBody": …}}) for
 //! checking with `../shared/tools/score.py`.
@@ -130,12 +131,42 @@ fn readability(kind: &str) {
     println!("  title where the input holds it as a line: {attained}/{attainable}");
 }
 
+/// Time for plain text of 1, 10 and 100 MB (AEB text pages end to end, repeated): extraction
+/// should grow linearly with the input.
+fn scale() {
+    let dir = shared().join("corpus/aeb/text");
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(&dir).expect("AEB text").flatten().map(|e| e.path()).collect();
+    pages.sort();
+    let corpus: String = pages.iter().map(|p| read(p)).collect::<Vec<_>>().join("\n\n");
+    for mb in [1usize, 10, 100] {
+        let size = mb * 1_000_000;
+        let mut input = String::with_capacity(size + corpus.len());
+        while input.len() < size {
+            input.push_str(&corpus);
+            input.push_str("\n\n");
+        }
+        input.truncate(cleancopy_floor(&input, size));
+        let started = Instant::now();
+        let article = cleancopy::text::extract(&input);
+        let secs = started.elapsed().as_secs_f64();
+        println!("text {mb:>3} MB: {secs:.2} s  ({:.3} s per MB, {} blocks)", secs / mb as f64, article.blocks.len());
+    }
+}
+
+fn cleancopy_floor(s: &str, at: usize) -> usize {
+    (0..=at.min(s.len())).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
-    let mode = args.iter().find(|a| matches!(a.as_str(), "text" | "html" | "all")).map(String::as_str).unwrap_or("all");
+    let mode = args.iter().find(|a| matches!(a.as_str(), "text" | "html" | "all" | "scale")).map(String::as_str).unwrap_or("all");
     let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
     let out = value("--out").map(PathBuf::from);
     let worst = value("--worst").and_then(|n| n.parse().ok()).unwrap_or(0);
+    if mode == "scale" {
+        scale();
+        return;
+    }
     if let Some(path) = value("--features") {
         // One JSON object per line of every readability page.txt and AEB text page.
         let mut out = String::new();

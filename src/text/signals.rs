@@ -29,7 +29,8 @@ fn has_clock_time(text: &str) -> bool {
 /// A teaser card copied as one line: a Title Case headline glued to its blurb with no space
 /// ("Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left …").
 pub fn is_glued_teaser(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
+    // The headline sits at the start of the card: looking further only costs time.
+    let chars: Vec<char> = text.chars().take(300).collect();
     for i in 2..chars.len().saturating_sub(1) {
         let (a, b) = (chars[i - 1], chars[i]);
         if !(a.is_lowercase() || matches!(a, '?' | '!' | '’' | '"' | '”' | ')')) || !(b.is_uppercase() || b == '“') {
@@ -41,8 +42,8 @@ pub fn is_glued_teaser(text: &str) -> bool {
             continue;
         }
         let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '$')).count();
-        let rest: String = chars[i..].iter().collect();
-        if capitalised * 10 >= words.len() * 6 && count_words(&rest) >= 6 {
+        let rest = &text[text.char_indices().nth(i).map_or(text.len(), |(b, _)| b)..];
+        if capitalised * 10 >= words.len() * 6 && count_words(rest) >= 6 {
             return true;
         }
     }
@@ -74,7 +75,9 @@ pub fn repeats_itself(text: &str) -> bool {
     for w in words.windows(3) {
         *counts.entry(w).or_default() += 1;
     }
-    counts.values().any(|&n| n >= 3)
+    // Three times within a paragraph-sized line marks a row of buttons or a glued list; in a
+    // longer line (a whole text without line breaks) the phrase must make up a quarter of it.
+    counts.values().any(|&n| n >= 3 && (words.len() <= 400 || n * 3 * 4 >= words.len()))
 }
 
 #[cfg(test)]
