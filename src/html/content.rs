@@ -30,12 +30,19 @@ const POSITIVE: &[&str] = &["article", "content", "story", "entry", "post", "mai
 /// -1 for class or id words that mark furniture, +1 for words that mark content, else 0.
 fn class_weight(el: &ElementRef) -> i32 {
     let e = el.value();
+    if matches!(e.name(), "body" | "html") {
+        return 0;
+    }
     let names = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_ascii_lowercase();
     if names.trim().is_empty() {
         return 0;
     }
-    let neg = NEGATIVE.iter().any(|n| names.contains(n));
-    let pos = POSITIVE.iter().any(|p| names.contains(p));
+    // Whole words of the class and id ("site-nav" → "site", "nav"), matched at their start,
+    // so that "nav" finds "navigation" but not "canvas".
+    let tokens: Vec<&str> = names.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty()).collect();
+    let has = |list: &[&str]| tokens.iter().any(|t| list.iter().any(|w| t.starts_with(w)));
+    let neg = has(NEGATIVE);
+    let pos = has(POSITIVE);
     match (neg, pos) {
         (true, false) => -1,
         (false, true) => 1,
@@ -55,12 +62,16 @@ fn is_hidden(el: &ElementRef) -> bool {
 
 /// Picks the element that holds the article: paragraphs' text scored into their parents and
 /// grandparents, weighted by class names and by how little of the text is link text.
-pub fn find_root<'a>(body: ElementRef<'a>) -> ElementRef<'a> {
+///
+/// `strict` leaves out paragraphs under furniture-like class names and forms; pages that wrap
+/// everything in such an element (`class="has-sidebar"`, an ASP.NET `<form>`) need a second,
+/// relaxed pass.
+pub fn find_root<'a>(body: ElementRef<'a>, strict: bool) -> ElementRef<'a> {
     use std::collections::HashMap;
     let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
     for node in body.descendants() {
         let Some(el) = ElementRef::wrap(node) else { continue };
-        if !matches!(el.value().name(), "p" | "pre" | "td" | "blockquote") || excluded(&el) {
+        if !matches!(el.value().name(), "p" | "pre" | "td" | "blockquote") || excluded(&el, strict) {
             continue;
         }
         let text = collapse_ws(&el.text().collect::<String>());
@@ -108,10 +119,15 @@ fn widen_to_article(el: ElementRef) -> ElementRef {
 }
 
 /// True when `el` or an ancestor is furniture that extraction skips.
-fn excluded(el: &ElementRef) -> bool {
+fn excluded(el: &ElementRef, strict: bool) -> bool {
     let mut cur = Some(*el);
     while let Some(e) = cur {
-        if is_skipped_tag(e.value().name()) || class_weight(&e) < 0 || is_hidden(&e) {
+        let name = e.value().name();
+        if name == "body" {
+            break;
+        }
+        let furniture = if strict { is_skipped_tag(name) || class_weight(&e) < 0 } else { is_skipped_tag(name) && name != "form" };
+        if furniture || is_hidden(&e) {
             return true;
         }
         cur = e.parent().and_then(ElementRef::wrap);
@@ -177,7 +193,9 @@ impl Converter {
 
     fn push_block(&self, el: ElementRef, out: &mut Vec<Block>, depth: usize) {
         let name = el.value().name();
-        if is_skipped_tag(name) || is_hidden(&el) || (class_weight(&el) < 0 && name != "article" && name != "main") {
+        // A form holding a whole page (ASP.NET wraps everything in one) is a container.
+        let page_form = name == "form" && count_words(&el.text().collect::<String>()) >= 150;
+        if (is_skipped_tag(name) && !page_form) || is_hidden(&el) || (class_weight(&el) < 0 && name != "article" && name != "main") {
             return;
         }
         if depth >= MAX_DEPTH {

@@ -21,10 +21,17 @@ pub fn extract(input: &str) -> Article {
         .filter_map(ElementRef::wrap)
         .find(|e| e.value().name() == "body")
         .unwrap_or_else(|| doc.root_element());
-    let root = content::find_root(body);
     let base = meta.base_url.as_deref().or(meta.source_url.as_deref());
-    let mut blocks = Converter::new(base).blocks(root);
+    let converter = Converter::new(base);
+    let mut blocks = converter.blocks(content::find_root(body, true));
     weed(&mut blocks);
+    if text_len(&blocks) < RELAXED_BELOW {
+        let mut relaxed = converter.blocks(content::find_root(body, false));
+        weed(&mut relaxed);
+        if text_len(&relaxed) > text_len(&blocks) {
+            blocks = relaxed;
+        }
+    }
 
     let mut article = Article {
         title: meta.title,
@@ -60,6 +67,13 @@ pub fn extract(input: &str) -> Article {
         article.dir = article.dir.or(dir);
     }
     article
+}
+
+/// Below this many characters of text, the strict search for the story is tried again relaxed.
+const RELAXED_BELOW: usize = 500;
+
+fn text_len(blocks: &[Block]) -> usize {
+    blocks.iter().map(|b| b.text().chars().count()).sum()
 }
 
 /// Drops blocks that are all links (menus, tool bars, "skip to content") and lists whose
