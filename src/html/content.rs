@@ -71,16 +71,24 @@ pub fn find_root<'a>(body: ElementRef<'a>, strict: bool) -> ElementRef<'a> {
     let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
     for node in body.descendants() {
         let Some(el) = ElementRef::wrap(node) else { continue };
-        if !matches!(el.value().name(), "p" | "pre" | "td" | "blockquote") || excluded(&el, strict) {
+        let name = el.value().name();
+        // A paragraph scores for its parent and grandparents; a container holding loose text
+        // between <br>s (older and table-laid pages) scores for itself and its ancestors, one
+        // point per <br><br>-separated paragraph.
+        let (text, paragraphs, first) = match name {
+            "p" | "pre" | "blockquote" => (el.text().collect::<String>(), 1.0, el.parent()),
+            "div" | "td" | "section" | "article" | "main" | "center" | "font" => {
+                let (text, breaks) = loose_text(&el);
+                (text, 1.0 + breaks as f64, Some(*el))
+            }
+            _ => continue,
+        };
+        let len = text.chars().filter(|c| !c.is_whitespace()).count();
+        if len < 25 || excluded(&el, strict) {
             continue;
         }
-        let text = collapse_ws(&el.text().collect::<String>());
-        let len = text.chars().count();
-        if len < 25 {
-            continue;
-        }
-        let score = 1.0 + text.matches([',', '،', '，']).count() as f64 + (len as f64 / 100.0).min(3.0);
-        let mut ancestor = el.parent();
+        let score = paragraphs + text.matches([',', '،', '，', '、']).count() as f64 + (len as f64 / 100.0).min(3.0 * paragraphs);
+        let mut ancestor = first;
         for share in [1.0, 0.5, 0.25] {
             let Some(a) = ancestor else { break };
             if a.value().is_element() {
@@ -101,6 +109,38 @@ pub fn find_root<'a>(body: ElementRef<'a>, strict: bool) -> ElementRef<'a> {
         Some((el, _)) => widen_to_article(el),
         None => body,
     }
+}
+
+/// The text standing loose in a container (its own text nodes and inline elements, not its
+/// blocks), and how many `<br><br>` breaks divide it.
+fn loose_text(el: &ElementRef) -> (String, usize) {
+    let mut text = String::new();
+    let mut breaks = 0;
+    let mut last_was_br = false;
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => {
+                if !t.trim().is_empty() {
+                    last_was_br = false;
+                }
+                text.push_str(t);
+            }
+            Node::Element(e) if e.name() == "br" => {
+                if last_was_br {
+                    breaks += 1;
+                }
+                last_was_br = true;
+            }
+            Node::Element(e) if !is_block(e.name()) => {
+                last_was_br = false;
+                if let Some(c) = ElementRef::wrap(child) {
+                    text.extend(c.text());
+                }
+            }
+            _ => {}
+        }
+    }
+    (text, breaks)
 }
 
 /// When the best element sits inside an `<article>`, the whole `<article>` is the story.
@@ -173,6 +213,10 @@ impl Converter {
         for child in node.children() {
             match child.value() {
                 Node::Text(t) => inlines.push(Inline::text(&**t)),
+                Node::Element(e) if e.name() == "br" && ends_with_break(&inlines) => {
+                    // <br><br> between loose text: a paragraph break.
+                    flush_paragraph(&mut inlines, out);
+                }
                 Node::Element(_) => {
                     let el = ElementRef::wrap(child).expect("an element node");
                     if is_block(el.value().name()) || depth >= MAX_DEPTH {
@@ -417,6 +461,18 @@ fn is_block(name: &str) -> bool {
             | "center" | "details" | "summary" | "body" | "html" | "tbody" | "thead" | "tr" | "td" | "th"
             | "fieldset" | "hgroup" | "caption" | "figcaption"
     ) || is_skipped_tag(name)
+}
+
+/// The gathered inlines end with a line break (white space after it aside).
+fn ends_with_break(inlines: &[Inline]) -> bool {
+    for inline in inlines.iter().rev() {
+        match inline {
+            Inline::Text { text } if text.trim().is_empty() => continue,
+            Inline::Break => return true,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Ends the paragraph being gathered from loose inline content, if it holds any text.
