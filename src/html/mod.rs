@@ -79,6 +79,13 @@ fn text_len(blocks: &[Block]) -> usize {
 /// Drops blocks that are all links (menus, tool bars, "skip to content") and lists whose
 /// items are all links (related stories, navigation).
 fn weed(blocks: &mut Vec<Block>) {
+    // The same text twice (a gallery caption repeated, a heading shown for two layouts): once.
+    let mut seen = std::collections::HashSet::new();
+    blocks.retain(|block| match block {
+        Block::Paragraph { .. } | Block::Heading { .. } | Block::Figure { .. } => seen.insert(block.text()),
+        _ => true,
+    });
+    blocks.retain(|block| !matches!(block, Block::Paragraph { content } if is_furniture_line(&inline_text(content))));
     blocks.retain(|block| match block {
         Block::Paragraph { content } | Block::Heading { content, .. } => {
             let (total, linked) = link_words(content);
@@ -100,6 +107,19 @@ fn weed(blocks: &mut Vec<Block>) {
             _ => {}
         }
     }
+}
+
+/// A paragraph that only labels or points: "Caption", "Close", "Photo: A. Name", a bare
+/// address. (Time stamps are left alone: short dated lines are too often part of a story.)
+fn is_furniture_line(text: &str) -> bool {
+    let text = text.trim();
+    let words = crate::words::count_words(text);
+    if words == 0 || crate::words::ends_sentence(text) {
+        return false;
+    }
+    let label = text.find(':').is_some_and(|c| c > 0 && crate::words::count_words(&text[..c]) <= 2) && words <= 6;
+    let bare_address = !text.contains(' ') && (text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www."));
+    words <= 3 || label || bare_address
 }
 
 fn item_link_words(block: &Block) -> (usize, usize) {

@@ -10,7 +10,7 @@ mod cohesion;
 mod features;
 mod model;
 mod lines;
-mod signals;
+pub(crate) mod signals;
 
 use std::collections::{HashMap, HashSet};
 
