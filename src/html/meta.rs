@@ -1,7 +1,14 @@
 //! Page metadata: title, byline, date, site name, address, language and direction, from
-//! `<meta>`, Open Graph, `<link rel=canonical>`, `<time>` and the page's own headings.
+//! JSON-LD, `<meta>` (Dublin Core, Open Graph, Twitter, Parse.ly), `<link rel=canonical>`,
+//! `<time>`, the document title and the page's own headings and byline elements.
+//!
+//! The order of preference follows the one readers of Firefox's reader view know (JSON-LD,
+//! then Dublin Core, then Open Graph, then the rest), so that titles agree with it.
+
+use std::collections::HashMap;
 
 use scraper::{ElementRef, Html};
+use serde_json::Value;
 
 use crate::words::collapse_ws;
 
@@ -18,13 +25,21 @@ pub struct PageMeta {
     pub dir: Option<String>,
 }
 
+/// `DC.title`, `dc:title`, `parsely-title` → `dc:title`, `dc:title`, `parsely:title`.
+fn meta_key(raw: &str) -> String {
+    raw.trim().to_ascii_lowercase().replace(['.', '-'], ":").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Reads the metadata of a parsed page.
 pub fn read(doc: &Html) -> PageMeta {
     let mut meta = PageMeta::default();
     let mut doc_title = None;
-    let mut og_title = None;
+    let mut headings: Vec<String> = Vec::new();
     let mut h1s: Vec<String> = Vec::new();
     let mut time_attr = None;
+    let mut values: HashMap<String, String> = HashMap::new();
+    let mut ld = LinkedData::default();
+    let mut byline_element = None;
 
     for node in doc.tree.root().descendants() {
         let Some(el) = ElementRef::wrap(node) else { continue };
@@ -43,75 +58,176 @@ pub fn read(doc: &Html) -> PageMeta {
                     meta.source_url = e.attr("href").map(str::to_string);
                 }
             }
-            "meta" => {
-                let key = e.attr("property").or(e.attr("name")).or(e.attr("itemprop")).unwrap_or("").to_ascii_lowercase();
-                let Some(content) = e.attr("content").map(collapse_ws).filter(|c| !c.is_empty()) else { continue };
-                match key.as_str() {
-                    "og:title" | "twitter:title" if og_title.is_none() => og_title = Some(content),
-                    "og:site_name" | "application-name" if meta.site_name.is_none() => meta.site_name = Some(content),
-                    "author" | "article:author" | "dc.creator" | "byl"
-                        if meta.byline.is_none() && !content.starts_with("http") =>
-                    {
-                        meta.byline = Some(content)
-                    }
-                    "article:published_time" | "date" | "dc.date" | "datepublished" | "pubdate" | "dc.date.issued"
-                        if meta.published.is_none() =>
-                    {
-                        meta.published = Some(content)
-                    }
-                    "og:url" if meta.source_url.is_none() => meta.source_url = Some(content),
-                    _ => {}
+            "script" if e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
+                if let Ok(v) = serde_json::from_str::<Value>(el.text().collect::<String>().trim()) {
+                    ld.absorb(&v);
                 }
             }
-            "h1" => {
+            "meta" => {
+                let Some(content) = e.attr("content").map(collapse_ws).filter(|c| !c.is_empty()) else { continue };
+                // A property may name several keys at once ("dc:title og:title").
+                if let Some(props) = e.attr("property") {
+                    for p in props.split_whitespace() {
+                        values.insert(meta_key(p), content.clone());
+                    }
+                }
+                if let Some(name) = e.attr("name").or(e.attr("itemprop")) {
+                    values.insert(meta_key(name), content.clone());
+                }
+            }
+            "h1" | "h2" => {
                 let text = collapse_ws(&el.text().collect::<String>());
                 if !text.is_empty() {
-                    h1s.push(text);
+                    if e.name() == "h1" {
+                        h1s.push(text.clone());
+                    }
+                    headings.push(text);
                 }
             }
             "time" if time_attr.is_none() => {
                 time_attr = e.attr("datetime").map(str::to_string).or_else(|| Some(collapse_ws(&el.text().collect::<String>())));
             }
-            _ => {}
-        }
-    }
-    if meta.published.is_none() {
-        meta.published = time_attr.filter(|t| !t.is_empty());
-    }
-    meta.title = choose_title(doc_title.as_deref(), og_title.as_deref(), &h1s);
-    meta
-}
-
-/// The headline: an `<h1>` that the document title or `og:title` confirms, else `og:title`,
-/// else the document title without its " – Site name" part, else the first `<h1>`.
-fn choose_title(doc_title: Option<&str>, og_title: Option<&str>, h1s: &[String]) -> Option<String> {
-    let confirmed = h1s.iter().find(|h| {
-        let h = h.to_lowercase();
-        [doc_title, og_title].iter().flatten().any(|t| t.to_lowercase().contains(&h)) && h.chars().count() >= 8
-    });
-    if let Some(h1) = confirmed {
-        return Some(h1.clone());
-    }
-    if let Some(og) = og_title {
-        return Some(og.to_string());
-    }
-    if let Some(t) = doc_title.filter(|t| !t.is_empty()) {
-        return Some(strip_site_suffix(t));
-    }
-    h1s.first().cloned()
-}
-
-/// "Story headline - Site" → "Story headline" (the longest part when the title has separators).
-fn strip_site_suffix(title: &str) -> String {
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " » ", " · "] {
-        if title.contains(sep) {
-            let best = title.split(sep).map(str::trim).max_by_key(|p| p.chars().count()).unwrap_or(title);
-            if crate::words::count_words(best) >= 3 {
-                return best.to_string();
+            _ => {
+                if byline_element.is_none() && is_byline_element(&el) {
+                    let text = collapse_ws(&el.text().collect::<String>());
+                    if (1..100).contains(&text.chars().count()) {
+                        byline_element = Some(text);
+                    }
+                }
             }
         }
     }
-    title.to_string()
+    let get = |keys: &[&str]| keys.iter().find_map(|k| values.get(*k).cloned());
+    meta.title = ld.title.clone().or_else(|| {
+        get(&["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely:title"])
+    });
+    if meta.title.is_none() {
+        meta.title = doc_title.as_deref().map(|t| document_title(t, &headings, &h1s)).filter(|t| !t.is_empty());
+    }
+    if meta.title.is_none() {
+        meta.title = h1s.first().cloned();
+    }
+    meta.byline = ld
+        .byline
+        .clone()
+        .or_else(|| get(&["dc:creator", "dcterm:creator", "author", "parsely:author"]))
+        .filter(|b| !b.starts_with("http"))
+        .or(byline_element);
+    meta.site_name = ld.site_name.clone().or_else(|| get(&["og:site_name"]));
+    meta.published = ld
+        .published
+        .clone()
+        .or_else(|| get(&["article:published_time", "parsely:pub:date", "dc:date", "date", "datepublished", "pubdate"]))
+        .or(time_attr.filter(|t| !t.is_empty()));
+    if meta.source_url.is_none() {
+        meta.source_url = get(&["og:url"]);
+    }
+    meta
+}
+
+/// An element that names the writer: `rel="author"`, `itemprop="author"`, or a class or id
+/// with "byline" or "author" in it.
+fn is_byline_element(el: &ElementRef) -> bool {
+    let e = el.value();
+    if matches!(e.name(), "script" | "style" | "meta" | "link" | "head" | "body" | "html") {
+        return false;
+    }
+    let names = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_ascii_lowercase();
+    e.attr("rel") == Some("author")
+        || e.attr("itemprop").is_some_and(|p| p.contains("author"))
+        || names.contains("byline")
+        || names.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| t == "author")
+}
+
+/// The document title made into a headline: without a " | Site" part when the rest is long
+/// enough to stand alone, after a colon when the part before it is a kicker.
+fn document_title(orig: &str, headings: &[String], h1s: &[String]) -> String {
+    const SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » "];
+    let wc = |s: &str| s.split_whitespace().count();
+    let hierarchical = [" \\ ", " / ", " > ", " » "].iter().any(|s| orig.contains(s));
+    let last_sep = SEPARATORS.iter().filter_map(|s| orig.rfind(s).map(|i| (i, s.len()))).max();
+    let first_sep = SEPARATORS.iter().filter_map(|s| orig.find(s).map(|i| (i, s.len()))).min();
+    let mut cur = orig.to_string();
+    if let (Some((li, _)), Some((fi, fl))) = (last_sep, first_sep) {
+        cur = orig[..li].to_string();
+        if wc(&cur) < 3 {
+            cur = orig[fi + fl..].to_string();
+        }
+    } else if orig.contains(": ") {
+        if !headings.iter().any(|h| h.trim() == orig.trim()) {
+            let last = &orig[orig.rfind(':').unwrap() + 1..];
+            cur = last.to_string();
+            if wc(&cur) < 3 {
+                cur = orig[orig.find(':').unwrap() + 1..].to_string();
+            } else if wc(&orig[..orig.find(':').unwrap()]) > 5 {
+                cur = orig.to_string();
+            }
+        }
+    } else if (orig.chars().count() > 150 || orig.chars().count() < 15) && h1s.len() == 1 {
+        cur = h1s[0].clone();
+    }
+    let cur = collapse_ws(&cur);
+    let orig_words_without_separators = wc(&SEPARATORS.iter().fold(orig.to_string(), |s, sep| s.replace(sep.trim(), " ")));
+    if wc(&cur) <= 4 && (!hierarchical || wc(&cur) != orig_words_without_separators.saturating_sub(1)) {
+        return collapse_ws(orig);
+    }
+    cur
+}
+
+/// What a page's JSON-LD says about its article.
+#[derive(Debug, Default)]
+struct LinkedData {
+    title: Option<String>,
+    byline: Option<String>,
+    site_name: Option<String>,
+    published: Option<String>,
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
+    "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle", "Report",
+    "SatiricalArticle", "ScholarlyArticle", "MedicalScholarlyArticle", "SocialMediaPosting", "BlogPosting",
+    "LiveBlogPosting", "DiscussionForumPosting", "TechArticle", "APIReference",
+];
+
+impl LinkedData {
+    /// Takes the first article object found in `v` (an object, an array, or an `@graph`).
+    fn absorb(&mut self, v: &Value) {
+        if self.title.is_some() || self.byline.is_some() {
+            return;
+        }
+        match v {
+            Value::Array(items) => items.iter().for_each(|i| self.absorb(i)),
+            Value::Object(map) => {
+                if let Some(graph) = map.get("@graph") {
+                    self.absorb(graph);
+                }
+                let is_article = match map.get("@type") {
+                    Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+                    Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+                    _ => false,
+                };
+                if !is_article {
+                    return;
+                }
+                let text = |k: &str| map.get(k).and_then(Value::as_str).map(collapse_ws).filter(|s| !s.is_empty());
+                self.title = text("headline").or_else(|| text("name"));
+                self.byline = match map.get("author") {
+                    Some(Value::Object(a)) => a.get("name").and_then(Value::as_str).map(collapse_ws),
+                    Some(Value::Array(list)) => {
+                        let names: Vec<String> = list.iter().filter_map(|a| a.get("name").and_then(Value::as_str)).map(collapse_ws).collect();
+                        (!names.is_empty()).then(|| names.join(", "))
+                    }
+                    Some(Value::String(s)) => Some(collapse_ws(s)),
+                    _ => None,
+                }
+                .filter(|s| !s.is_empty());
+                self.site_name = map.get("publisher").and_then(|p| p.get("name")).and_then(Value::as_str).map(collapse_ws);
+                self.published = text("datePublished");
+            }
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]
@@ -122,8 +238,27 @@ mod tests {
     fn the_site_name_is_not_taken_for_the_title() {
         let doc = Html::parse_document("<title>Bridge approved after long debate - The Daily Example</title><h1>Bridge approved after long debate</h1>");
         assert_eq!(read(&doc).title.as_deref(), Some("Bridge approved after long debate"));
-        let doc = Html::parse_document("<title>The Daily Example | Bridge approved after long debate</title>");
-        assert_eq!(read(&doc).title.as_deref(), Some("Bridge approved after long debate"));
+        let doc = Html::parse_document("<title>The Daily Example | Bridge approved after long debate today</title>");
+        assert_eq!(read(&doc).title.as_deref(), Some("The Daily Example | Bridge approved after long debate today"));
+        let doc = Html::parse_document("<title>Example | Bridge approved after long debate today</title>");
+        assert_eq!(read(&doc).title.as_deref(), Some("Bridge approved after long debate today"));
+    }
+
+    #[test]
+    fn dublin_core_wins_over_open_graph_and_json_ld_over_both() {
+        let doc = Html::parse_document(r#"<head><meta property="og:title" content="OG"><meta name="DC.title" content="DC title"></head>"#);
+        assert_eq!(read(&doc).title.as_deref(), Some("DC title"));
+        let doc = Html::parse_document(r#"<head><meta property="og:title" content="OG"><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"From JSON-LD","author":[{"@type":"Person","name":"Ada"},{"name":"Bo"}],"publisher":{"name":"The Paper"}}</script></head>"#);
+        let m = read(&doc);
+        assert_eq!(m.title.as_deref(), Some("From JSON-LD"));
+        assert_eq!(m.byline.as_deref(), Some("Ada, Bo"));
+        assert_eq!(m.site_name.as_deref(), Some("The Paper"));
+    }
+
+    #[test]
+    fn a_byline_element_names_the_writer() {
+        let doc = Html::parse_document(r#"<body><p class="byline">By Ann Example</p><p>Text.</p></body>"#);
+        assert_eq!(read(&doc).byline.as_deref(), Some("By Ann Example"));
     }
 
     #[test]

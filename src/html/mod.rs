@@ -132,8 +132,13 @@ fn item_link_words(block: &Block) -> (usize, usize) {
 
 /// Removes the heading that repeats the title.
 fn drop_title_heading(blocks: &mut Vec<Block>, title: &str) {
+    // The heading may be the title itself, or the title without the site's name around it.
     let title = crate::words::collapse_ws(title).to_lowercase();
-    if let Some(i) = blocks.iter().take(8).position(|b| matches!(b, Block::Heading { content, .. } if crate::words::collapse_ws(&inline_text(content)).to_lowercase() == title)) {
+    let repeats_title = |content: &Vec<Inline>| {
+        let h = crate::words::collapse_ws(&inline_text(content)).to_lowercase();
+        h == title || (h.chars().count() >= 8 && (title.contains(&h) || h.contains(&title)))
+    };
+    if let Some(i) = blocks.iter().take(8).position(|b| matches!(b, Block::Heading { content, .. } if repeats_title(content))) {
         blocks.remove(i);
     }
 }
