@@ -59,12 +59,16 @@ pub fn read(doc: &Html) -> PageMeta {
                 }
             }
             "script" if e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
+                if ld.document_title.is_none() {
+                    ld.document_title = doc.root_element().descendants().filter_map(ElementRef::wrap).find(|t| t.value().name() == "title").map(|t| t.text().collect());
+                }
                 if let Ok(v) = serde_json::from_str::<Value>(el.text().collect::<String>().trim()) {
                     ld.absorb(&v);
                 }
             }
             "meta" => {
-                let Some(content) = e.attr("content").map(collapse_ws).filter(|c| !c.is_empty()) else { continue };
+                // Trimmed, not collapsed: a title's inner spacing is the author's.
+                let Some(content) = e.attr("content").map(|c| c.trim().to_string()).filter(|c| !c.is_empty()) else { continue };
                 // A property may name several keys at once ("dc:title og:title").
                 if let Some(props) = e.attr("property") {
                     for p in props.split_whitespace() {
@@ -174,9 +178,25 @@ fn document_title(orig: &str, headings: &[String], h1s: &[String]) -> String {
     cur
 }
 
+/// How much of `b`'s words `a` also has (1.0: all of them), measured on the characters of
+/// the words `a` lacks.
+fn similarity(a: &str, b: &str) -> f64 {
+    let split = |s: &str| s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_string).collect::<Vec<_>>();
+    let (ta, tb) = (split(a), split(b));
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let unique: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
+    let len = |v: &[&String]| v.iter().map(|t| t.chars().count()).sum::<usize>() + v.len().saturating_sub(1);
+    let all: Vec<&String> = tb.iter().collect();
+    1.0 - len(&unique) as f64 / len(&all) as f64
+}
+
 /// What a page's JSON-LD says about its article.
 #[derive(Debug, Default)]
 struct LinkedData {
+    /// The page's `<title>`, to choose between a JSON-LD name and headline.
+    document_title: Option<String>,
     title: Option<String>,
     byline: Option<String>,
     site_name: Option<String>,
@@ -210,8 +230,19 @@ impl LinkedData {
                 if !is_article {
                     return;
                 }
-                let text = |k: &str| map.get(k).and_then(Value::as_str).map(collapse_ws).filter(|s| !s.is_empty());
-                self.title = text("headline").or_else(|| text("name"));
+                let text = |k: &str| map.get(k).and_then(Value::as_str).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+                self.title = match (text("name"), text("headline")) {
+                    // Both, and different: the one that resembles the document title.
+                    (Some(name), Some(headline)) if name != headline => {
+                        let doc = self.document_title.as_deref().unwrap_or("");
+                        if similarity(&headline, doc) > 0.75 && similarity(&name, doc) <= 0.75 {
+                            Some(headline)
+                        } else {
+                            Some(name)
+                        }
+                    }
+                    (name, headline) => name.or(headline),
+                };
                 self.byline = match map.get("author") {
                     Some(Value::Object(a)) => a.get("name").and_then(Value::as_str).map(collapse_ws),
                     Some(Value::Array(list)) => {

@@ -23,15 +23,21 @@ pub fn extract(input: &str) -> Article {
         .unwrap_or_else(|| doc.root_element());
     let base = meta.base_url.as_deref().or(meta.source_url.as_deref());
     let converter = Converter::new(base);
-    let mut blocks = converter.blocks(content::find_root(body, true));
+    let mut root = content::find_root(body, true);
+    let mut blocks = converter.blocks(root);
     weed(&mut blocks);
     if text_len(&blocks) < RELAXED_BELOW {
-        let mut relaxed = converter.blocks(content::find_root(body, false));
+        let relaxed_root = content::find_root(body, false);
+        let mut relaxed = converter.blocks(relaxed_root);
         weed(&mut relaxed);
         if text_len(&relaxed) > text_len(&blocks) {
             blocks = relaxed;
+            root = relaxed_root;
         }
     }
+    // The direction the story itself is marked with: the nearest `dir` around it.
+    let story_dir = std::iter::successors(Some(root), |e| e.parent().and_then(ElementRef::wrap))
+        .find_map(|e| e.value().attr("dir").map(|d| d.trim().to_ascii_lowercase()));
 
     let mut article = Article {
         title: meta.title,
@@ -40,7 +46,7 @@ pub fn extract(input: &str) -> Article {
         site_name: meta.site_name,
         source_url: meta.source_url.filter(|u| u.starts_with("http")),
         lang: meta.lang,
-        dir: match meta.dir.as_deref() {
+        dir: match story_dir.as_deref().or(meta.dir.as_deref()) {
             Some("rtl") => Some(Direction::Rtl),
             Some("ltr") => Some(Direction::Ltr),
             _ => None,
