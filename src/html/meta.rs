@@ -93,7 +93,9 @@ pub fn read(doc: &Html) -> PageMeta {
             }
             _ => {
                 if byline_element.is_none() && is_byline_element(&el) {
-                    let text = collapse_ws(&el.text().collect::<String>());
+                    // The name itself when it is marked up, else the element's text as it stands.
+                    let named = el.descendants().filter_map(ElementRef::wrap).find(|c| c.value().attr("itemprop").is_some_and(|p| p.contains("name")));
+                    let text = named.unwrap_or(el).text().collect::<String>().trim().to_string();
                     if (1..100).contains(&text.chars().count()) {
                         byline_element = Some(text);
                     }
