@@ -141,8 +141,7 @@ fn is_byline_element(el: &ElementRef) -> bool {
     let names = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_ascii_lowercase();
     e.attr("rel") == Some("author")
         || e.attr("itemprop").is_some_and(|p| p.contains("author"))
-        || names.contains("byline")
-        || names.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| t == "author")
+        || ["byline", "author", "dateline", "writtenby", "p-author"].iter().any(|w| names.contains(w))
 }
 
 /// The document title made into a headline: without a " | Site" part when the rest is long
