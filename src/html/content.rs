@@ -238,6 +238,10 @@ impl Converter {
     fn push_block(&self, el: ElementRef, out: &mut Vec<Block>, depth: usize) {
         let name = el.value().name();
         // A form holding a whole page (ASP.NET wraps everything in one) is a container.
+        if name == "noscript" {
+            self.push_noscript_images(el, out);
+            return;
+        }
         let page_form = name == "form" && count_words(&el.text().collect::<String>()) >= 150;
         if (is_skipped_tag(name) && !page_form) || is_hidden(&el) || (class_weight(&el) < 0 && name != "article" && name != "main") {
             return;
@@ -311,6 +315,7 @@ impl Converter {
                 }
             }
             "table" => self.push_table(el, out, depth),
+            "noscript" => self.push_noscript_images(el, out),
             "hr" => out.push(Block::Rule),
             _ => self.push_children(*el, out, depth),
         }
@@ -401,6 +406,21 @@ impl Converter {
         }
     }
 
+    /// The images a `<noscript>` offers for when scripts do not run (lazy loaders' fallback);
+    /// its content is text to the parser, so it is parsed on its own.
+    fn push_noscript_images(&self, el: ElementRef, out: &mut Vec<Block>) {
+        let inner: String = el.text().collect();
+        if !inner.contains("<img") {
+            return;
+        }
+        let fragment = scraper::Html::parse_fragment(&inner);
+        for img in fragment.root_element().descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "img") {
+            if let Some(image) = self.image(img) {
+                out.push(Block::Figure { image, caption: None });
+            }
+        }
+    }
+
     /// An image element (or a link around one) standing on its own, as a figure.
     fn lone_image(&self, el: ElementRef) -> Option<Block> {
         let img = match el.value().name() {
@@ -425,12 +445,22 @@ impl Converter {
         if tiny("width") || tiny("height") {
             return None;
         }
-        let src = ["data-src", "data-original", "data-lazy-src", "src"]
+        // Lazy loaders keep the real address in a data- attribute and a placeholder in src; a
+        // srcset (or its lazy twin) offers sizes, of which the widest is taken.
+        let placeholder = |s: &str| s.is_empty() || s.starts_with("data:image/gif") || s.starts_with("data:image/svg") || s.contains("placeholder") || s.contains("blank.");
+        let srcset = ["data-srcset", "srcset"].iter().filter_map(|a| e.attr(a)).find_map(widest_candidate);
+        let picture_srcset = img
+            .parent()
+            .and_then(ElementRef::wrap)
+            .filter(|p| p.value().name() == "picture")
+            .and_then(|p| p.children().filter_map(ElementRef::wrap).filter(|c| c.value().name() == "source").find_map(|c| c.value().attr("srcset").or(c.value().attr("data-srcset")).and_then(widest_candidate)));
+        let src = ["data-src", "data-original", "data-lazy-src", "data-url", "src"]
             .iter()
             .filter_map(|a| e.attr(a))
             .map(str::trim)
-            .find(|s| !s.is_empty() && !s.starts_with("data:image/gif") && !s.starts_with("data:image/svg"))
-            .or_else(|| e.attr("srcset").and_then(|s| s.split(',').next()).and_then(|s| s.split_whitespace().next()))?;
+            .find(|s| !placeholder(s))
+            .or(srcset)
+            .or(picture_srcset)?;
         let src = if src.starts_with("data:image/") { src.to_string() } else { self.resolve(src)? };
         Some(Image { src, alt: collapse_ws(e.attr("alt").unwrap_or("")) })
     }
@@ -445,6 +475,20 @@ impl Converter {
         };
         matches!(parsed.scheme(), "http" | "https" | "mailto").then(|| parsed.to_string())
     }
+}
+
+/// The widest candidate of a `srcset` ("a.jpg 400w, b.jpg 800w" → "b.jpg").
+fn widest_candidate(srcset: &str) -> Option<&str> {
+    srcset
+        .split(", ")
+        .filter_map(|c| {
+            let mut parts = c.split_whitespace();
+            let url = parts.next()?;
+            let size = parts.next().and_then(|d| d.trim_end_matches(['w', 'x']).parse::<f64>().ok()).unwrap_or(1.0);
+            Some((url, size))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(url, _)| url)
 }
 
 /// A link target that does not lead to another page: empty, `#…`, or a script.

@@ -88,7 +88,8 @@ fn weed(blocks: &mut Vec<Block>) {
     // The same text twice (a gallery caption repeated, a heading shown for two layouts): once.
     let mut seen = std::collections::HashSet::new();
     blocks.retain(|block| match block {
-        Block::Paragraph { .. } | Block::Heading { .. } | Block::Figure { .. } => seen.insert(block.text()),
+        Block::Paragraph { .. } | Block::Heading { .. } => seen.insert(block.text()),
+        Block::Figure { image, .. } => seen.insert(format!("\u{0}image {}", image.src)),
         _ => true,
     });
     blocks.retain(|block| !matches!(block, Block::Paragraph { content } if is_furniture_line(&inline_text(content))));
