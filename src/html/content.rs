@@ -277,6 +277,7 @@ impl Converter {
                     out.push(Block::Heading { level, content });
                 }
             }
+            "ul" | "ol" if is_link_farm(&el) => {}
             "ul" | "ol" => {
                 let items: Vec<Vec<Block>> = el
                     .children()
@@ -317,7 +318,12 @@ impl Converter {
             "table" => self.push_table(el, out, depth),
             "noscript" => self.push_noscript_images(el, out),
             "hr" => out.push(Block::Rule),
-            _ => self.push_children(*el, out, depth),
+            _ => {
+                if is_link_farm(&el) {
+                    return;
+                }
+                self.push_children(*el, out, depth)
+            }
         }
     }
 
@@ -475,6 +481,15 @@ impl Converter {
         };
         matches!(parsed.scheme(), "http" | "https" | "mailto").then(|| parsed.to_string())
     }
+}
+
+/// A container inside the story that is mostly links and little prose: related stories, "most
+/// read", tag lists. (Prose with a few links in it has commas and long sentences.)
+fn is_link_farm(el: &ElementRef) -> bool {
+    let text: String = el.text().collect();
+    let words = count_words(&text);
+    let commas = text.matches([',', '،', '，', '、']).count();
+    words > 0 && words < 250 && commas < 10 && link_density(el) > 0.5
 }
 
 /// The widest candidate of a `srcset` ("a.jpg 400w, b.jpg 800w" → "b.jpg").
