@@ -66,7 +66,7 @@ fn is_hidden(el: &ElementRef) -> bool {
 /// `strict` leaves out paragraphs under furniture-like class names and forms; pages that wrap
 /// everything in such an element (`class="has-sidebar"`, an ASP.NET `<form>`) need a second,
 /// relaxed pass.
-pub fn find_root<'a>(body: ElementRef<'a>, strict: bool) -> ElementRef<'a> {
+pub fn find_root<'a>(body: ElementRef<'a>, strict: bool) -> Vec<ElementRef<'a>> {
     use std::collections::HashMap;
     let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
     for node in body.descendants() {
@@ -97,18 +97,51 @@ pub fn find_root<'a>(body: ElementRef<'a>, strict: bool) -> ElementRef<'a> {
             ancestor = a.parent();
         }
     }
-    let best = scores
+    let weighted: HashMap<ego_tree::NodeId, f64> = scores
         .into_iter()
         .filter_map(|(id, score)| {
             let el = ElementRef::wrap(body.tree().get(id)?)?;
             let weight = 1.0 + 0.25 * class_weight(&el) as f64;
-            Some((el, score * weight * (1.0 - link_density(&el))))
+            Some((id, score * weight * (1.0 - link_density(&el))))
         })
-        .max_by(|a, b| a.1.total_cmp(&b.1));
-    match best {
-        Some((el, _)) => widen_to_article(el),
-        None => body,
+        .collect();
+    let best = weighted.iter().max_by(|a, b| a.1.total_cmp(b.1)).and_then(|(&id, &score)| Some((ElementRef::wrap(body.tree().get(id)?)?, score)));
+    let Some((top, top_score)) = best else { return vec![body] };
+    let widened = widen_to_article(top);
+    if widened != top {
+        return vec![widened];
     }
+    // A story split into sibling blocks (sections between figures): siblings that score well,
+    // or that are plain paragraphs of prose, join it.
+    let Some(parent) = top.parent().and_then(ElementRef::wrap) else { return vec![top] };
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = top.value().attr("class").unwrap_or("");
+    parent
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|sibling| {
+            if *sibling == top {
+                return true;
+            }
+            if excluded(sibling, strict) {
+                return false;
+            }
+            let mut score = weighted.get(&sibling.id()).copied().unwrap_or(0.0);
+            if !top_class.is_empty() && sibling.value().attr("class") == Some(top_class) {
+                score += top_score * 0.2;
+            }
+            if score >= threshold {
+                return true;
+            }
+            if sibling.value().name() == "p" {
+                let text = collapse_ws(&sibling.text().collect::<String>());
+                let len = text.chars().count();
+                let density = link_density(sibling);
+                return (len > 80 && density < 0.25) || (len > 0 && len <= 80 && density == 0.0 && crate::words::ends_sentence(&text));
+            }
+            false
+        })
+        .collect()
 }
 
 /// The text standing loose in a container (its own text nodes and inline elements, not its
@@ -201,10 +234,16 @@ impl Converter {
         Converter { base: base.and_then(|b| Url::parse(b).ok()) }
     }
 
-    /// The blocks inside `el`.
-    pub fn blocks(&self, el: ElementRef) -> Vec<Block> {
+    /// The blocks inside the story's elements, in order.
+    pub fn blocks(&self, roots: &[ElementRef]) -> Vec<Block> {
         let mut out = Vec::new();
-        self.push_children(*el, &mut out, 0);
+        for root in roots {
+            if roots.len() > 1 && root.value().name() == "p" {
+                self.push_block(*root, &mut out, 0);
+            } else {
+                self.push_children(**root, &mut out, 0);
+            }
+        }
         out
     }
 

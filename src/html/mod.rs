@@ -23,20 +23,20 @@ pub fn extract(input: &str) -> Article {
         .unwrap_or_else(|| doc.root_element());
     let base = meta.base_url.as_deref().or(meta.source_url.as_deref());
     let converter = Converter::new(base);
-    let mut root = content::find_root(body, true);
-    let mut blocks = converter.blocks(root);
+    let mut roots = content::find_root(body, true);
+    let mut blocks = converter.blocks(&roots);
     weed(&mut blocks);
     if text_len(&blocks) < RELAXED_BELOW {
-        let relaxed_root = content::find_root(body, false);
-        let mut relaxed = converter.blocks(relaxed_root);
+        let relaxed_roots = content::find_root(body, false);
+        let mut relaxed = converter.blocks(&relaxed_roots);
         weed(&mut relaxed);
         if text_len(&relaxed) > text_len(&blocks) {
             blocks = relaxed;
-            root = relaxed_root;
+            roots = relaxed_roots;
         }
     }
     // The direction the story itself is marked with: the nearest `dir` around it.
-    let story_dir = std::iter::successors(Some(root), |e| e.parent().and_then(ElementRef::wrap))
+    let story_dir = std::iter::successors(roots.first().copied(), |e| e.parent().and_then(ElementRef::wrap))
         .find_map(|e| e.value().attr("dir").map(|d| d.trim().to_ascii_lowercase()));
 
     let mut article = Article {
