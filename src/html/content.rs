@@ -23,7 +23,7 @@ fn is_skipped_tag(name: &str) -> bool {
 const NEGATIVE: &[&str] = &[
     "nav", "menu", "share", "social", "comment", "footer", "sidebar", "related", "promo", "advert", "cookie",
     "newsletter", "subscribe", "breadcrumb", "toolbar", "popup", "modal", "banner", "masthead", "skip",
-    "sponsor", "outbrain", "taboola", "signup", "login", "print-only",
+    "sponsor", "outbrain", "taboola", "signup", "login", "print-only", "consent", "gdpr",
 ];
 const POSITIVE: &[&str] = &["article", "content", "story", "entry", "post", "main", "body", "text", "blog"];
 
