@@ -57,6 +57,7 @@ pub fn extract(input: &str) -> Article {
         Some(title) => drop_title_heading(&mut blocks, title),
         None => article.title = take_first_heading(&mut blocks),
     }
+    drop_empty_sections(&mut blocks);
     take_byline(&mut blocks, &mut article);
     take_summary(&mut blocks, &mut article);
     take_copyright(&mut blocks, &mut article);
@@ -134,6 +135,25 @@ fn item_link_words(block: &Block) -> (usize, usize) {
         Block::Paragraph { content } | Block::Heading { content, .. } => link_words(content),
         Block::List { items, .. } => items.iter().flatten().map(item_link_words).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1)),
         other => (crate::words::count_words(&other.text()), 0),
+    }
+}
+
+/// A heading with nothing under it (its list of links was dropped, or it ends the page) goes
+/// too: "Most Popular", "Related".
+fn drop_empty_sections(blocks: &mut Vec<Block>) {
+    let mut i = blocks.len();
+    while i > 0 {
+        i -= 1;
+        if let Block::Heading { level, .. } = blocks[i] {
+            let empty = match blocks.get(i + 1) {
+                None => true,
+                Some(Block::Heading { level: next, .. }) => *next <= level,
+                Some(_) => false,
+            };
+            if empty {
+                blocks.remove(i);
+            }
+        }
     }
 }
 
