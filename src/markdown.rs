@@ -181,9 +181,10 @@ fn push_block(stack: &mut Vec<Frame>, block: Block) {
     }
 }
 
-fn push_inline(stack: &mut Vec<Frame>, inline: Inline) {
-    match stack.last_mut() {
-        Some(
+impl Frame {
+    /// The run of inlines this frame gathers, for frames that gather one.
+    fn inlines_mut(&mut self) -> Option<&mut Vec<Inline>> {
+        match self {
             Frame::Paragraph(c)
             | Frame::Heading(_, c)
             | Frame::Item(_, c)
@@ -191,41 +192,36 @@ fn push_inline(stack: &mut Vec<Frame>, inline: Inline) {
             | Frame::Emphasis(c)
             | Frame::Strong(c)
             | Frame::Span(c)
-            | Frame::Link(_, c),
-        ) => c.push(inline),
-        Some(Frame::Image(_, alt)) => alt.push_str(&inline_text(&[inline])),
-        _ => {}
+            | Frame::Link(_, c) => Some(c),
+            _ => None,
+        }
     }
 }
 
-fn push_text(stack: &mut Vec<Frame>, text: &str) {
+fn push_inline(stack: &mut [Frame], inline: Inline) {
     match stack.last_mut() {
-        Some(Frame::Code(_, buf) | Frame::HtmlBlock(buf)) => buf.push_str(text),
-        Some(Frame::Image(_, alt)) => alt.push_str(text),
-        _ => {
-            let merged = match stack.last_mut() {
-                Some(
-                    Frame::Paragraph(c)
-                    | Frame::Heading(_, c)
-                    | Frame::Item(_, c)
-                    | Frame::Cell(c)
-                    | Frame::Emphasis(c)
-                    | Frame::Strong(c)
-                    | Frame::Span(c)
-                    | Frame::Link(_, c),
-                ) => match c.last_mut() {
-                    Some(Inline::Text { text: prev }) => {
-                        prev.push_str(text);
-                        true
-                    }
-                    _ => false,
-                },
-                _ => true,
-            };
-            if !merged {
-                push_inline(stack, Inline::text(text));
+        Some(Frame::Image(_, alt)) => alt.push_str(&inline_text(&[inline])),
+        Some(frame) => {
+            if let Some(c) = frame.inlines_mut() {
+                c.push(inline);
             }
         }
+        None => {}
+    }
+}
+
+fn push_text(stack: &mut [Frame], text: &str) {
+    match stack.last_mut() {
+        Some(Frame::Code(_, buf) | Frame::HtmlBlock(buf) | Frame::Image(_, buf)) => buf.push_str(text),
+        Some(frame) => {
+            if let Some(c) = frame.inlines_mut() {
+                match c.last_mut() {
+                    Some(Inline::Text { text: prev }) => prev.push_str(text),
+                    _ => c.push(Inline::text(text)),
+                }
+            }
+        }
+        None => {}
     }
 }
 
