@@ -158,6 +158,12 @@ pub enum Inline {
     },
     /// A forced line break.
     Break,
+    /// A place in-page links lead to (a footnote, a note's back reference); `id` is the page's
+    /// own, and links to it have the target `#` + `id`.
+    Anchor {
+        /// The target's name.
+        id: String,
+    },
 }
 
 impl Inline {
@@ -187,6 +193,7 @@ fn push_inline_text(content: &[Inline], out: &mut String) {
                 push_inline_text(content, out)
             }
             Inline::Break => out.push('\n'),
+            Inline::Anchor { .. } => {}
         }
     }
 }

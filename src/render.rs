@@ -4,6 +4,9 @@ use std::fmt::Write;
 
 use crate::article::{Article, Block, Inline};
 
+/// What the ids of the article's anchors start with in reader HTML.
+pub const ANCHOR_PREFIX: &str = "cc-";
+
 /// The article as reader HTML: one `<article>` with the title as its `<h1>`, its metadata in a
 /// header, the body, and the copyright line in a footer. Always sanitized.
 pub fn html(article: &Article) -> String {
@@ -133,9 +136,18 @@ fn inlines_html(content: &[Inline]) -> String {
                 let _ = write!(out, "<code>{}</code>", escape(text));
             }
             Inline::Link { href, content } => {
-                let _ = write!(out, "<a href=\"{}\">{}</a>", escape(href), inlines_html(content));
+                // In-page links lead to the article's own anchors, whose ids carry a prefix so
+                // that nothing pasted can take the name of one of the page's elements.
+                let href = match href.strip_prefix('#') {
+                    Some(id) => format!("#{ANCHOR_PREFIX}{id}"),
+                    None => href.clone(),
+                };
+                let _ = write!(out, "<a href=\"{}\">{}</a>", escape(&href), inlines_html(content));
             }
             Inline::Break => out.push_str("<br>"),
+            Inline::Anchor { id } => {
+                let _ = write!(out, "<span id=\"{ANCHOR_PREFIX}{}\"></span>", escape(id));
+            }
         }
     }
     out
@@ -265,10 +277,12 @@ fn inlines_md(content: &[Inline]) -> String {
                 let ticks = if text.contains('`') { "``" } else { "`" };
                 let _ = write!(out, "{ticks}{text}{ticks}");
             }
+            Inline::Link { href, content } if href.starts_with('#') => out.push_str(&inlines_md(content)),
             Inline::Link { href, content } => {
                 let _ = write!(out, "[{}]({})", inlines_md(content), href.replace(' ', "%20").replace(')', "%29"));
             }
             Inline::Break => out.push_str("\\\n"),
+            Inline::Anchor { .. } => {}
         }
     }
     out

@@ -23,6 +23,7 @@ fn builder() -> &'static Builder<'static> {
         tag_attributes.insert("th", ["colspan", "rowspan", "scope"].into());
         tag_attributes.insert("td", ["colspan", "rowspan"].into());
         tag_attributes.insert("pre", ["data-lang"].into());
+        tag_attributes.insert("span", ["id"].into());
         let mut classes: HashMap<&str, HashSet<&str>> = HashMap::new();
         classes.insert("p", ["site", "byline", "published", "source", "copyright", "dateline"].into());
         classes.insert("span", ["dateline"].into());
@@ -35,10 +36,15 @@ fn builder() -> &'static Builder<'static> {
             .tag_attributes(tag_attributes)
             .allowed_classes(classes)
             .url_schemes(["http", "https", "mailto", "data"].into())
-            .url_relative(UrlRelative::Deny)
+            .url_relative(UrlRelative::Custom(Box::new(in_page_only)))
             .link_rel(Some("noopener noreferrer"))
             .strip_comments(true)
             .attribute_filter(|element, attribute, value| {
+                // Ids only as the renderer makes them, for the article's own anchors.
+                if attribute == "id" {
+                    let own = value.starts_with(crate::render::ANCHOR_PREFIX) && value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'));
+                    return own.then(|| value.into());
+                }
                 // data: addresses only as images, and only image types that cannot carry script.
                 if value.trim_start().to_ascii_lowercase().starts_with("data:") {
                     let v = value.trim_start().to_ascii_lowercase();
@@ -49,6 +55,13 @@ fn builder() -> &'static Builder<'static> {
             });
         b
     })
+}
+
+/// Relative addresses are dropped, except links to the article's own anchors (`#cc-…`).
+fn in_page_only(url: &str) -> Option<std::borrow::Cow<'_, str>> {
+    url.strip_prefix('#')
+        .filter(|id| id.starts_with(crate::render::ANCHOR_PREFIX) && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')))
+        .map(|_| url.into())
 }
 
 /// Sanitizes HTML with the reader's allow-list: no script, no styles, no event handlers, no
@@ -80,6 +93,12 @@ mod tests {
         assert!(sanitize(r#"<img src="data:image/png;base64,AAAA">"#).contains("data:image/png"));
         assert!(!sanitize(r#"<img src="data:image/svg+xml;base64,AAAA">"#).contains("data:"));
         assert!(!sanitize(r#"<a href="data:text/html,<script>alert(1)</script>">x</a>"#).contains("data:"));
+    }
+
+    #[test]
+    fn only_the_articles_own_anchors_keep_ids_and_in_page_links() {
+        let out = sanitize(r##"<a href="#cc-fn1">1</a><span id="cc-fn1"></span><span id="main"></span><a href="#main">x</a><a href="other.html">y</a>"##);
+        assert_eq!(out, r##"<a href="#cc-fn1" rel="noopener noreferrer">1</a><span id="cc-fn1"></span><span></span><a rel="noopener noreferrer">x</a><a rel="noopener noreferrer">y</a>"##);
     }
 
     #[test]

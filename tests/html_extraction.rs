@@ -84,3 +84,18 @@ fn text_between_line_breaks_becomes_paragraphs() {
     let c = copy(html);
     assert_eq!(c.text.split("\n\n").count(), 3, "{}", c.text);
 }
+
+#[test]
+fn footnotes_stay_linked_both_ways() {
+    let html = page(&format!(
+        "<p>The ferry carried 40,000 passengers last year, more than ever before, and the council says it pays for itself.<sup><a href=\"#fn1\" id=\"ref1\">1</a></sup></p>{PARA}\
+         <ol class=\"footnotes\"><li id=\"fn1\">Figures from the council's annual report on island transport. <a href=\"#ref1\">↩</a></li></ol>"
+    ));
+    let c = copy(&html);
+    assert!(c.html.contains(r##"<span id="cc-ref1"></span><a href="#cc-fn1" rel="noopener noreferrer">1</a>"##), "{}", c.html);
+    assert!(c.html.contains(r##"<li><span id="cc-fn1"></span>Figures from the council's annual report"##), "{}", c.html);
+    assert!(c.html.contains(r##"<a href="#cc-ref1" rel="noopener noreferrer">↩</a>"##), "{}", c.html);
+    // Links to places the page does not have are not kept as links.
+    let c = copy(&page(&format!("<p>See <a href=\"#nowhere\">the note</a> for more on the ferry and the people who use it every day.</p>{PARA}")));
+    assert!(!c.html.contains("#nowhere") && !c.html.contains("href=\"#"), "{}", c.html);
+}

@@ -1,5 +1,7 @@
 //! The main content of a page: which element holds the story, and its structure as blocks.
 
+use std::collections::{HashMap, HashSet};
+
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Node};
 use url::Url;
@@ -67,7 +69,6 @@ fn is_hidden(el: &ElementRef) -> bool {
 /// everything in such an element (`class="has-sidebar"`, an ASP.NET `<form>`) need a second,
 /// relaxed pass.
 pub fn find_root<'a>(body: ElementRef<'a>, strict: bool) -> Vec<ElementRef<'a>> {
-    use std::collections::HashMap;
     let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
     for node in body.descendants() {
         let Some(el) = ElementRef::wrap(node) else { continue };
@@ -226,12 +227,25 @@ pub fn link_density(el: &ElementRef) -> f64 {
 /// Converts a content element's children into blocks.
 pub struct Converter {
     base: Option<Url>,
+    /// Ids that in-page links of the page lead to (footnotes and their back references).
+    targets: HashSet<String>,
 }
 
 impl Converter {
-    /// A converter that resolves relative addresses against `base`.
-    pub fn new(base: Option<&str>) -> Converter {
-        Converter { base: base.and_then(|b| Url::parse(b).ok()) }
+    /// A converter that resolves relative addresses against `base` and keeps in-page links to
+    /// the ids in `targets`.
+    pub fn new(base: Option<&str>, targets: HashSet<String>) -> Converter {
+        Converter { base: base.and_then(|b| Url::parse(b).ok()), targets }
+    }
+
+    /// The element's id when an in-page link leads to it.
+    fn anchor_of(&self, el: &ElementRef) -> Option<String> {
+        let e = el.value();
+        [e.attr("id"), if e.name() == "a" { e.attr("name") } else { None }]
+            .into_iter()
+            .flatten()
+            .find(|id| self.targets.contains(*id))
+            .map(str::to_string)
     }
 
     /// The blocks inside the story's elements, in order.
@@ -275,6 +289,29 @@ impl Converter {
     }
 
     fn push_block(&self, el: ElementRef, out: &mut Vec<Block>, depth: usize) {
+        let before = out.len();
+        self.push_block_inner(el, out, depth);
+        self.place_anchor(&el, &mut out[before..]);
+    }
+
+    /// When in-page links lead to `el`, puts its anchor at the start of the first text it gave.
+    fn place_anchor(&self, el: &ElementRef, blocks: &mut [Block]) {
+        let Some(id) = self.anchor_of(el) else { return };
+        let mut placed = false;
+        for block in blocks {
+            block.for_each_inlines_mut(&mut |run| {
+                if !placed {
+                    run.insert(0, Inline::Anchor { id: id.clone() });
+                    placed = true;
+                }
+            });
+            if placed {
+                break;
+            }
+        }
+    }
+
+    fn push_block_inner(&self, el: ElementRef, out: &mut Vec<Block>, depth: usize) {
         let name = el.value().name();
         // A form holding a whole page (ASP.NET wraps everything in one) is a container.
         if name == "noscript" {
@@ -322,7 +359,11 @@ impl Converter {
                     .children()
                     .filter_map(ElementRef::wrap)
                     .filter(|li| !is_hidden(li))
-                    .map(|li| self.blocks_at(li, depth))
+                    .map(|li| {
+                        let mut blocks = self.blocks_at(li, depth);
+                        self.place_anchor(&li, &mut blocks);
+                        blocks
+                    })
                     .filter(|b| !b.is_empty())
                     .collect();
                 if !items.is_empty() {
@@ -389,6 +430,9 @@ impl Converter {
         if is_skipped_tag(name) || is_hidden(&el) || depth >= MAX_DEPTH {
             return;
         }
+        if let Some(id) = self.anchor_of(&el) {
+            out.push(Inline::Anchor { id });
+        }
         match name {
             "br" => out.push(Inline::Break),
             "em" | "i" | "cite" | "dfn" => out.push(Inline::Emphasis { content: self.inlines(el, depth) }),
@@ -398,6 +442,10 @@ impl Converter {
                 let content = self.inlines(el, depth);
                 let href = el.value().attr("href").unwrap_or("").trim();
                 match self.resolve(href) {
+                    // A footnote mark or a note's way back: kept as an in-page link.
+                    _ if href.strip_prefix('#').is_some_and(|id| self.targets.contains(id)) => {
+                        out.push(Inline::Link { href: href.to_string(), content })
+                    }
                     Some(href) => out.push(Inline::Link { href, content }),
                     // A link that only runs a script or jumps within the page acts as a
                     // button; it is marked with an empty target until the page tools are
@@ -677,7 +725,7 @@ pub fn link_words(content: &[Inline]) -> (usize, usize) {
                 total += n;
                 linked += n;
             }
-            Inline::Break => {}
+            Inline::Break | Inline::Anchor { .. } => {}
         }
     }
     (total, linked)

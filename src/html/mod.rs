@@ -22,7 +22,7 @@ pub fn extract(input: &str) -> Article {
         .find(|e| e.value().name() == "body")
         .unwrap_or_else(|| doc.root_element());
     let base = meta.base_url.as_deref().or(meta.source_url.as_deref());
-    let converter = Converter::new(base);
+    let converter = Converter::new(base, link_targets(&doc));
     let mut roots = content::find_root(body, true);
     let mut blocks = converter.blocks(&roots);
     weed(&mut blocks);
@@ -74,6 +74,23 @@ pub fn extract(input: &str) -> Article {
         article.dir = article.dir.or(dir);
     }
     article
+}
+
+/// The ids that the page's in-page links lead to and that exist.
+fn link_targets(doc: &Html) -> std::collections::HashSet<String> {
+    let mut wanted = std::collections::HashSet::new();
+    let mut ids = std::collections::HashSet::new();
+    for el in doc.root_element().descendants().filter_map(ElementRef::wrap) {
+        let e = el.value();
+        if let Some(id) = e.attr("href").and_then(|h| h.trim().strip_prefix('#')).filter(|id| !id.is_empty()) {
+            wanted.insert(id.to_string());
+        }
+        for id in [e.attr("id"), e.attr("name")].into_iter().flatten() {
+            ids.insert(id.to_string());
+        }
+    }
+    wanted.retain(|id| ids.contains(id));
+    wanted
 }
 
 /// Below this many characters of text, the strict search for the story is tried again relaxed.
