@@ -50,7 +50,7 @@ pub fn read(doc: &Html) -> PageMeta {
                 meta.dir = e.attr("dir").map(|d| d.trim().to_ascii_lowercase());
             }
             "body" if meta.dir.is_none() => meta.dir = e.attr("dir").map(|d| d.trim().to_ascii_lowercase()),
-            "title" if doc_title.is_none() => doc_title = Some(collapse_ws(&el.text().collect::<String>())),
+            "title" if doc_title.is_none() => doc_title = Some(squeeze_ws(&el.text().collect::<String>())),
             "base" if meta.base_url.is_none() => meta.base_url = e.attr("href").map(str::to_string),
             "link" => {
                 let rel = e.attr("rel").unwrap_or("").to_ascii_lowercase();
@@ -62,7 +62,10 @@ pub fn read(doc: &Html) -> PageMeta {
                 if ld.document_title.is_none() {
                     ld.document_title = doc.root_element().descendants().filter_map(ElementRef::wrap).find(|t| t.value().name() == "title").map(|t| t.text().collect());
                 }
-                if let Ok(v) = serde_json::from_str::<Value>(el.text().collect::<String>().trim()) {
+                let raw: String = el.text().collect();
+                // Some pages wrap their JSON-LD in a CDATA section.
+                let json = raw.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>").trim();
+                if let Ok(v) = serde_json::from_str::<Value>(json) {
                     ld.absorb(&v);
                 }
             }
@@ -104,6 +107,10 @@ pub fn read(doc: &Html) -> PageMeta {
         }
     }
     let get = |keys: &[&str]| keys.iter().find_map(|k| values.get(*k).cloned());
+    // A JSON-LD "name" that is only the publisher's name is not the story's title.
+    if ld.title.is_some() && ld.title == ld.site_name {
+        ld.title = None;
+    }
     meta.title = ld.title.clone().or_else(|| {
         get(&["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely:title"])
     });
@@ -144,6 +151,27 @@ fn is_byline_element(el: &ElementRef) -> bool {
         || ["byline", "author", "dateline", "writtenby", "p-author"].iter().any(|w| names.contains(w))
 }
 
+/// Trims, and turns runs of two or more white-space characters into one space; a single one
+/// (a no-break or ideographic space) stays as it is.
+fn squeeze_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut run = String::new();
+    for c in s.trim().chars() {
+        if c.is_whitespace() {
+            run.push(c);
+            continue;
+        }
+        match run.chars().count() {
+            0 => {}
+            1 => out.push_str(&run),
+            _ => out.push(' '),
+        }
+        run.clear();
+        out.push(c);
+    }
+    out
+}
+
 /// The document title made into a headline: without a " | Site" part when the rest is long
 /// enough to stand alone, after a colon when the part before it is a kicker.
 fn document_title(orig: &str, headings: &[String], h1s: &[String]) -> String {
@@ -171,10 +199,10 @@ fn document_title(orig: &str, headings: &[String], h1s: &[String]) -> String {
     } else if (orig.chars().count() > 150 || orig.chars().count() < 15) && h1s.len() == 1 {
         cur = h1s[0].clone();
     }
-    let cur = collapse_ws(&cur);
+    let cur = squeeze_ws(&cur);
     let orig_words_without_separators = wc(&SEPARATORS.iter().fold(orig.to_string(), |s, sep| s.replace(sep.trim(), " ")));
     if wc(&cur) <= 4 && (!hierarchical || wc(&cur) != orig_words_without_separators.saturating_sub(1)) {
-        return collapse_ws(orig);
+        return squeeze_ws(orig);
     }
     cur
 }
@@ -285,6 +313,14 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("From JSON-LD"));
         assert_eq!(m.byline.as_deref(), Some("Ada, Bo"));
         assert_eq!(m.site_name.as_deref(), Some("The Paper"));
+    }
+
+    #[test]
+    fn a_json_ld_name_that_is_the_publisher_is_not_the_title() {
+        let doc = Html::parse_document(r#"<head><title>Bridge approved after long debate | Daily Example</title><script type="application/ld+json"><![CDATA[{"@context":"http://schema.org","@type":"NewsArticle","name":"Daily Example","publisher":{"name":"Daily Example"}}]]></script></head>"#);
+        let m = read(&doc);
+        assert_eq!(m.title.as_deref(), Some("Bridge approved after long debate"));
+        assert_eq!(m.site_name.as_deref(), Some("Daily Example"));
     }
 
     #[test]

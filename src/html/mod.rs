@@ -205,7 +205,8 @@ fn take_byline(blocks: &mut Vec<Block>, article: &mut Article) {
         let text = crate::words::collapse_ws(&inline_text(content));
         let names_author = article.byline.as_deref().is_some_and(|b| text.contains(b) && crate::words::count_words(&text) <= 12);
         if refine::is_byline(&text) || names_author {
-            article.byline = Some(text);
+            // The page's own byline, as its metadata gave it, is kept when there is one.
+            article.byline.get_or_insert(text);
             blocks.remove(i);
         } else if refine::is_date_line(&text) && crate::words::count_words(&text) <= 8 {
             article.published.get_or_insert(text);
