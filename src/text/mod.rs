@@ -72,9 +72,8 @@ pub fn extract(input: &str) -> Article {
     let mut article = Article::default();
     let before = &units[..start];
     let summary_range = find_summary(before);
-    if let Some((range, points)) = &summary_range {
+    if let Some((_, points)) = &summary_range {
         article.summary = points.clone();
-        let _ = range;
     }
     let in_summary = |i: usize| summary_range.as_ref().is_some_and(|(r, _)| r.contains(&i));
     let body_vocab: HashSet<String> = units[start..end].iter().flat_map(|u| cohesion::content_words(&u.line.text)).collect();
