@@ -2,14 +2,15 @@
 //! the element that holds the story, and its structure as blocks with the page's furniture
 //! (menus, tool links, link lists) left out.
 
-mod content;
+mod convert;
 mod meta;
+mod root;
 
 use scraper::{ElementRef, Html};
 
 use crate::article::{inline_text, Article, Block, Direction, Inline};
 use crate::refine;
-use content::{link_words, Converter};
+use convert::{link_words, Converter};
 
 /// Extracts the article from an HTML document or fragment.
 pub fn extract(input: &str) -> Article {
@@ -23,11 +24,11 @@ pub fn extract(input: &str) -> Article {
         .unwrap_or_else(|| doc.root_element());
     let base = meta.base_url.as_deref().or(meta.source_url.as_deref());
     let converter = Converter::new(base, link_targets(&doc));
-    let mut roots = content::find_root(body, true);
+    let mut roots = root::find_root(body, true);
     let mut blocks = converter.blocks(&roots);
     weed(&mut blocks);
     if text_len(&blocks) < RELAXED_BELOW {
-        let relaxed_roots = content::find_root(body, false);
+        let relaxed_roots = root::find_root(body, false);
         let mut relaxed = converter.blocks(&relaxed_roots);
         weed(&mut relaxed);
         if text_len(&relaxed) > text_len(&blocks) {
@@ -256,7 +257,7 @@ fn drop_trailing_button(content: &mut Vec<Inline>) {
             other => out.push(other),
         }
     }
-    *content = content::normalize_inlines(out);
+    *content = convert::normalize_inlines(out);
 }
 
 /// A wire-story dateline opening the first paragraph goes to the article.

@@ -1,0 +1,231 @@
+//! Which element of a page holds the story: paragraphs scored into their containers,
+//! weighted by class words and link density, with siblings that belong to the story.
+
+use std::collections::HashMap;
+
+use scraper::{ElementRef, Node};
+
+use crate::words::collapse_ws;
+
+/// Elements that never hold article text.
+pub(super) fn is_skipped_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script" | "style" | "noscript" | "template" | "nav" | "aside" | "footer" | "form" | "button" | "input"
+            | "select" | "textarea" | "iframe" | "svg" | "math" | "canvas" | "object" | "embed" | "menu" | "dialog"
+            | "head" | "link" | "meta" | "label" | "video" | "audio" | "map"
+    )
+}
+
+const NEGATIVE: &[&str] = &[
+    "nav", "menu", "share", "social", "comment", "footer", "sidebar", "related", "promo", "advert", "cookie",
+    "newsletter", "subscribe", "breadcrumb", "toolbar", "popup", "modal", "banner", "masthead", "skip",
+    "sponsor", "outbrain", "taboola", "signup", "login", "print-only", "consent", "gdpr",
+];
+const POSITIVE: &[&str] = &["article", "content", "story", "entry", "post", "main", "body", "text", "blog"];
+
+/// -1 for class or id words that mark furniture, +1 for words that mark content, else 0.
+pub(super) fn class_weight(el: &ElementRef) -> i32 {
+    let e = el.value();
+    if matches!(e.name(), "body" | "html") {
+        return 0;
+    }
+    let names = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_ascii_lowercase();
+    if names.trim().is_empty() {
+        return 0;
+    }
+    // Whole words of the class and id ("site-nav" → "site", "nav"), matched at their start,
+    // so that "nav" finds "navigation" but not "canvas".
+    let tokens: Vec<&str> = names.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty()).collect();
+    let has = |list: &[&str]| tokens.iter().any(|t| list.iter().any(|w| t.starts_with(w)));
+    let neg = has(NEGATIVE);
+    let pos = has(POSITIVE);
+    match (neg, pos) {
+        (true, false) => -1,
+        (false, true) => 1,
+        _ => 0,
+    }
+}
+
+pub(super) fn is_hidden(el: &ElementRef) -> bool {
+    let e = el.value();
+    e.attr("hidden").is_some()
+        || e.attr("aria-hidden") == Some("true")
+        || e.attr("style").is_some_and(|s| {
+            let s = s.to_ascii_lowercase().replace(' ', "");
+            s.contains("display:none") || s.contains("visibility:hidden")
+        })
+}
+
+/// Picks the element that holds the article: paragraphs' text scored into their parents and
+/// grandparents, weighted by class names and by how little of the text is link text.
+///
+/// `strict` leaves out paragraphs under furniture-like class names and forms; pages that wrap
+/// everything in such an element (`class="has-sidebar"`, an ASP.NET `<form>`) need a second,
+/// relaxed pass.
+pub fn find_root<'a>(body: ElementRef<'a>, strict: bool) -> Vec<ElementRef<'a>> {
+    let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
+    for node in body.descendants() {
+        let Some(el) = ElementRef::wrap(node) else { continue };
+        let name = el.value().name();
+        // A paragraph scores for its parent and grandparents; a container holding loose text
+        // between <br>s (older and table-laid pages) scores for itself and its ancestors, one
+        // point per <br><br>-separated paragraph.
+        let (text, paragraphs, first) = match name {
+            "p" | "pre" | "blockquote" => (el.text().collect::<String>(), 1.0, el.parent()),
+            "div" | "td" | "section" | "article" | "main" | "center" | "font" => {
+                let (text, breaks) = loose_text(&el);
+                (text, 1.0 + breaks as f64, Some(*el))
+            }
+            _ => continue,
+        };
+        let len = text.chars().filter(|c| !c.is_whitespace()).count();
+        if len < 25 || excluded(&el, strict) {
+            continue;
+        }
+        let score = paragraphs + text.matches([',', '،', '，', '、']).count() as f64 + (len as f64 / 100.0).min(3.0 * paragraphs);
+        let mut ancestor = first;
+        for share in [1.0, 0.5, 0.25] {
+            let Some(a) = ancestor else { break };
+            if a.value().is_element() {
+                *scores.entry(a.id()).or_default() += score * share;
+            }
+            ancestor = a.parent();
+        }
+    }
+    let weighted: HashMap<ego_tree::NodeId, f64> = scores
+        .into_iter()
+        .filter_map(|(id, score)| {
+            let el = ElementRef::wrap(body.tree().get(id)?)?;
+            let weight = 1.0 + 0.25 * class_weight(&el) as f64;
+            Some((id, score * weight * (1.0 - link_density(&el))))
+        })
+        .collect();
+    let best = weighted.iter().max_by(|a, b| a.1.total_cmp(b.1)).and_then(|(&id, &score)| Some((ElementRef::wrap(body.tree().get(id)?)?, score)));
+    let Some((top, top_score)) = best else { return vec![body] };
+    let widened = widen_to_article(top);
+    if widened != top {
+        return vec![widened];
+    }
+    // A story split into sibling blocks (sections between figures): siblings that score well,
+    // or that are plain paragraphs of prose, join it.
+    let Some(parent) = top.parent().and_then(ElementRef::wrap) else { return vec![top] };
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = top.value().attr("class").unwrap_or("");
+    parent
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|sibling| {
+            if *sibling == top {
+                return true;
+            }
+            if excluded(sibling, strict) {
+                return false;
+            }
+            let mut score = weighted.get(&sibling.id()).copied().unwrap_or(0.0);
+            if !top_class.is_empty() && sibling.value().attr("class") == Some(top_class) {
+                score += top_score * 0.2;
+            }
+            if score >= threshold {
+                return true;
+            }
+            if sibling.value().name() == "p" {
+                let text = collapse_ws(&sibling.text().collect::<String>());
+                let len = text.chars().count();
+                let density = link_density(sibling);
+                return (len > 80 && density < 0.25) || (len > 0 && len <= 80 && density == 0.0 && crate::words::ends_sentence(&text));
+            }
+            false
+        })
+        .collect()
+}
+
+/// The text standing loose in a container (its own text nodes and inline elements, not its
+/// blocks), and how many `<br><br>` breaks divide it.
+fn loose_text(el: &ElementRef) -> (String, usize) {
+    let mut text = String::new();
+    let mut breaks = 0;
+    let mut last_was_br = false;
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => {
+                if !t.trim().is_empty() {
+                    last_was_br = false;
+                }
+                text.push_str(t);
+            }
+            Node::Element(e) if e.name() == "br" => {
+                if last_was_br {
+                    breaks += 1;
+                }
+                last_was_br = true;
+            }
+            Node::Element(e) if !is_block(e.name()) => {
+                last_was_br = false;
+                if let Some(c) = ElementRef::wrap(child) {
+                    text.extend(c.text());
+                }
+            }
+            _ => {}
+        }
+    }
+    (text, breaks)
+}
+
+/// When the best element sits inside an `<article>`, the whole `<article>` is the story.
+fn widen_to_article(el: ElementRef) -> ElementRef {
+    let mut cur = Some(el);
+    while let Some(e) = cur {
+        if e.value().name() == "article" {
+            return e;
+        }
+        if e.value().name() == "body" {
+            break;
+        }
+        cur = e.parent().and_then(ElementRef::wrap);
+    }
+    el
+}
+
+/// True when `el` or an ancestor is furniture that extraction skips.
+pub(super) fn excluded(el: &ElementRef, strict: bool) -> bool {
+    let mut cur = Some(*el);
+    while let Some(e) = cur {
+        let name = e.value().name();
+        if name == "body" {
+            break;
+        }
+        let furniture = if strict { is_skipped_tag(name) || class_weight(&e) < 0 } else { is_skipped_tag(name) && name != "form" };
+        if furniture || is_hidden(&e) {
+            return true;
+        }
+        cur = e.parent().and_then(ElementRef::wrap);
+    }
+    false
+}
+
+/// The share of an element's text that sits inside links.
+pub fn link_density(el: &ElementRef) -> f64 {
+    let total: usize = el.text().map(|t| t.chars().filter(|c| !c.is_whitespace()).count()).sum();
+    if total == 0 {
+        return 0.0;
+    }
+    let mut linked = 0;
+    for node in el.descendants() {
+        if let Some(a) = ElementRef::wrap(node).filter(|a| a.value().name() == "a") {
+            linked += a.text().map(|t| t.chars().filter(|c| !c.is_whitespace()).count()).sum::<usize>();
+        }
+    }
+    (linked as f64 / total as f64).min(1.0)
+}
+
+/// Elements that start a block of their own.
+pub(super) fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div" | "section" | "article" | "main" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul"
+            | "ol" | "li" | "blockquote" | "pre" | "figure" | "table" | "hr" | "dl" | "dt" | "dd" | "address"
+            | "center" | "details" | "summary" | "body" | "html" | "tbody" | "thead" | "tr" | "td" | "th"
+            | "fieldset" | "hgroup" | "caption" | "figcaption"
+    ) || is_skipped_tag(name)
+}
