@@ -183,5 +183,44 @@ document.addEventListener('keydown', (event) => {
 
 applySize(currentSize());
 
+// Reading settings: font, line width, line spacing, theme; remembered between visits.
+const SETTINGS_KEY = 'cleancopy.settings';
+const DEFAULT_SETTINGS = { font: 'serif', width: 'medium', leading: 'normal', theme: 'system' };
+
+function loadSettings() {
+  let saved = {};
+  try { saved = JSON.parse(store.get(SETTINGS_KEY) ?? '{}') ?? {}; } catch { saved = {}; }
+  const settings = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(DEFAULT_SETTINGS)) {
+    const allowed = [...$(key).options].map((o) => o.value);
+    if (allowed.includes(saved[key])) settings[key] = saved[key];
+  }
+  return settings;
+}
+
+function applySettings(settings) {
+  for (const [key, value] of Object.entries(settings)) {
+    document.documentElement.dataset[key] = value;
+    $(key).value = value;
+  }
+}
+
+for (const key of Object.keys(DEFAULT_SETTINGS)) {
+  $(key).addEventListener('change', () => {
+    const settings = { ...loadSettings(), [key]: $(key).value };
+    store.set(SETTINGS_KEY, JSON.stringify(settings));
+    applySettings(settings);
+  });
+}
+
+$('reset-settings').addEventListener('click', () => {
+  store.set(SETTINGS_KEY, JSON.stringify(DEFAULT_SETTINGS));
+  store.set(SIZE_KEY, String(DEFAULT_SIZE));
+  applySettings(DEFAULT_SETTINGS);
+  applySize(DEFAULT_SIZE);
+});
+
+applySettings(loadSettings());
+
 // For tests and for a reader who wants their paste back.
 window.cleanCopyApp = { ready, keptInput: () => keptInput };

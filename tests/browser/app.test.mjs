@@ -147,3 +147,44 @@ test('a dropped Markdown file keeps its headings, lists and code', async () => {
   assert.equal(await page.locator('article a[href="https://example.org/"]').getAttribute('rel'), 'noopener noreferrer');
   await page.context().close();
 });
+
+test('each reading setting changes the article and survives a reload; reset brings the defaults back', async () => {
+  const page = await openApp(env);
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  await page.locator('#reader article h1').waitFor();
+  const style = () => page.locator('#reader article').evaluate((a) => {
+    const s = getComputedStyle(a);
+    return { font: s.fontFamily, width: s.maxWidth, leading: s.lineHeight, bg: getComputedStyle(document.documentElement).backgroundColor };
+  });
+  const before = await style();
+  await page.locator('summary', { hasText: 'Reading settings' }).click();
+  await page.getByLabel('Font').selectOption('sans');
+  await page.getByLabel('Line width').selectOption('wide');
+  await page.getByLabel('Line spacing').selectOption('loose');
+  await page.getByLabel('Theme').selectOption('sepia');
+  const after = await style();
+  for (const key of ['font', 'width', 'leading', 'bg']) assert.notEqual(after[key], before[key], `${key} changed`);
+  assert.match(after.font, /sans-serif/);
+
+  await page.reload();
+  await page.evaluate(() => window.cleanCopyApp.ready);
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  await page.locator('#reader article h1').waitFor();
+  assert.deepEqual(await style(), after, 'the settings survive a reload');
+  assert.equal(await page.getByLabel('Theme').inputValue(), 'sepia');
+
+  await page.locator('summary', { hasText: 'Reading settings' }).click();
+  await page.getByRole('button', { name: 'Reset reading settings' }).click();
+  assert.deepEqual(await style(), before, 'reset brings the defaults back');
+  await page.context().close();
+});
+
+test('the dark and high-contrast themes invert the page', async () => {
+  const page = await openApp(env);
+  await page.locator('summary', { hasText: 'Reading settings' }).click();
+  for (const [theme, bg] of [['dark', 'rgb(23, 24, 26)'], ['contrast', 'rgb(0, 0, 0)'], ['light', 'rgb(253, 253, 251)']]) {
+    await page.getByLabel('Theme').selectOption(theme);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), bg, theme);
+  }
+  await page.context().close();
+});
