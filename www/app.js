@@ -185,7 +185,9 @@ applySize(currentSize());
 
 // Reading settings: font, line width, line spacing, theme; remembered between visits.
 const SETTINGS_KEY = 'cleancopy.settings';
-const DEFAULT_SETTINGS = { font: 'serif', width: 'medium', leading: 'normal', theme: 'system' };
+const DEFAULT_SETTINGS = {
+  font: 'serif', width: 'medium', leading: 'normal', spacing: 'normal', words: 'normal', align: 'start', images: 'shown', theme: 'system',
+};
 
 function loadSettings() {
   let saved = {};

@@ -154,16 +154,25 @@ test('each reading setting changes the article and survives a reload; reset brin
   await page.locator('#reader article h1').waitFor();
   const style = () => page.locator('#reader article').evaluate((a) => {
     const s = getComputedStyle(a);
-    return { font: s.fontFamily, width: s.maxWidth, leading: s.lineHeight, bg: getComputedStyle(document.documentElement).backgroundColor };
+    const p = getComputedStyle(a.querySelector('p:not(.byline)'));
+    return {
+      font: s.fontFamily, width: s.maxWidth, leading: s.lineHeight, letters: s.letterSpacing, words: s.wordSpacing,
+      align: p.textAlign, hyphens: p.hyphens, bg: getComputedStyle(document.documentElement).backgroundColor,
+    };
   });
   const before = await style();
   await page.locator('summary', { hasText: 'Reading settings' }).click();
   await page.getByLabel('Font').selectOption('sans');
   await page.getByLabel('Line width').selectOption('wide');
   await page.getByLabel('Line spacing').selectOption('loose');
+  await page.getByLabel('Letter spacing').selectOption('wide');
+  await page.getByLabel('Word spacing').selectOption('wider');
+  await page.getByLabel('Alignment').selectOption('justify');
   await page.getByLabel('Theme').selectOption('sepia');
   const after = await style();
-  for (const key of ['font', 'width', 'leading', 'bg']) assert.notEqual(after[key], before[key], `${key} changed`);
+  for (const key of Object.keys(before)) assert.notEqual(after[key], before[key], `${key} changed`);
+  assert.equal(after.align, 'justify');
+  assert.equal(after.hyphens, 'auto');
   assert.match(after.font, /sans-serif/);
 
   await page.reload();
@@ -186,5 +195,19 @@ test('the dark and high-contrast themes invert the page', async () => {
     await page.getByLabel('Theme').selectOption(theme);
     assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), bg, theme);
   }
+  await page.context().close();
+});
+
+test('one switch hides every image, on screen and on paper', async () => {
+  const page = await openApp(env);
+  const md = '# Pictures\n\nA paragraph before the picture, long enough to read as text.\n\n![A quay](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==)\n\nA paragraph after it.\n';
+  await paste(page, { 'text/plain': md });
+  await page.locator('#reader article img').waitFor();
+  assert.equal(await page.locator('#reader article img').isVisible(), true);
+  await page.locator('summary', { hasText: 'Reading settings' }).click();
+  await page.getByLabel('Images').selectOption('hidden');
+  assert.equal(await page.locator('#reader article img').isVisible(), false);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#reader article img').isVisible(), false);
   await page.context().close();
 });
