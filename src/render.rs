@@ -40,8 +40,19 @@ pub fn html(article: &Article) -> String {
         out.push_str("</ul>\n");
     }
     out.push_str("</header>\n");
+    let toc = wants_contents(article);
+    if toc {
+        contents_html(article, &mut out);
+    }
     let mut dateline = article.dateline.as_deref();
+    let mut heading = 0;
     for block in &article.blocks {
+        if let (true, Block::Heading { level, content }) = (toc, block) {
+            heading += 1;
+            let level = (*level).clamp(2, 6);
+            let _ = writeln!(out, "<h{level}><span id=\"{ANCHOR_PREFIX}{CONTENTS_ID}{heading}\"></span>{}</h{level}>", inlines_html(content));
+            continue;
+        }
         if let (Some(d), Block::Paragraph { content }) = (dateline.take(), block) {
             let _ = writeln!(out, "<p><span class=\"dateline\">{}</span> — {}</p>", escape(d), inlines_html(content));
             continue;
@@ -56,6 +67,30 @@ pub fn html(article: &Article) -> String {
     }
     out.push_str("</article>\n");
     crate::sanitize::sanitize(&out)
+}
+
+/// The anchor names of the headings a table of contents leads to (after the prefix).
+const CONTENTS_ID: &str = "-contents-";
+
+/// A long article with several headings gets a table of contents.
+fn wants_contents(article: &Article) -> bool {
+    let headings = article.blocks.iter().filter(|b| matches!(b, Block::Heading { .. })).count();
+    headings >= 3 && article.word_count() >= 800
+}
+
+/// The table of contents: a list of links to the article's headings, nested by level.
+fn contents_html(article: &Article, out: &mut String) {
+    out.push_str("<section class=\"contents\"><p class=\"contents-title\">Contents</p>\n<ol>\n");
+    let mut n = 0;
+    for block in &article.blocks {
+        if let Block::Heading { level, content } = block {
+            n += 1;
+            let text = escape(&crate::article::inline_text(content));
+            let indent = if *level > 2 { " class=\"sub\"" } else { "" };
+            let _ = writeln!(out, "<li{indent}><a href=\"#{ANCHOR_PREFIX}{CONTENTS_ID}{n}\">{text}</a></li>");
+        }
+    }
+    out.push_str("</ol></section>\n");
 }
 
 fn block_html(block: &Block, out: &mut String) {
@@ -362,6 +397,22 @@ mod tests {
         assert!(html.contains("<span class=\"dateline\">PARIS (AP)</span> — First paragraph."), "{html}");
         assert!(html.contains("<pre><code>a  &lt;b&gt;\n  c</code></pre>"), "{html}");
         assert!(html.contains("<p class=\"copyright\">© 2024 Example</p>"), "{html}");
+    }
+
+    #[test]
+    fn a_long_article_with_several_headings_gets_contents() {
+        let para = "word ".repeat(300);
+        let mut blocks = Vec::new();
+        for h in ["One", "Two", "Three"] {
+            blocks.push(Block::Heading { level: 2, content: plain(h) });
+            blocks.push(Block::paragraph(para.clone()));
+        }
+        let article = Article { title: Some("T".into()), blocks, ..Article::default() };
+        let html = html(&article);
+        assert!(html.contains(r##"<li><a href="#cc--contents-2" rel="noopener noreferrer">Two</a></li>"##), "{html}");
+        assert!(html.contains(r#"<h2><span id="cc--contents-2"></span>Two</h2>"#), "{html}");
+        let short = Article { blocks: vec![Block::Heading { level: 2, content: plain("One") }, Block::paragraph("Short.")], ..Article::default() };
+        assert!(!super::html(&short).contains("contents"));
     }
 
     #[test]

@@ -25,7 +25,9 @@ fn builder() -> &'static Builder<'static> {
         tag_attributes.insert("pre", ["data-lang"].into());
         tag_attributes.insert("span", ["id"].into());
         let mut classes: HashMap<&str, HashSet<&str>> = HashMap::new();
-        classes.insert("p", ["site", "byline", "published", "source", "copyright", "dateline"].into());
+        classes.insert("p", ["site", "byline", "published", "source", "copyright", "dateline", "contents-title"].into());
+        classes.insert("section", ["contents"].into());
+        classes.insert("li", ["sub"].into());
         classes.insert("span", ["dateline"].into());
         classes.insert("ul", ["summary"].into());
         classes.insert("header", ["article-header"].into());
