@@ -1,0 +1,37 @@
+// Accessibility: axe-core over the page with an article shown, in every theme.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { openApp, useBrowser } from './helpers.mjs';
+
+const env = useBrowser();
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+for (const theme of ['light', 'sepia', 'dark', 'contrast']) {
+  test(`axe-core finds nothing with an article shown in the ${theme} theme`, async () => {
+    // axe is injected as a script, which the page's own CSP would (rightly) refuse.
+    const context = await env.browser.newContext({ bypassCSP: true });
+    const page = await openApp(env, { context });
+    await page.getByRole('button', { name: 'Try an example' }).click();
+    await page.locator('#reader article h1').waitFor();
+    await page.locator('summary', { hasText: 'Reading settings' }).click();
+    await page.getByLabel('Theme').selectOption(theme);
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    });
+    assert.deepEqual(violations, []);
+    await context.close();
+  });
+}
+
+test('the axe check does see a problem when there is one (control)', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true });
+  const page = await openApp(env, { context });
+  await page.evaluate(() => document.querySelector('main').append(document.createElement('button')));
+  await page.addScriptTag({ path: axePath });
+  const ids = await page.evaluate(async () => (await window.axe.run(document)).violations.map((v) => v.id));
+  assert.ok(ids.includes('button-name'), `axe reported ${ids}`);
+  await context.close();
+});
