@@ -103,7 +103,8 @@ test('printing shows only the article; the PDF holds the title and the first par
   const printed = fold(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }));
   assert.ok(printed.includes(expected.title), 'title on paper');
   assert.ok(printed.includes(fold(expected.body_starts_with).slice(0, 60)), `first paragraph on paper:\n${printed.slice(0, 600)}`);
-  for (const label of ['Larger text', 'Smaller text', 'Try an example']) assert.ok(!printed.includes(label), `${label} printed`);
+  for (const label of ['Larger text', 'Smaller text', 'Try an example', 'Reading settings']) assert.ok(!printed.includes(label), `${label} printed`);
+  assert.match(printed, /\b1 ?\/ ?\d+\b/, 'page numbers are printed');
   await page.context().close();
 });
 
