@@ -73,6 +73,10 @@ async function show(input, kind) {
     $('intro').hidden = true;
     $('kept-input').hidden = true;
     $('print').disabled = false;
+    $('edit').disabled = false;
+    removed.length = 0;
+    $('undo').disabled = true;
+    setEditing(editing);
     clearError();
     statusLine.textContent = title ? `Showing “${title}”.` : 'Showing the clean copy.';
   } finally {
@@ -165,6 +169,60 @@ function stepSize(delta) {
   store.set(SIZE_KEY, String(next));
   applySize(next);
 }
+
+// Removing blocks before printing: in this mode a click (or Enter / Delete on a focused block)
+// hides a paragraph, image, caption, list item, quote, table or heading; Undo brings the last
+// one back.
+const BLOCKS = 'p, figure, figcaption, li, blockquote, pre, table, h2, h3, h4, h5, h6';
+const removed = [];
+let editing = false;
+
+function removableBlocks() {
+  return [...reader.querySelectorAll(`article > :is(${BLOCKS}), article :is(ul, ol) > li, article figure > figcaption`)]
+    .filter((el) => !el.closest('header, footer'));
+}
+
+function setEditing(on) {
+  editing = on;
+  $('edit').setAttribute('aria-pressed', String(on));
+  reader.classList.toggle('editing', on);
+  for (const el of removableBlocks()) {
+    if (on) el.tabIndex = 0;
+    else el.removeAttribute('tabindex');
+  }
+  statusLine.textContent = on ? 'Click a block to remove it; Undo removal brings it back.' : statusLine.textContent;
+}
+
+function removeBlock(el) {
+  el.hidden = true;
+  removed.push(el);
+  $('undo').disabled = false;
+}
+
+$('edit').addEventListener('click', () => setEditing(!editing));
+$('undo').addEventListener('click', () => {
+  const el = removed.pop();
+  if (el) {
+    el.hidden = false;
+    el.focus?.();
+  }
+  $('undo').disabled = removed.length === 0;
+});
+reader.addEventListener('click', (event) => {
+  if (!editing) return;
+  const block = event.target.closest(BLOCKS);
+  if (!block || !reader.contains(block) || block.closest('header, footer')) return;
+  event.preventDefault();
+  removeBlock(block);
+});
+reader.addEventListener('keydown', (event) => {
+  if (!editing || !['Enter', 'Delete', 'Backspace'].includes(event.key)) return;
+  const block = event.target.closest?.(BLOCKS);
+  if (block && reader.contains(block)) {
+    event.preventDefault();
+    removeBlock(block);
+  }
+});
 
 $('smaller').addEventListener('click', () => stepSize(-1));
 $('larger').addEventListener('click', () => stepSize(1));

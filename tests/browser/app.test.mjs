@@ -212,3 +212,25 @@ test('one switch hides every image, on screen and on paper', async () => {
   assert.equal(await page.locator('#reader article img').isVisible(), false);
   await page.context().close();
 });
+
+test('a block clicked away is gone from screen and paper, and Undo brings it back', async () => {
+  const page = await openApp(env);
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  await page.locator('#reader article h1').waitFor();
+  const block = page.locator('#reader article p', { hasText: 'A drawer of the old card catalogue' });
+  await page.getByRole('button', { name: 'Remove blocks' }).click();
+  assert.equal(await page.getByRole('button', { name: 'Remove blocks' }).getAttribute('aria-pressed'), 'true');
+  await block.click();
+  assert.equal(await block.isVisible(), false);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await block.isVisible(), false, 'not printed either');
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: 'Undo removal' }).click();
+  assert.equal(await block.isVisible(), true);
+  // By keyboard: focus the next paragraph and press Delete.
+  const next = page.locator('#reader article p', { hasText: 'Librarian Morag Tulloch' });
+  await next.focus();
+  await page.keyboard.press('Delete');
+  assert.equal(await next.isVisible(), false);
+  await page.context().close();
+});
