@@ -234,3 +234,33 @@ test('a block clicked away is gone from screen and paper, and Undo brings it bac
   assert.equal(await next.isVisible(), false);
   await page.context().close();
 });
+
+test('a right-to-left article reads right to left', async () => {
+  const page = await openApp(env);
+  const he = 'החדשות של היום\n\nהעירייה החליטה אתמול לבנות גשר חדש מעל הנהר, אחרי שנים של ויכוחים בין התושבים לבין הממשלה.\n\nהעבודות יתחילו באביב הבא ויימשכו שנתיים, כך אמרו הפקידים בישיבה.';
+  await paste(page, { 'text/plain': he });
+  await page.locator('#reader article h1').waitFor();
+  assert.equal(await page.locator('#reader article').getAttribute('dir'), 'rtl');
+  assert.equal(await page.locator('#reader article').getAttribute('lang'), 'he');
+  assert.equal(await page.locator('#reader article p').first().evaluate((p) => getComputedStyle(p).direction), 'rtl');
+  await page.context().close();
+});
+
+test('on a 360 px phone nothing widens the page: wide tables and code scroll in their box', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await openApp(env, { context });
+  const wide = 'x'.repeat(400);
+  const md = `# Wide things\n\nA paragraph of ordinary text that wraps as it should on a small screen.\n\n| ${Array.from({ length: 12 }, (_, i) => `Column ${i}`).join(' | ')} |\n|${' --- |'.repeat(12)}\n| ${Array.from({ length: 12 }, () => 'value').join(' | ')} |\n\n\`\`\`\n${wide}\n\`\`\`\n`;
+  await paste(page, { 'text/plain': md });
+  await page.locator('#reader article table').waitFor();
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    view: document.documentElement.clientWidth,
+    table: getComputedStyle(document.querySelector('article table')).overflowX,
+    pre: getComputedStyle(document.querySelector('article pre')).overflowX,
+  }));
+  assert.ok(widths.page <= widths.view, `page ${widths.page} px wide in a ${widths.view} px view`);
+  assert.equal(widths.table, 'auto');
+  assert.equal(widths.pre, 'auto');
+  await context.close();
+});
