@@ -95,15 +95,15 @@ fn run() -> Result<(), String> {
     };
     let bytes = read_input(args.path.as_deref())?;
     let input = cleancopy::decode(&bytes).map_err(|e| e.to_string())?;
-    let copy = cleancopy::clean(&input, None).map_err(|e| e.to_string())?;
+    let (article, kind) = cleancopy::extract(&input, None).map_err(|e| e.to_string())?;
     let out = match args.format {
-        Format::Html => copy.html,
-        Format::Markdown => copy.markdown,
-        Format::Text => {
-            let (article, _) = cleancopy::extract(&input, None).map_err(|e| e.to_string())?;
-            cleancopy::render::text(&article)
+        Format::Html => cleancopy::render::html(&article),
+        Format::Markdown => cleancopy::render::markdown(&article),
+        Format::Text => cleancopy::render::text(&article),
+        Format::Json => {
+            let copy = cleancopy::CleanCopy::new(&article, kind);
+            serde_json::to_string_pretty(&copy).map_err(|e| e.to_string())? + "\n"
         }
-        Format::Json => serde_json::to_string_pretty(&copy).map_err(|e| e.to_string())? + "\n",
     };
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
