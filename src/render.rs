@@ -4,6 +4,35 @@ use std::fmt::Write;
 
 use crate::article::{Article, Block, Inline};
 
+/// The link targets of the body, numbered in order of first use, for the printed copy.
+#[derive(Default)]
+struct Notes(Vec<String>);
+
+impl Notes {
+    /// The note number of `href`, the same for every link to it.
+    fn number(&mut self, href: &str) -> usize {
+        match self.0.iter().position(|h| h == href) {
+            Some(i) => i + 1,
+            None => {
+                self.0.push(href.to_string());
+                self.0.len()
+            }
+        }
+    }
+
+    /// The notes as a numbered list after the body (hidden on screen by the style sheet).
+    fn write(&self, out: &mut String) {
+        if self.0.is_empty() {
+            return;
+        }
+        out.push_str("<section class=\"notes\"><p class=\"notes-title\">Links</p>\n<ol>\n");
+        for href in &self.0 {
+            let _ = writeln!(out, "<li>{}</li>", escape(href));
+        }
+        out.push_str("</ol></section>\n");
+    }
+}
+
 /// What the ids of the article's anchors start with in reader HTML.
 pub const ANCHOR_PREFIX: &str = "cc-";
 
@@ -46,22 +75,24 @@ pub fn html(article: &Article) -> String {
     }
     let mut dateline = article.dateline.as_deref();
     let mut heading = 0;
+    let notes = &mut Notes::default();
     for block in &article.blocks {
         if let (true, Block::Heading { level, content }) = (toc, block) {
             heading += 1;
             let level = (*level).clamp(2, 6);
-            let _ = writeln!(out, "<h{level}><span id=\"{ANCHOR_PREFIX}{CONTENTS_ID}{heading}\"></span>{}</h{level}>", inlines_html(content));
+            let _ = writeln!(out, "<h{level}><span id=\"{ANCHOR_PREFIX}{CONTENTS_ID}{heading}\"></span>{}</h{level}>", inlines_html(content, notes));
             continue;
         }
         if let (Some(d), Block::Paragraph { content }) = (dateline.take(), block) {
-            let _ = writeln!(out, "<p><span class=\"dateline\">{}</span> — {}</p>", escape(d), inlines_html(content));
+            let _ = writeln!(out, "<p><span class=\"dateline\">{}</span> — {}</p>", escape(d), inlines_html(content, notes));
             continue;
         }
         if let Some(d) = dateline.take() {
             let _ = writeln!(out, "<p class=\"dateline\">{}</p>", escape(d));
         }
-        block_html(block, &mut out);
+        block_html(block, &mut out, notes);
     }
+    notes.write(&mut out);
     if let Some(copyright) = &article.copyright {
         let _ = writeln!(out, "<footer class=\"article-footer\"><p class=\"copyright\">{}</p></footer>", escape(copyright));
     }
@@ -93,14 +124,14 @@ fn contents_html(article: &Article, out: &mut String) {
     out.push_str("</ol></section>\n");
 }
 
-fn block_html(block: &Block, out: &mut String) {
+fn block_html(block: &Block, out: &mut String, notes: &mut Notes) {
     match block {
         Block::Paragraph { content } => {
-            let _ = writeln!(out, "<p>{}</p>", inlines_html(content));
+            let _ = writeln!(out, "<p>{}</p>", inlines_html(content, notes));
         }
         Block::Heading { level, content } => {
             let level = (*level).clamp(2, 6);
-            let _ = writeln!(out, "<h{level}>{}</h{level}>", inlines_html(content));
+            let _ = writeln!(out, "<h{level}>{}</h{level}>", inlines_html(content, notes));
         }
         Block::List { ordered, items } => {
             let tag = if *ordered { "ol" } else { "ul" };
@@ -108,8 +139,8 @@ fn block_html(block: &Block, out: &mut String) {
             for item in items {
                 out.push_str("<li>");
                 match item.as_slice() {
-                    [Block::Paragraph { content }] => out.push_str(&inlines_html(content)),
-                    blocks => blocks.iter().for_each(|b| block_html(b, out)),
+                    [Block::Paragraph { content }] => out.push_str(&inlines_html(content, notes)),
+                    blocks => blocks.iter().for_each(|b| block_html(b, out, notes)),
                 }
                 out.push_str("</li>\n");
             }
@@ -117,13 +148,13 @@ fn block_html(block: &Block, out: &mut String) {
         }
         Block::Quote { blocks } => {
             out.push_str("<blockquote>\n");
-            blocks.iter().for_each(|b| block_html(b, out));
+            blocks.iter().for_each(|b| block_html(b, out, notes));
             out.push_str("</blockquote>\n");
         }
         Block::Figure { image, caption } => {
             let _ = write!(out, "<figure><img src=\"{}\" alt=\"{}\">", escape(&image.src), escape(&image.alt));
             if let Some(caption) = caption {
-                let _ = write!(out, "<figcaption>{}</figcaption>", inlines_html(caption));
+                let _ = write!(out, "<figcaption>{}</figcaption>", inlines_html(caption, notes));
             }
             out.push_str("</figure>\n");
         }
@@ -139,14 +170,14 @@ fn block_html(block: &Block, out: &mut String) {
         Block::Table { caption, rows } => {
             out.push_str("<table>\n");
             if let Some(caption) = caption {
-                let _ = writeln!(out, "<caption>{}</caption>", inlines_html(caption));
+                let _ = writeln!(out, "<caption>{}</caption>", inlines_html(caption, notes));
             }
             out.push_str("<tbody>\n");
             for row in rows {
                 out.push_str("<tr>");
                 for cell in row {
                     let tag = if cell.header { "th" } else { "td" };
-                    let _ = write!(out, "<{tag}>{}</{tag}>", inlines_html(&cell.content));
+                    let _ = write!(out, "<{tag}>{}</{tag}>", inlines_html(&cell.content, notes));
                 }
                 out.push_str("</tr>\n");
             }
@@ -156,29 +187,32 @@ fn block_html(block: &Block, out: &mut String) {
     }
 }
 
-fn inlines_html(content: &[Inline]) -> String {
+fn inlines_html(content: &[Inline], notes: &mut Notes) -> String {
     let mut out = String::new();
     for inline in content {
         match inline {
             Inline::Text { text } => out.push_str(&escape(text)),
             Inline::Emphasis { content } => {
-                let _ = write!(out, "<em>{}</em>", inlines_html(content));
+                let _ = write!(out, "<em>{}</em>", inlines_html(content, notes));
             }
             Inline::Strong { content } => {
-                let _ = write!(out, "<strong>{}</strong>", inlines_html(content));
+                let _ = write!(out, "<strong>{}</strong>", inlines_html(content, notes));
             }
             Inline::Code { text } => {
                 let _ = write!(out, "<code>{}</code>", escape(text));
             }
-            Inline::Link { href, content } => {
+            Inline::Link { href, content } => match href.strip_prefix('#') {
                 // In-page links lead to the article's own anchors, whose ids carry a prefix so
                 // that nothing pasted can take the name of one of the page's elements.
-                let href = match href.strip_prefix('#') {
-                    Some(id) => format!("#{ANCHOR_PREFIX}{id}"),
-                    None => href.clone(),
-                };
-                let _ = write!(out, "<a href=\"{}\">{}</a>", escape(&href), inlines_html(content));
-            }
+                Some(id) => {
+                    let _ = write!(out, "<a href=\"#{ANCHOR_PREFIX}{}\">{}</a>", escape(id), inlines_html(content, notes));
+                }
+                // Links elsewhere get a numbered note, shown on paper only.
+                None => {
+                    let n = notes.number(href);
+                    let _ = write!(out, "<a href=\"{}\">{}</a><sup class=\"note-ref\">{n}</sup>", escape(href), inlines_html(content, notes));
+                }
+            },
             Inline::Break => out.push_str("<br>"),
             Inline::Anchor { id } => {
                 let _ = write!(out, "<span id=\"{ANCHOR_PREFIX}{}\"></span>", escape(id));
@@ -413,6 +447,21 @@ mod tests {
         assert!(html.contains(r#"<h2><span id="cc--contents-2"></span>Two</h2>"#), "{html}");
         let short = Article { blocks: vec![Block::Heading { level: 2, content: plain("One") }, Block::paragraph("Short.")], ..Article::default() };
         assert!(!super::html(&short).contains("contents"));
+    }
+
+    #[test]
+    fn links_elsewhere_get_numbered_notes_for_paper() {
+        let link = |href: &str, text: &str| Inline::Link { href: href.into(), content: plain(text) };
+        let article = Article {
+            blocks: vec![Block::Paragraph {
+                content: vec![link("https://a.example/", "A"), Inline::text(" and "), link("https://b.example/", "B"), Inline::text(" and "), link("https://a.example/", "A again")],
+            }],
+            ..Article::default()
+        };
+        let html = html(&article);
+        assert!(html.contains(r#"A again</a><sup class="note-ref">1</sup>"#), "{html}");
+        assert!(html.contains(r#"B</a><sup class="note-ref">2</sup>"#), "{html}");
+        assert!(html.contains("<section class=\"notes\"><p class=\"notes-title\">Links</p>\n<ol>\n<li>https://a.example/</li>\n<li>https://b.example/</li>\n</ol></section>"), "{html}");
     }
 
     #[test]

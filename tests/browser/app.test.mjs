@@ -264,3 +264,21 @@ test('on a 360 px phone nothing widens the page: wide tables and code scroll in 
   assert.equal(widths.pre, 'auto');
   await context.close();
 });
+
+test('on paper, links are numbered and their targets listed after the story', async () => {
+  const page = await openApp(env);
+  const md = '# Notes test\n\nThe council published [its report](https://council.example/report) and [the minutes](https://council.example/minutes) on Monday, and the report was discussed again on Tuesday.\n\nA second paragraph cites [the report](https://council.example/report) once more.\n';
+  await paste(page, { 'text/plain': md });
+  await page.locator('#reader article h1').waitFor();
+  assert.equal(await page.locator('#reader .notes').isVisible(), false, 'no notes on screen');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#reader .notes').isVisible(), true);
+  const dir = mkdtempSync(join(tmpdir(), 'cleancopy-print-'));
+  const pdf = join(dir, 'notes.pdf');
+  writeFileSync(pdf, await page.pdf({ format: 'A4' }));
+  const printed = fold(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
+  assert.match(printed, /its report\s*\[1\]/);
+  assert.match(printed, /the minutes\s*\[2\]/);
+  assert.match(printed, /Links 1\. https:\/\/council\.example\/report 2\. https:\/\/council\.example\/minutes/);
+  await page.context().close();
+});
