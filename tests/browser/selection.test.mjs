@@ -84,8 +84,8 @@ for (const name of CASES) {
     await app.locator('#reader article h1').waitFor();
     const pasted = await app.locator('#reader article').evaluate((a) =>
       [...a.querySelectorAll('p, li, h2, h3, h4, figcaption, pre, td, th')]
-        .filter((e) => !e.closest('header, footer'))
-        .map((e) => e.textContent).join('\n\n'));
+        .filter((e) => !e.closest('header, footer, .notes'))
+        .map((e) => e.innerText).join('\n\n'));
     const score = f1(whole, pasted);
     t.diagnostic(`${name}: pasted selection vs whole page, shingle F1 ${score.toFixed(3)}`);
     assert.ok(score >= 0.9, `pasted selection vs whole page: shingle F1 ${score.toFixed(3)}`);
