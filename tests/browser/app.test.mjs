@@ -282,3 +282,22 @@ test('on paper, links are numbered and their targets listed after the story', as
   assert.match(printed, /Links 1\. https:\/\/council\.example\/report 2\. https:\/\/council\.example\/minutes/);
   await page.context().close();
 });
+
+test('forced-colors mode wins over the chosen theme', async () => {
+  const page = await openApp(env);
+  await page.locator('summary', { hasText: 'Reading settings' }).click();
+  await page.getByLabel('Theme').selectOption('sepia');
+  const sepia = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+  const forced = await page.evaluate(() => {
+    const probe = document.createElement('div');
+    probe.style.backgroundColor = 'Canvas';
+    document.body.append(probe);
+    const canvas = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    return { page: getComputedStyle(document.documentElement).backgroundColor, canvas };
+  });
+  assert.notEqual(forced.page, sepia);
+  assert.equal(forced.page, forced.canvas, 'the page takes the system canvas colour');
+  await page.context().close();
+});
