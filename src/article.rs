@@ -278,6 +278,32 @@ impl Article {
         units
     }
 
+    /// About how many minutes the body takes to read silently, for text in alphabetic scripts:
+    /// letters at 1,100 a minute. That rate comes from two published figures: silent reading of
+    /// English non-fiction runs at 238 words a minute of 4.6 letters (Brysbaert 2019; Brysbaert,
+    /// Dirix, Duyck and Sui 2021, who found that across word lengths the letter rate stays put),
+    /// and reading aloud over 17 languages averages 863 characters a minute against 183 words a
+    /// minute aloud in English (Trauzettel-Klosinski and Dietz 2012; Brysbaert 2019). Counting
+    /// letters rather than words lets languages with long words take longer. `None` for scripts
+    /// without such a figure (CJK) and for empty bodies.
+    pub fn reading_minutes(&self) -> Option<u32> {
+        const LETTERS_PER_MINUTE: f64 = 1_100.0;
+        let (mut letters, mut cjk) = (0usize, 0usize);
+        for unit in self.body_units() {
+            for c in unit.chars() {
+                if crate::words::is_cjk(c) {
+                    cjk += 1;
+                } else if c.is_alphabetic() {
+                    letters += 1;
+                }
+            }
+        }
+        if letters == 0 || cjk * 10 > letters {
+            return None;
+        }
+        Some(((letters as f64 / LETTERS_PER_MINUTE).ceil() as u32).max(1))
+    }
+
     /// How many words the body holds (CJK characters count one each).
     pub fn word_count(&self) -> usize {
         self.body_units().iter().map(|u| crate::words::count_words(u)).sum()

@@ -88,6 +88,8 @@ pub struct CleanCopy {
     pub html: String,
     /// Words in the body.
     pub word_count: usize,
+    /// About how many minutes the body takes to read (alphabetic scripts; `null` otherwise).
+    pub reading_minutes: Option<u32>,
     /// `html`, `text` or `markdown`.
     pub input_kind: &'static str,
 }
@@ -111,6 +113,7 @@ impl CleanCopy {
             markdown: render::markdown(article),
             html: render::html(article),
             word_count: article.word_count(),
+            reading_minutes: article.reading_minutes(),
             input_kind: kind.family(),
         }
     }

@@ -61,6 +61,9 @@ pub fn html(article: &Article) -> String {
     if let Some(url) = &article.source_url {
         let _ = writeln!(out, "<p class=\"source\"><a href=\"{0}\">{0}</a></p>", escape(url));
     }
+    if let Some(minutes) = article.reading_minutes() {
+        let _ = writeln!(out, "<p class=\"reading-time\">{minutes} min read</p>");
+    }
     if !article.summary.is_empty() {
         out.push_str("<ul class=\"summary\">\n");
         for point in &article.summary {

@@ -158,3 +158,17 @@ fn ten_megabytes_of_text_are_handled() {
     // repeated on every copy, reads as furniture).
     assert!(c.text.starts_with("Farmers along the lower valley"), "{}", &c.text[..200.min(c.text.len())]);
 }
+
+#[test]
+fn reading_time_counts_letters_and_says_nothing_for_cjk() {
+    let words = ["river", "bridge", "council", "ferry", "harbour", "library", "market", "school"];
+    let paragraphs: Vec<String> = (0..40)
+        .map(|i| format!("The {} met the {} on day {i}, and the {} was glad of it.", words[i % 8], words[(i * 3 + 1) % 8], words[(i * 5 + 2) % 8]))
+        .collect();
+    let body = paragraphs.join("\n\n");
+    let letters = body.chars().filter(|c| c.is_alphabetic()).count();
+    let c = copy(&format!("A title here\n\n{body}"));
+    assert_eq!(c.reading_minutes, Some(letters.div_ceil(1100) as u32), "{letters} letters");
+    let ja = "春の訪れ\n\n今年の春は例年より早く訪れ、川沿いの桜が三月の初めに満開となりました。";
+    assert_eq!(copy(ja).reading_minutes, None);
+}
