@@ -58,8 +58,15 @@ pub fn html(article: &Article) -> String {
     if let Some(published) = &article.published {
         let _ = writeln!(out, "<p class=\"published\"><time>{}</time></p>", escape(published));
     }
-    if let Some(url) = &article.source_url {
-        let _ = writeln!(out, "<p class=\"source\"><a href=\"{0}\">{0}</a></p>", escape(url));
+    match (&article.source_url, &article.source) {
+        (Some(url), _) => {
+            let _ = writeln!(out, "<p class=\"source\"><a href=\"{0}\">{0}</a></p>", escape(url));
+        }
+        // Pasted text carries no address; the agency its dateline credits is the next best.
+        (None, Some(source)) => {
+            let _ = writeln!(out, "<p class=\"source\">Source: {}</p>", escape(source));
+        }
+        (None, None) => {}
     }
     if let Some(minutes) = article.reading_minutes() {
         let _ = writeln!(out, "<p class=\"reading-time\">{minutes} min read</p>");

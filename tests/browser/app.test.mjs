@@ -87,6 +87,9 @@ test('Larger text enlarges the article, by button and by key, and is remembered'
 
 test('printing shows only the article; the PDF holds the title and the first paragraph', async () => {
   const page = await openApp(env);
+  // Whatever the theme on screen, paper is black on white.
+  await page.locator('summary', { hasText: 'Reading settings' }).click();
+  await page.getByLabel('Theme').selectOption('dark');
   await paste(page, { 'text/plain': examplePage().text });
   await page.locator('#reader article h1').waitFor();
   await page.emulateMedia({ media: 'print' });
@@ -102,6 +105,7 @@ test('printing shows only the article; the PDF holds the title and the first par
   writeFileSync(pdf, await page.pdf({ format: 'A4' }));
   const printed = fold(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }));
   assert.ok(printed.includes(expected.title), 'title on paper');
+  assert.ok(printed.includes(`Source: ${expected.source}`), 'the source line on paper');
   assert.ok(printed.includes(fold(expected.body_starts_with).slice(0, 60)), `first paragraph on paper:\n${printed.slice(0, 600)}`);
   for (const label of ['Larger text', 'Smaller text', 'Try an example', 'Reading settings']) assert.ok(!printed.includes(label), `${label} printed`);
   assert.match(printed, /\b1 ?\/ ?\d+\b/, 'page numbers are printed');
