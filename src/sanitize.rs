@@ -45,8 +45,7 @@ fn builder() -> &'static Builder<'static> {
             .attribute_filter(|element, attribute, value| {
                 // Ids only as the renderer makes them, for the article's own anchors.
                 if attribute == "id" {
-                    let own = value.starts_with(crate::render::ANCHOR_PREFIX) && value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'));
-                    return own.then(|| value.into());
+                    return is_own_anchor(value).then(|| value.into());
                 }
                 // data: addresses only as images, and only image types that cannot carry script.
                 if value.trim_start().to_ascii_lowercase().starts_with("data:") {
@@ -63,8 +62,13 @@ fn builder() -> &'static Builder<'static> {
 /// Relative addresses are dropped, except links to the article's own anchors (`#cc-…`).
 fn in_page_only(url: &str) -> Option<std::borrow::Cow<'_, str>> {
     url.strip_prefix('#')
-        .filter(|id| id.starts_with(crate::render::ANCHOR_PREFIX) && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')))
+        .filter(|id| is_own_anchor(id))
         .map(|_| url.into())
+}
+
+/// An id the renderer made for the article's own anchors: the prefix, then plain characters.
+fn is_own_anchor(id: &str) -> bool {
+    id.starts_with(crate::render::ANCHOR_PREFIX) && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
 }
 
 /// Sanitizes HTML with the reader's allow-list: no script, no styles, no event handlers, no
