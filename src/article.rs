@@ -32,6 +32,16 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// The copyright or credit line, kept once after the body.
     pub copyright: Option<String>,
+    /// The standfirst: the sentence or two under the headline that sums the story up, when the
+    /// page shows one above the body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standfirst: Option<String>,
+    /// The page's own description of the story (its `description` metadata).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+    /// The picture the page presents the story with, when the body has none of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_image: Option<Image>,
 }
 
 /// Left-to-right or right-to-left text.
@@ -268,6 +278,25 @@ impl Block {
 }
 
 impl Article {
+    /// The body's running text as units, without figure captions: what schema.org calls the
+    /// `articleBody`, and what the AEB corpus's ground truth holds.
+    pub fn article_body_units(&self) -> Vec<String> {
+        let mut units = Vec::new();
+        for block in self.blocks.iter().filter(|b| !matches!(b, Block::Figure { .. })) {
+            block.text_units(&mut units);
+        }
+        units.retain(|u| !u.trim().is_empty());
+        units
+    }
+
+    /// The text of the body's first paragraph, if it has one.
+    pub fn first_paragraph(&self) -> Option<String> {
+        self.blocks.iter().find_map(|b| match b {
+            Block::Paragraph { content } => Some(crate::words::collapse_ws(&inline_text(content))).filter(|t| !t.is_empty()),
+            _ => None,
+        })
+    }
+
     /// The body alone as text units (no title, summary, dateline or copyright).
     pub fn body_units(&self) -> Vec<String> {
         let mut units = Vec::new();

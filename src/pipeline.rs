@@ -92,6 +92,15 @@ pub struct CleanCopy {
     pub reading_minutes: Option<u32>,
     /// `html`, `text` or `markdown`.
     pub input_kind: &'static str,
+    /// The standfirst shown under the headline, if the page had one.
+    pub standfirst: Option<String>,
+    /// The page's description of the story, else its standfirst, else its first paragraph.
+    pub excerpt: Option<String>,
+    /// The address of the picture the page presents the story with.
+    pub lead_image: Option<String>,
+    /// The body's running text without figure captions (schema.org's `articleBody`), blocks
+    /// separated by a blank line.
+    pub article_body: String,
 }
 
 impl CleanCopy {
@@ -115,6 +124,10 @@ impl CleanCopy {
             word_count: article.word_count(),
             reading_minutes: article.reading_minutes(),
             input_kind: kind.family(),
+            standfirst: article.standfirst.clone(),
+            excerpt: article.excerpt.clone().or_else(|| article.standfirst.clone()).or_else(|| article.first_paragraph()),
+            lead_image: article.lead_image.as_ref().map(|i| i.src.clone()),
+            article_body: article.article_body_units().join("\n\n"),
         }
     }
 }

@@ -52,6 +52,9 @@ pub fn html(article: &Article) -> String {
         let _ = writeln!(out, "<p class=\"site\">{}</p>", escape(site));
     }
     let _ = writeln!(out, "<h1>{}</h1>", escape(article.title.as_deref().unwrap_or("Untitled")));
+    if let Some(standfirst) = &article.standfirst {
+        let _ = writeln!(out, "<p class=\"standfirst\">{}</p>", escape(standfirst));
+    }
     if let Some(byline) = &article.byline {
         let _ = writeln!(out, "<p class=\"byline\">{}</p>", escape(byline));
     }
@@ -77,6 +80,9 @@ pub fn html(article: &Article) -> String {
             let _ = writeln!(out, "<li>{}</li>", escape(point));
         }
         out.push_str("</ul>\n");
+    }
+    if let Some(image) = &article.lead_image {
+        let _ = writeln!(out, "<figure class=\"lead-image\"><img src=\"{}\" alt=\"{}\"></figure>", escape(&image.src), escape(&image.alt));
     }
     out.push_str("</header>\n");
     let toc = wants_contents(article);
@@ -254,6 +260,9 @@ pub fn markdown(article: &Article) -> String {
     if let Some(title) = &article.title {
         let _ = writeln!(out, "# {}\n", md_escape(title));
     }
+    if let Some(standfirst) = &article.standfirst {
+        let _ = writeln!(out, "*{}*\n", md_escape(standfirst));
+    }
     let meta: Vec<String> = [&article.byline, &article.published, &article.site_name].into_iter().flatten().map(|s| md_escape(s)).collect();
     if !meta.is_empty() {
         let _ = writeln!(out, "{}\n", meta.join(" · "));
@@ -266,6 +275,9 @@ pub fn markdown(article: &Article) -> String {
     }
     if !article.summary.is_empty() {
         out.push('\n');
+    }
+    if let Some(image) = &article.lead_image {
+        let _ = writeln!(out, "![{}](<{}>)\n", md_escape(&image.alt), image.src);
     }
     let mut dateline = article.dateline.as_deref();
     for block in &article.blocks {
@@ -384,6 +396,9 @@ pub fn text(article: &Article) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(title) = &article.title {
         parts.push(title.clone());
+    }
+    if let Some(standfirst) = &article.standfirst {
+        parts.push(standfirst.clone());
     }
     let meta: Vec<&str> = [&article.byline, &article.published, &article.site_name].into_iter().flatten().map(String::as_str).collect();
     if !meta.is_empty() {

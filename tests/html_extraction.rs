@@ -99,3 +99,87 @@ fn footnotes_stay_linked_both_ways() {
     let c = copy(&page(&format!("<p>See <a href=\"#nowhere\">the note</a> for more on the ferry and the people who use it every day.</p>{PARA}")));
     assert!(!c.html.contains("#nowhere") && !c.html.contains("href=\"#"), "{}", c.html);
 }
+
+const PARAS: [&str; 4] = [
+    "The ferry between the two islands will keep running through the winter, the council said on Monday, after a long campaign.",
+    "Fishermen, teachers and nurses, who cross twice a day, had written letters, signed petitions and filled the town hall in October.",
+    "The operator, which lost money last year, will get a grant of two million, paid over three years, in return for a fixed timetable.",
+    "Some islanders, however, said the timetable was too thin, and that the last boat, at six, left too early for shift workers.",
+];
+
+#[test]
+fn a_story_split_over_wrappers_of_the_same_kind_is_kept_whole() {
+    // Each stretch of text sits in its own section > div > div.body, with figures between.
+    let section = |p: &str, q: &str| format!("<section class=\"outer\"><div class=\"col\"><div class=\"story-body\"><p>{p}</p><p>{q}</p></div></div></section>");
+    let html = format!(
+        "<html><head><title>Ferry saved</title></head><body>{}<section class=\"outer\"><figure><img src=\"https://img.example/a.jpg\" alt=\"\"></figure></section>{}\
+         <aside class=\"related\"><a href=\"/x\">Another story entirely</a></aside></body></html>",
+        section(PARAS[0], PARAS[1]),
+        section(PARAS[2], PARAS[3])
+    );
+    let c = copy(&html);
+    for p in PARAS {
+        assert!(c.text.contains(p), "missing {p:?} in {}", c.text);
+    }
+    assert!(c.text.find(PARAS[0]) < c.text.find(PARAS[3]), "{}", c.text);
+}
+
+#[test]
+fn a_story_written_as_a_run_of_plain_divs_is_found_whole() {
+    let divs: String = PARAS.iter().map(|p| format!("<div><span style=\"font-size: small\">{p}</span></div><div> </div>")).collect();
+    let html = format!("<html><body><div class=\"post-body\"><div>{}</div><div class=\"inner\">{divs}</div></div></body></html>", PARAS[0]);
+    let c = copy(&html);
+    for p in PARAS {
+        assert!(c.text.contains(p), "missing {p:?} in {}", c.text);
+    }
+}
+
+#[test]
+fn the_standfirst_the_description_repeats_goes_under_the_headline() {
+    let standfirst = "Islanders win their long fight for a winter timetable";
+    let html = format!(
+        "<html><head><title>Ferry saved</title><meta name=\"description\" content=\"{standfirst}.\"></head><body><article>\
+         <h1>Ferry saved</h1><p>{standfirst}</p><p>By Ann Example</p><p>{}</p><p>{}</p></article></body></html>",
+        PARAS[0], PARAS[1]
+    );
+    let c = copy(&html);
+    assert_eq!(c.standfirst.as_deref(), Some(standfirst));
+    assert_eq!(c.excerpt.as_deref(), Some(&*format!("{standfirst}.")));
+    assert_eq!(c.byline.as_deref(), Some("By Ann Example"));
+    assert!(!c.text.contains(standfirst) && c.text.starts_with(PARAS[0]), "{}", c.text);
+    assert!(c.html.contains(&format!("<p class=\"standfirst\">{standfirst}</p>")), "{}", c.html);
+    // A description that only quotes the first paragraph leaves the paragraph in the story.
+    let html = format!("<html><head><meta property=\"og:description\" content=\"{}\"></head><body><article><p>{}</p><p>{}</p></article></body></html>", &PARAS[0][..80], PARAS[0], PARAS[1]);
+    let c = copy(&html);
+    assert_eq!(c.standfirst, None);
+    assert!(c.text.starts_with(PARAS[0]), "{}", c.text);
+}
+
+#[test]
+fn a_caption_shown_short_and_long_with_toggles_is_kept_once() {
+    let long = "The mayor, left, and the ferry's captain shake hands on the quay on Monday, after the council voted to keep the service.";
+    let short = "The mayor, left, and the ferry's captain shake hands on the quay on Monday, after the council";
+    let html = page(&format!(
+        "{PARA}<figure><img src=\"https://img.example/1.jpg\" alt=\"\"></figure><p>{long}<a href=\"https://example.org/gallery\"> less</a></p><p>{short}<a href=\"https://example.org/gallery\">... more</a></p>\
+         <figure><img src=\"https://img.example/2.jpg\" alt=\"\"></figure><p>{long}<a href=\"https://example.org/gallery\"> less</a></p>{PARA}"
+    ));
+    let c = copy(&html);
+    assert_eq!(c.text.matches("shake hands").count(), 1, "{}", c.text);
+    assert!(!c.text.contains("more") && !c.text.contains("less"), "{}", c.text);
+}
+
+#[test]
+fn the_page_picture_leads_a_story_without_pictures_and_logos_are_left_out() {
+    let html = format!(
+        "<html><head><base href=\"https://example.org/news/\"><meta property=\"og:image\" content=\"img/ferry.jpg\"></head><body><article>\
+         <img src=\"/logo.png\" alt=\"Example Times logo\"><p>{}</p><p>{}</p></article></body></html>",
+        PARAS[0], PARAS[1]
+    );
+    let c = copy(&html);
+    assert_eq!(c.lead_image.as_deref(), Some("https://example.org/news/img/ferry.jpg"));
+    assert!(c.html.contains("<figure class=\"lead-image\"><img src=\"https://example.org/news/img/ferry.jpg\" alt=\"\"></figure>"), "{}", c.html);
+    assert!(!c.html.contains("logo"), "{}", c.html);
+    // The body's own picture wins over the page's.
+    let html = html.replace("<p>", "<figure><img src=\"https://img.example/own.jpg\" alt=\"\"></figure><p>");
+    assert_eq!(copy(&html).lead_image, None);
+}

@@ -328,6 +328,11 @@ impl Converter {
         if tiny("width") || tiny("height") {
             return None;
         }
+        // The site's logo (a print header, a masthead inside the story's container).
+        let alt = e.attr("alt").unwrap_or("").to_lowercase();
+        if alt.split(|c: char| !c.is_alphanumeric()).any(|w| w == "logo") && count_words(&alt) <= 4 {
+            return None;
+        }
         // Lazy loaders keep the real address in a data- attribute and a placeholder in src; a
         // srcset (or its lazy twin) offers sizes, of which the widest is taken.
         let placeholder = |s: &str| s.is_empty() || s.starts_with("data:image/gif") || s.starts_with("data:image/svg") || s.contains("placeholder") || s.contains("blank.");
@@ -346,6 +351,11 @@ impl Converter {
             .or(picture_srcset)?;
         let src = if src.starts_with("data:image/") { src.to_string() } else { self.resolve(src)? };
         Some(Image { src, alt: collapse_ws(e.attr("alt").unwrap_or("")) })
+    }
+
+    /// An absolute address for an image named outside the body (`og:image`): http(s) only.
+    pub fn image_src(&self, src: &str) -> Option<String> {
+        self.resolve(src).filter(|s| s.starts_with("http"))
     }
 
     /// An absolute http(s) or mailto address for `href`, or `None` for script and in-page links.

@@ -23,6 +23,10 @@ pub struct PageMeta {
     pub base_url: Option<String>,
     pub lang: Option<String>,
     pub dir: Option<String>,
+    /// The page's own summary of the story (its description).
+    pub excerpt: Option<String>,
+    /// The picture the page shares itself with (`og:image`, JSON-LD `image`), as written.
+    pub image: Option<String>,
 }
 
 /// `DC.title`, `dc:title`, `parsely-title` → `dc:title`, `dc:title`, `parsely:title`.
@@ -135,6 +139,13 @@ pub fn read(doc: &Html) -> PageMeta {
     if meta.source_url.is_none() {
         meta.source_url = get(&["og:url"]);
     }
+    meta.excerpt = ld
+        .description
+        .clone()
+        .or_else(|| get(&["dc:description", "dcterm:description", "og:description", "weibo:article:description", "description", "twitter:description"]))
+        .map(|d| collapse_ws(&d))
+        .filter(|d| !d.is_empty());
+    meta.image = ld.image.clone().or_else(|| get(&["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"]));
     meta
 }
 
@@ -230,6 +241,8 @@ struct LinkedData {
     byline: Option<String>,
     site_name: Option<String>,
     published: Option<String>,
+    description: Option<String>,
+    image: Option<String>,
 }
 
 const ARTICLE_TYPES: &[&str] = &[
@@ -284,6 +297,18 @@ impl LinkedData {
                 .filter(|s| !s.is_empty());
                 self.site_name = map.get("publisher").and_then(|p| p.get("name")).and_then(Value::as_str).map(collapse_ws);
                 self.published = text("datePublished");
+                self.description = text("description");
+                // "image": an address, an ImageObject, or a list of either.
+                let mut image = map.get("image");
+                if let Some(Value::Array(list)) = image {
+                    image = list.first();
+                }
+                self.image = match image {
+                    Some(Value::String(u)) => Some(u.trim().to_string()),
+                    Some(Value::Object(o)) => o.get("url").or(o.get("contentUrl")).and_then(Value::as_str).map(|u| u.trim().to_string()),
+                    _ => None,
+                }
+                .filter(|u| !u.is_empty());
             }
             _ => {}
         }
@@ -293,6 +318,18 @@ impl LinkedData {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_description_and_the_shared_image_are_read() {
+        let doc = Html::parse_document(r#"<head><meta property="og:description" content=" A  short summary. "><meta property="og:image" content="https://example.org/a.jpg"></head>"#);
+        let m = read(&doc);
+        assert_eq!(m.excerpt.as_deref(), Some("A short summary."));
+        assert_eq!(m.image.as_deref(), Some("https://example.org/a.jpg"));
+        let doc = Html::parse_document(r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","description":"From JSON-LD","image":[{"@type":"ImageObject","url":"https://example.org/b.jpg"}]}</script><meta name="description" content="From meta">"#);
+        let m = read(&doc);
+        assert_eq!(m.excerpt.as_deref(), Some("From JSON-LD"));
+        assert_eq!(m.image.as_deref(), Some("https://example.org/b.jpg"));
+    }
 
     #[test]
     fn the_site_name_is_not_taken_for_the_title() {

@@ -52,6 +52,7 @@ pub fn extract(input: &str) -> Article {
             Some("ltr") => Some(Direction::Ltr),
             _ => None,
         },
+        excerpt: meta.excerpt,
         ..Article::default()
     };
     match &article.title {
@@ -59,6 +60,7 @@ pub fn extract(input: &str) -> Article {
         None => article.title = take_first_heading(&mut blocks),
     }
     drop_empty_sections(&mut blocks);
+    take_standfirst(&mut blocks, &mut article);
     take_byline(&mut blocks, &mut article);
     take_summary(&mut blocks, &mut article);
     take_copyright(&mut blocks, &mut article);
@@ -67,6 +69,10 @@ pub fn extract(input: &str) -> Article {
     }
     blocks.retain(|b| !b.text().trim().is_empty() || matches!(b, Block::Figure { .. } | Block::Rule));
     take_dateline(&mut blocks, &mut article);
+    // The page's picture heads the copy when the story brings none of its own.
+    if !blocks.iter().any(|b| matches!(b, Block::Figure { .. })) {
+        article.lead_image = meta.image.as_deref().and_then(|src| converter.image_src(src)).map(|src| crate::article::Image { src, alt: String::new() });
+    }
     article.blocks = blocks;
 
     if article.lang.is_none() || article.dir.is_none() {
@@ -104,6 +110,18 @@ fn text_len(blocks: &[Block]) -> usize {
 /// Drops blocks that are all links (menus, tool bars, "skip to content") and lists whose
 /// items are all links (related stories, navigation).
 fn weed(blocks: &mut Vec<Block>) {
+    // "… more" / "less" toggles of a caption or teaser shown in two lengths; then the short
+    // version, which only repeats the start of the long one.
+    for block in blocks.iter_mut() {
+        block.for_each_inlines_mut(&mut drop_toggle_links);
+    }
+    let paragraphs: Vec<String> = blocks.iter().filter(|b| matches!(b, Block::Paragraph { .. })).map(|b| crate::words::collapse_ws(&b.text())).collect();
+    blocks.retain(|block| {
+        let Block::Paragraph { .. } = block else { return true };
+        let text = crate::words::collapse_ws(&block.text());
+        let stem = text.trim_end_matches(['.', '…', ' ']);
+        !(stem.chars().count() >= 60 && paragraphs.iter().any(|p| p.len() > text.len() && p.starts_with(stem)))
+    });
     // The same text twice (a gallery caption repeated, a heading shown for two layouts): once.
     let mut seen = std::collections::HashSet::new();
     blocks.retain(|block| match block {
@@ -111,6 +129,15 @@ fn weed(blocks: &mut Vec<Block>) {
         Block::Figure { image, .. } => seen.insert(format!("\u{0}image {}", image.src)),
         _ => true,
     });
+    // A gallery's pictures that all carry the same caption: the caption once, under the first.
+    let mut captions = std::collections::HashSet::new();
+    for block in blocks.iter_mut() {
+        if let Block::Figure { caption, .. } = block {
+            if caption.as_ref().is_some_and(|c| !captions.insert(crate::words::collapse_ws(&inline_text(c)))) {
+                *caption = None;
+            }
+        }
+    }
     blocks.retain(|block| !matches!(block, Block::Paragraph { content } if is_furniture_line(&inline_text(content))));
     blocks.retain(|block| match block {
         Block::Paragraph { content } | Block::Heading { content, .. } => {
@@ -135,12 +162,26 @@ fn weed(blocks: &mut Vec<Block>) {
     }
 }
 
+/// Removes a link at the end of a run whose text only expands or collapses it ("more",
+/// "… more", "less", "show more").
+fn drop_toggle_links(content: &mut Vec<Inline>) {
+    const TOGGLES: &[&str] = &["more", "less", "read more", "show more", "show less", "see more", "expand", "collapse"];
+    if let Some(Inline::Link { content: label, .. }) = content.last() {
+        let label = inline_text(label).to_lowercase();
+        let label = label.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…' | '+' | '-' | '»' | '›'));
+        if TOGGLES.contains(&label) {
+            content.pop();
+            *content = convert::normalize_inlines(std::mem::take(content));
+        }
+    }
+}
+
 /// A paragraph that only labels or points: "Caption", "Close", "Photo: A. Name", a bare
 /// address. (Time stamps are left alone: short dated lines are too often part of a story.)
 fn is_furniture_line(text: &str) -> bool {
     let text = text.trim();
     let words = crate::words::count_words(text);
-    if words == 0 || crate::words::ends_sentence(text) {
+    if words == 0 || crate::words::ends_sentence(text) || refine::is_byline(text) {
         return false;
     }
     let label = text.find(':').is_some_and(|c| c > 0 && crate::words::count_words(&text[..c]) <= 2) && words <= 6;
@@ -198,24 +239,67 @@ fn take_first_heading(blocks: &mut Vec<Block>) -> Option<String> {
 /// gives the date becomes the article's byline or date.
 fn take_byline(blocks: &mut Vec<Block>, article: &mut Article) {
     let mut i = 0;
-    while i < blocks.len().min(4) {
+    while i < blocks.len().min(6) {
         let Block::Paragraph { content } = &blocks[i] else {
             i += 1;
             continue;
         };
         let text = crate::words::collapse_ws(&inline_text(content));
-        let names_author = article.byline.as_deref().is_some_and(|b| text.contains(b) && crate::words::count_words(&text) <= 12);
+        let names_author = article.byline.as_deref().is_some_and(|b| same_writer(&text, b) && crate::words::count_words(&text) <= 12);
         if refine::is_byline(&text) || names_author {
             // The page's own byline, as its metadata gave it, is kept when there is one.
             article.byline.get_or_insert(text);
             blocks.remove(i);
-        } else if refine::is_date_line(&text) && crate::words::count_words(&text) <= 8 {
+        } else if refine::is_date_line(&text) && (crate::words::count_words(&text) <= 8 || !crate::words::ends_sentence(&text)) {
             article.published.get_or_insert(text);
             blocks.remove(i);
         } else {
             i += 1;
         }
     }
+}
+
+/// The standfirst: a heading or short paragraph at the top of the body that the page's own
+/// description repeats, standing before the byline or date (else it is the story's first
+/// paragraph, which descriptions often quote), goes under the headline.
+fn take_standfirst(blocks: &mut Vec<Block>, article: &mut Article) {
+    let Some(excerpt) = article.excerpt.as_deref() else { return };
+    let norm = |s: &str| crate::words::collapse_ws(s).trim_end_matches(['.', '…', ' ']).trim_end_matches("...").to_lowercase();
+    let excerpt = norm(excerpt);
+    if excerpt.chars().count() < 20 {
+        return;
+    }
+    let window = blocks.len().min(6);
+    let matches = |text: &str| {
+        let t = norm(text);
+        t == excerpt || (t.chars().count() >= 40 && (excerpt.starts_with(&t) || t.starts_with(&excerpt)))
+    };
+    let Some(i) = (0..window).find(|&i| match &blocks[i] {
+        Block::Heading { content, .. } | Block::Paragraph { content } => matches(&inline_text(content)),
+        _ => false,
+    }) else {
+        return;
+    };
+    let byline_after = blocks[i + 1..window].iter().any(|b| {
+        let text = crate::words::collapse_ws(&b.text());
+        refine::is_byline(&text)
+            || (refine::is_date_line(&text) && !crate::words::ends_sentence(&text))
+            || article.byline.as_deref().is_some_and(|by| same_writer(&text, by) && crate::words::count_words(&text) <= 12)
+    });
+    if matches!(blocks[i], Block::Heading { .. }) || byline_after {
+        article.standfirst = Some(crate::words::collapse_ws(&blocks.remove(i).text()));
+    }
+}
+
+/// Whether a line names the writer the metadata names: "Robert Burns, AP Writer" for "By
+/// ROBERT BURNS, AP Writer", letter case and a leading "By" aside.
+fn same_writer(line: &str, byline: &str) -> bool {
+    let strip = |s: &str| {
+        let s = crate::words::collapse_ws(s).to_lowercase();
+        s.strip_prefix("by ").map(str::to_string).unwrap_or(s)
+    };
+    let (line, byline) = (strip(line), strip(byline));
+    !byline.is_empty() && (line.contains(&byline) || byline.contains(&line) && line.chars().count() >= 6)
 }
 
 /// A list of summary points before the first paragraph becomes the article's summary.

@@ -20,7 +20,7 @@ pub(super) fn is_skipped_tag(name: &str) -> bool {
 const NEGATIVE: &[&str] = &[
     "nav", "menu", "share", "social", "comment", "footer", "sidebar", "related", "promo", "advert", "cookie",
     "newsletter", "subscribe", "breadcrumb", "toolbar", "popup", "modal", "banner", "masthead", "skip",
-    "sponsor", "outbrain", "taboola", "signup", "login", "print-only", "consent", "gdpr",
+    "teaser", "trending", "swiper", "carousel", "recirc", "recommend", "popular", "sponsor", "outbrain", "taboola", "signup", "login", "print-only", "consent", "gdpr",
 ];
 const POSITIVE: &[&str] = &["article", "content", "story", "entry", "post", "main", "body", "text", "blog"];
 
@@ -75,7 +75,12 @@ pub fn find_root<'a>(body: ElementRef<'a>, strict: bool) -> Vec<ElementRef<'a>> 
             "p" | "pre" | "blockquote" => (el.text().collect::<String>(), 1.0, el.parent()),
             "div" | "td" | "section" | "article" | "main" | "center" | "font" => {
                 let (text, breaks) = loose_text(&el);
-                (text, 1.0 + breaks as f64, Some(*el))
+                // A container of nothing but inline text is a paragraph in all but name: it
+                // scores for its parent, as a <p> does, so that a story written as a run of
+                // such <div>s is found as a whole rather than as its longest line.
+                let inline_only = breaks == 0 && !el.children().filter_map(ElementRef::wrap).any(|c| is_block(c.value().name()));
+                let first = if inline_only && name == "div" { el.parent() } else { Some(*el) };
+                (text, 1.0 + breaks as f64, first)
             }
             _ => continue,
         };
@@ -112,7 +117,7 @@ pub fn find_root<'a>(body: ElementRef<'a>, strict: bool) -> Vec<ElementRef<'a>> 
     let Some(parent) = top.parent().and_then(ElementRef::wrap) else { return vec![top] };
     let threshold = (top_score * 0.2).max(10.0);
     let top_class = top.value().attr("class").unwrap_or("");
-    parent
+    let mut chosen: Vec<ElementRef> = parent
         .children()
         .filter_map(ElementRef::wrap)
         .filter(|sibling| {
@@ -137,7 +142,26 @@ pub fn find_root<'a>(body: ElementRef<'a>, strict: bool) -> Vec<ElementRef<'a>> 
             }
             false
         })
-        .collect()
+        .collect();
+    // A story whose sections each sit in a wrapper of their own (section > div > div.body,
+    // one per stretch of text between figures): containers of the same tag and class as the
+    // best one, scoring well and outside it, are the rest of the story.
+    if !top_class.trim().is_empty() {
+        let cousins: Vec<ElementRef> = weighted
+            .iter()
+            .filter(|(_, &score)| score >= threshold)
+            .filter_map(|(&id, _)| ElementRef::wrap(body.tree().get(id)?))
+            .filter(|el| el.value().name() == top.value().name() && el.value().attr("class") == Some(top_class))
+            .filter(|el| !chosen.iter().any(|c| c == el || c.ancestors().any(|a| a == **el) || el.ancestors().any(|a| a == **c)))
+            .filter(|el| !excluded(el, strict))
+            .collect();
+        if !cousins.is_empty() {
+            chosen.extend(cousins);
+            let order: HashMap<ego_tree::NodeId, usize> = body.descendants().enumerate().map(|(i, n)| (n.id(), i)).collect();
+            chosen.sort_by_key(|el| order.get(&el.id()).copied().unwrap_or(usize::MAX));
+        }
+    }
+    chosen
 }
 
 /// The text standing loose in a container (its own text nodes and inline elements, not its
