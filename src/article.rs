@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// Every input kind (HTML, plain text, Markdown) is extracted into this, and every
 /// output (reader HTML, Markdown, plain text, JSON) is rendered from it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Article {
     /// The story's headline.
     pub title: Option<String>,

@@ -18,6 +18,7 @@ mod refine;
 pub mod render;
 pub mod sanitize;
 pub mod score;
+pub mod share;
 pub mod text;
 pub mod words;
 

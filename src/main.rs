@@ -1,15 +1,17 @@
 //! `cleancopy`: the command-line tool on the same core as the web page.
 //!
-//! `cleancopy [--format html|markdown|text|json] [FILE|-]` reads an article (HTML, Markdown or
+//! `cleancopy [--format html|page|markdown|text|json|link] [FILE|-]` reads an article (HTML, Markdown or
 //! plain text) from FILE or standard input and prints its clean copy.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cleancopy [--format html|markdown|text|json] [FILE|-]
+const USAGE: &str = "usage: cleancopy [--format html|page|markdown|text|json|link] [FILE|-]
 
 Reads an article (HTML, Markdown or plain text) from FILE, or from standard input when FILE
-is '-' or missing, and prints its clean copy. The default format is html.";
+is '-' or missing, and prints its clean copy. The default format is html: the reader
+<article> alone; 'page' is a whole self-contained HTML page; 'link' is the share-link
+fragment (#cc1.…) that opens the same clean copy in the app.";
 
 #[derive(Clone, Copy)]
 enum Format {
@@ -17,6 +19,10 @@ enum Format {
     Markdown,
     Text,
     Json,
+    /// A self-contained HTML page, styles inlined, as the app saves it.
+    Page,
+    /// The share-link fragment.
+    Link,
 }
 
 struct Args {
@@ -35,7 +41,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Args>, String
                 println!("cleancopy {}", env!("CARGO_PKG_VERSION"));
                 std::process::exit(0);
             }
-            "-f" | "--format" => Some(args.next().ok_or("--format needs a value: html, markdown, text or json")?),
+            "-f" | "--format" => Some(args.next().ok_or("--format needs a value: html, page, markdown, text, json or link")?),
             a if a.starts_with("--format=") => Some(a["--format=".len()..].to_string()),
             a if a.starts_with('-') && a != "-" => return Err(format!("unknown option '{a}'")),
             _ => {
@@ -51,7 +57,9 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Args>, String
                 "markdown" | "md" => Format::Markdown,
                 "text" | "txt" => Format::Text,
                 "json" => Format::Json,
-                other => return Err(format!("unknown format '{other}': use html, markdown, text or json")),
+                "page" => Format::Page,
+                "link" => Format::Link,
+                other => return Err(format!("unknown format '{other}': use html, page, markdown, text, json or link")),
             };
         }
     }
@@ -98,6 +106,8 @@ fn run() -> Result<(), String> {
     let (article, kind) = cleancopy::extract(&input, None).map_err(|e| e.to_string())?;
     let out = match args.format {
         Format::Html => cleancopy::render::html(&article),
+        Format::Page => cleancopy::render::standalone(&article),
+        Format::Link => format!("#{}\n", cleancopy::share::encode(&article)),
         Format::Markdown => cleancopy::render::markdown(&article),
         Format::Text => cleancopy::render::text(&article),
         Format::Json => {

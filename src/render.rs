@@ -391,6 +391,23 @@ fn md_escape(s: &str) -> String {
     out
 }
 
+/// The article as a self-contained HTML page, as the app saves it: the reader HTML with the
+/// reader's style sheets inlined, no scripts, and a policy that forbids any.
+pub fn standalone(article: &Article) -> String {
+    const SCREEN: &str = include_str!("../www/reader.css");
+    const PRINT: &str = include_str!("../www/print.css");
+    let title = escape(article.title.as_deref().unwrap_or("Clean Copy"));
+    let lang = article.lang.as_deref().map(escape).unwrap_or_else(|| "en".into());
+    format!(
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src http: https: data:; style-src 'unsafe-inline'\">\n\
+         <meta name=\"generator\" content=\"Clean Copy\">\n<title>{title}</title>\n<style>\n{SCREEN}\n@media print {{\n{PRINT}\n}}\n</style>\n</head>\n\
+         <body>\n<main class=\"reader\">\n{}</main>\n</body>\n</html>\n",
+        html(article)
+    )
+}
+
 /// The whole article as plain text: title, byline and date, summary points, body, copyright.
 pub fn text(article: &Article) -> String {
     let mut parts: Vec<String> = Vec::new();

@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{clean, InputKind};
+use crate::{extract, share, Article, CleanCopy, InputKind};
 
 /// Installs the panic hook so that a panic shows a readable message in the console and the
 /// page's error handler, not "unreachable executed".
@@ -11,9 +11,9 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// One clean copy, for the page.
+/// One clean copy, for the page: the article and everything rendered from it.
 #[wasm_bindgen]
-pub struct Cleaned(crate::CleanCopy);
+pub struct Cleaned(CleanCopy, Article);
 
 #[wasm_bindgen]
 impl Cleaned {
@@ -51,6 +51,44 @@ impl Cleaned {
     pub fn json(&self) -> String {
         serde_json::to_string(&self.0).unwrap_or_default()
     }
+
+    /// The share-link fragment (without `#`) that carries this article.
+    #[wasm_bindgen(js_name = shareFragment)]
+    pub fn share_fragment(&self) -> String {
+        share::encode(&self.1)
+    }
+
+    /// A `mailto:` address offering the article, with `link` in the body when it fits.
+    pub fn mailto(&self, link: &str) -> MailLink {
+        let (href, fits) = share::mailto(&self.1, link);
+        MailLink { href, fits }
+    }
+
+    /// A file name for the article saved with extension `ext`.
+    #[wasm_bindgen(js_name = fileName)]
+    pub fn file_name(&self, ext: &str) -> String {
+        share::file_name(&self.1, ext)
+    }
+
+    /// The article as a self-contained HTML page, styles inlined.
+    pub fn page(&self) -> String {
+        crate::render::standalone(&self.1)
+    }
+
+    /// The whole article as plain text (title, byline, body), for the clipboard and `.txt`.
+    #[wasm_bindgen(js_name = fullText)]
+    pub fn full_text(&self) -> String {
+        crate::render::text(&self.1)
+    }
+}
+
+/// A `mailto:` address and whether the share link fitted in it.
+#[wasm_bindgen(getter_with_clone)]
+pub struct MailLink {
+    /// The address to open.
+    pub href: String,
+    /// False when the link was too long and was left out.
+    pub fits: bool,
 }
 
 /// Makes a clean copy of `input`. `kind` is `"html"` when the clipboard carried HTML,
@@ -63,5 +101,15 @@ pub fn clean_copy(input: &str, kind: &str) -> Result<Cleaned, JsError> {
         "text" => Some(InputKind::Text),
         _ => None,
     };
-    clean(input, kind).map(Cleaned).map_err(|e| JsError::new(&e.to_string()))
+    let (article, kind) = extract(input, kind).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(Cleaned(CleanCopy::new(&article, kind), article))
+}
+
+/// Opens the article a share link's fragment carries, or says why it cannot.
+#[wasm_bindgen(js_name = openShared)]
+pub fn open_shared(fragment: &str) -> Result<Cleaned, JsError> {
+    let article = share::decode(fragment).map_err(|e| JsError::new(&e.to_string()))?;
+    let mut copy = CleanCopy::new(&article, InputKind::Text);
+    copy.input_kind = "link";
+    Ok(Cleaned(copy, article))
 }

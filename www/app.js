@@ -1,6 +1,6 @@
 // The page's shell: wires paste, drop, open, example, text size and print to the wasm core.
 // It never builds article HTML itself: the only HTML it shows comes from the core's sanitizer.
-import init, { cleanCopy } from './pkg/cleancopy.js';
+import init, { cleanCopy, openShared } from './pkg/cleancopy.js';
 
 const SIZES = [12, 13, 14, 15, 16, 17, 18, 20, 22, 24, 26, 28, 32, 36, 40, 48, 56, 64];
 const DEFAULT_SIZE = 18;
@@ -11,10 +11,18 @@ const reader = $('reader');
 const statusLine = $('status');
 const errorBox = $('error');
 
-// Trusted Types: the one place reader HTML is assigned goes through this policy.
+// Trusted Types: the one place reader HTML is assigned, and the service worker's address, go
+// through this policy.
+const WORKER = './sw.js';
 const policy = window.trustedTypes
-  ? window.trustedTypes.createPolicy('cleancopy', { createHTML: (html) => html })
-  : { createHTML: (html) => html };
+  ? window.trustedTypes.createPolicy('cleancopy', {
+    createHTML: (html) => html,
+    createScriptURL: (url) => {
+      if (url !== WORKER) throw new TypeError(`not the app's worker: ${url}`);
+      return url;
+    },
+  })
+  : { createHTML: (html) => html, createScriptURL: (url) => url };
 
 /** localStorage that may be missing or full: failures only cost remembering. */
 const store = {
@@ -49,6 +57,10 @@ function keep(input) {
   $('kept-text').textContent = input;
 }
 
+/** The article on show (a wasm `Cleaned`), and its share fragment. */
+let current = null;
+let currentFragment = '';
+
 /** Makes and shows the clean copy of `input` ("html", "text", "markdown" or "auto"). */
 async function show(input, kind) {
   keep(input);
@@ -66,22 +78,51 @@ async function show(input, kind) {
     $('kept-input').hidden = false;
     return;
   }
+  // A new paste replaces an opened link: the address no longer names this article.
+  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  display(copy);
+  remember(currentFragment, copy);
+}
+
+/** Opens the article a share link carries; a bad link gives a message, never a crash. */
+async function openLink(fragment, { quiet = false } = {}) {
   try {
-    reader.innerHTML = policy.createHTML(copy.html);
-    const title = copy.title;
-    document.title = title ? `${title} — Clean Copy` : 'Clean Copy';
-    $('intro').hidden = true;
-    $('kept-input').hidden = true;
-    $('print').disabled = false;
-    $('edit').disabled = false;
-    removed.length = 0;
-    $('undo').disabled = true;
-    setEditing(editing);
-    clearError();
-    statusLine.textContent = title ? `Showing “${title}”.` : 'Showing the clean copy.';
-  } finally {
-    copy.free();
+    await ready;
+  } catch {
+    return false;
   }
+  let copy;
+  try {
+    copy = openShared(fragment);
+  } catch (err) {
+    if (!quiet) showError(`This link cannot be opened: ${err?.message ?? err}.`);
+    return false;
+  }
+  display(copy);
+  remember(currentFragment, copy);
+  return true;
+}
+
+/** Puts a clean copy on the page and enables what can be done with it. */
+function display(copy) {
+  if (current) current.free();
+  current = copy;
+  currentFragment = copy.shareFragment();
+  reader.innerHTML = policy.createHTML(copy.html);
+  const title = copy.title;
+  document.title = title ? `${title} — Clean Copy` : 'Clean Copy';
+  $('intro').hidden = true;
+  recentWanted = false;
+  $('recent').hidden = true;
+  $('kept-input').hidden = true;
+  $('notice').hidden = true;
+  for (const id of ['print', 'edit', 'copy-link', 'copy-article', 'save-html', 'save-md', 'save-txt', 'share']) $(id).disabled = false;
+  updateEmail();
+  removed.length = 0;
+  $('undo').disabled = true;
+  setEditing(editing);
+  clearError();
+  statusLine.textContent = title ? `Showing “${title}”.` : 'Showing the clean copy.';
 }
 
 function isTyping(target) {
@@ -282,5 +323,169 @@ $('reset-settings').addEventListener('click', () => {
 
 applySettings(loadSettings());
 
+// Sharing and saving. The article travels inside the link's #fragment, which browsers never
+// send to a server; nothing leaves this machine unless the reader sends it.
+function shareLink() {
+  return `${location.origin}${location.pathname}#${currentFragment}`;
+}
+
+function notice(message) {
+  $('notice').textContent = message;
+  $('notice').hidden = false;
+}
+
+function updateEmail() {
+  const mail = current.mailto(shareLink());
+  const email = $('email');
+  email.href = mail.href;
+  email.removeAttribute('aria-disabled');
+  email.dataset.fits = String(mail.fits);
+  mail.free();
+}
+
+$('email').addEventListener('click', (event) => {
+  if (!current) {
+    event.preventDefault();
+    return;
+  }
+  if ($('email').dataset.fits === 'false') {
+    notice(`This article is too long to fit in an e-mail link (${shareLink().length.toLocaleString()} characters; `
+      + 'mail programs take about 2,000), so the e-mail carries the title and the original address only. '
+      + 'To send the article itself, use Copy link, Share…, or Copy article and paste it into your e-mail.');
+  }
+});
+
+async function copyText(text, done) {
+  try {
+    await navigator.clipboard.writeText(text);
+    notice(done);
+  } catch (err) {
+    showError(`Could not copy: ${err?.message ?? err}`);
+  }
+}
+
+$('copy-link').addEventListener('click', () => {
+  const link = shareLink();
+  copyText(link, `Link copied (${link.length.toLocaleString()} characters). Whoever opens it sees this clean copy; the article travels inside the link.`);
+});
+
+$('copy-article').addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.write([new ClipboardItem({
+      'text/html': new Blob([current.html], { type: 'text/html' }),
+      'text/plain': new Blob([current.fullText()], { type: 'text/plain' }),
+    })]);
+    notice('Article copied as formatted text: paste it into an e-mail or a document.');
+  } catch (err) {
+    showError(`Could not copy the article: ${err?.message ?? err}`);
+  }
+});
+
+if (typeof navigator.share === 'function') {
+  $('share').hidden = false;
+  $('share').addEventListener('click', async () => {
+    try {
+      await navigator.share({ title: current.title || 'An article', url: shareLink() });
+    } catch (err) {
+      if (err?.name !== 'AbortError') showError(`Could not share: ${err?.message ?? err}`);
+    }
+  });
+}
+
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  notice(`Saved as ${name}.`);
+}
+
+$('save-html').addEventListener('click', () => download(current.fileName('html'), 'text/html;charset=utf-8', current.page()));
+$('save-md').addEventListener('click', () => download(current.fileName('md'), 'text/markdown;charset=utf-8', current.markdown));
+$('save-txt').addEventListener('click', () => download(current.fileName('txt'), 'text/plain;charset=utf-8', current.fullText()));
+
+// The article on show and a few recent ones, kept in this browser so that a reload or a
+// closed tab loses nothing.
+const CURRENT_KEY = 'cleancopy.current';
+const RECENT_KEY = 'cleancopy.recent';
+const RECENT_MAX = 8;
+
+function recentList() {
+  try {
+    const list = JSON.parse(store.get(RECENT_KEY) ?? '[]');
+    return Array.isArray(list) ? list.filter((r) => r && typeof r.fragment === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function remember(fragment, copy) {
+  store.set(CURRENT_KEY, fragment);
+  let meta = {};
+  try { meta = JSON.parse(copy.json()); } catch { meta = {}; }
+  const entry = { fragment, title: copy.title || 'Untitled', site: meta.site_name || '', at: new Date().toISOString() };
+  const list = [entry, ...recentList().filter((r) => r.fragment !== fragment)].slice(0, RECENT_MAX);
+  store.set(RECENT_KEY, JSON.stringify(list));
+  renderRecent();
+}
+
+function renderRecent() {
+  const list = recentList();
+  const ul = $('recent-list');
+  ul.replaceChildren();
+  for (const entry of list) {
+    const li = document.createElement('li');
+    const open = document.createElement('button');
+    open.type = 'button';
+    open.className = 'link-like';
+    open.textContent = entry.site ? `${entry.title} (${entry.site})` : entry.title;
+    open.addEventListener('click', () => openLink(entry.fragment));
+    const del = document.createElement('button');
+    del.type = 'button';
+    del.textContent = 'Delete';
+    del.setAttribute('aria-label', `Delete “${entry.title}” from recent articles`);
+    del.addEventListener('click', () => {
+      store.set(RECENT_KEY, JSON.stringify(recentList().filter((r) => r.fragment !== entry.fragment)));
+      if (store.get(CURRENT_KEY) === entry.fragment) store.set(CURRENT_KEY, '');
+      renderRecent();
+    });
+    li.append(open, ' ', del);
+    ul.append(li);
+  }
+  $('recent').hidden = list.length === 0 || (current !== null && !recentWanted);
+  $('show-recent').disabled = list.length === 0;
+}
+
+let recentWanted = false;
+$('show-recent').addEventListener('click', () => {
+  recentWanted = !$('recent').hidden ? false : true;
+  renderRecent();
+  if (recentWanted) $('recent').scrollIntoView({ block: 'nearest' });
+});
+
+window.addEventListener('hashchange', () => {
+  if (location.hash.length > 1 && location.hash.slice(1) !== currentFragment) openLink(location.hash);
+});
+
+// At start: a link's article, else the article on show before the reload, else the intro
+// with the recent list.
+const started = (async () => {
+  if (location.hash.length > 1) {
+    await openLink(location.hash);
+    return;
+  }
+  const saved = store.get(CURRENT_KEY);
+  if (saved && await openLink(saved, { quiet: true })) return;
+  renderRecent();
+})();
+
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register(policy.createScriptURL(WORKER)).catch(() => { /* online only */ });
+}
+
 // For tests and for a reader who wants their paste back.
-window.cleanCopyApp = { ready, keptInput: () => keptInput };
+window.cleanCopyApp = { ready, started, keptInput: () => keptInput, shareLink: () => shareLink() };

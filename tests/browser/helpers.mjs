@@ -51,6 +51,7 @@ export async function openApp(env, { context } = {}) {
   await page.goto(env.url);
   await page.waitForFunction(() => window.cleanCopyApp?.ready);
   await page.evaluate(() => window.cleanCopyApp.ready);
+  await page.evaluate(() => window.cleanCopyApp.started);
   return page;
 }
 
