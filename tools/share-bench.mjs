@@ -56,5 +56,5 @@ console.log(`AEB html: ${ours.length} pages with text; round trips that differ: 
 console.log('median link length per 1,000 characters of article text:');
 console.log(`  Clean Copy (the whole article)${f(median(ours))}`);
 console.log(`  lz-string (the plain text)    ${f(median(lzText))}`);
-console.log(`ratio to lz-string of the plain text: ${(median(ours) / median(lzText)).toFixed(2)} (medians), ${median(ratios).toFixed(2)} (median of per-page ratios)`);
+console.log(`ratio to lz-string of the plain text: ${(median(ours) / median(lzText)).toFixed(3)} (medians), ${median(ratios).toFixed(3)} (median of per-page ratios)`);
 console.log(`time in wasm under node: encode ${(encodeMs / ours.length).toFixed(1)} ms, decode ${(decodeMs / ours.length).toFixed(1)} ms per page`);
