@@ -105,6 +105,14 @@ pub fn clean_copy(input: &str, kind: &str) -> Result<Cleaned, JsError> {
     Ok(Cleaned(CleanCopy::new(&article, kind), article))
 }
 
+/// The share fragment for an article given as JSON (the `Article` model): for tools and tests
+/// that need a link made by hand, such as a hostile one.
+#[wasm_bindgen(js_name = encodeArticle)]
+pub fn encode_article(json: &str) -> Result<String, JsError> {
+    let article: Article = serde_json::from_str(json).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(share::encode(&article))
+}
+
 /// Opens the article a share link's fragment carries, or says why it cannot.
 #[wasm_bindgen(js_name = openShared)]
 pub fn open_shared(fragment: &str) -> Result<Cleaned, JsError> {

@@ -156,7 +156,10 @@ async function openFile(file) {
     showError(`Could not read “${file.name}”: ${err?.message ?? err}`);
     return;
   }
-  show(text, /\.html?$/i.test(file.name) ? 'html' : 'auto');
+  let kind = 'auto';
+  if (/\.(html?|xhtml)$/i.test(file.name)) kind = 'html';
+  else if (/\.(md|markdown)$/i.test(file.name)) kind = 'markdown';
+  show(text, kind);
 }
 
 document.addEventListener('dragover', (event) => {

@@ -59,12 +59,18 @@ export async function openApp(env, { context } = {}) {
  * Pastes as a reader does: puts the flavours on the system clipboard, then presses Ctrl+V
  * on the page (a real paste event, dispatched by the browser).
  */
-export async function paste(page, flavours) {
-  await page.evaluate(async (items) => {
+export async function paste(page, flavours, { via } = {}) {
+  // `via`: another page (in the same context) that puts the flavours on the clipboard, as the
+  // site the reader copied from would. Chromium parses text/html as it is written, in the
+  // writing page: hostile markup must not be parsed under the app's page.
+  const writer = via ?? page;
+  if (via) await via.bringToFront();
+  await writer.evaluate(async (items) => {
     const parts = {};
     for (const [type, text] of Object.entries(items)) parts[type] = new Blob([text], { type });
     await navigator.clipboard.write([new ClipboardItem(parts)]);
   }, flavours);
+  if (via) await page.bringToFront();
   await page.locator('body').click({ position: { x: 5, y: 200 } });
   await page.keyboard.press('Control+V');
 }

@@ -1,0 +1,26 @@
+//! What every fuzz target checks of the reader HTML it gets: nothing in it can run.
+
+use scraper::{Html, Node};
+
+/// Panics when `html` holds an element or attribute that could run script or load active
+/// content: script-like elements, event handlers, style attributes, or script URLs.
+pub fn assert_inert(html: &str) {
+    let doc = Html::parse_fragment(html);
+    for node in doc.tree.nodes() {
+        let Node::Element(e) = node.value() else { continue };
+        let name = e.name();
+        assert!(
+            !matches!(name, "script" | "iframe" | "svg" | "math" | "style" | "object" | "embed" | "form" | "base" | "link" | "meta"),
+            "<{name}> in {html}"
+        );
+        for (attr, value) in e.attrs() {
+            let attr = attr.to_ascii_lowercase();
+            assert!(!attr.starts_with("on") && attr != "style" && attr != "srcdoc", "{attr}= in {html}");
+            let v: String = value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
+            assert!(
+                !(v.starts_with("javascript:") || v.starts_with("vbscript:") || v.starts_with("data:text") || v.starts_with("data:image/svg")),
+                "{attr}={value} in {html}"
+            );
+        }
+    }
+}
