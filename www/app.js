@@ -14,11 +14,12 @@ const errorBox = $('error');
 // Trusted Types: the one place reader HTML is assigned, and the service worker's address, go
 // through this policy.
 const WORKER = './sw.js';
+const EXTRACTOR = './worker.js';
 const policy = window.trustedTypes
   ? window.trustedTypes.createPolicy('cleancopy', {
     createHTML: (html) => html,
     createScriptURL: (url) => {
-      if (url !== WORKER) throw new TypeError(`not the app's worker: ${url}`);
+      if (url !== WORKER && url !== EXTRACTOR) throw new TypeError(`not one of the app's workers: ${url}`);
       return url;
     },
   })
@@ -51,10 +52,19 @@ function clearError() {
   errorBox.textContent = '';
 }
 
-/** Keeps what the reader gave, so that an error never loses it. */
-function keep(input) {
+/** Keeps what the reader gave, so that an error, a reload or a crash never loses it: in the
+ * page, and in this tab's session storage until the next paste replaces it. */
+const INPUT_KEY = 'cleancopy.input';
+function keep(input, { save = true } = {}) {
   keptInput = input;
   $('kept-text').textContent = input;
+  if (save) {
+    try {
+      window.sessionStorage.setItem(INPUT_KEY, input);
+    } catch {
+      try { window.sessionStorage.removeItem(INPUT_KEY); } catch { /* no storage */ }
+    }
+  }
 }
 
 /** The article on show (a wasm `Cleaned`), and its share fragment. */
@@ -72,8 +82,13 @@ async function show(input, kind) {
   }
   let copy;
   try {
-    copy = cleanCopy(input, kind);
+    copy = input.length >= WORKER_FROM ? await inWorker(input, kind) : cleanCopy(input, kind);
   } catch (err) {
+    if (err?.name === 'AbortError') {
+      statusLine.textContent = 'Cancelled. What you pasted is kept below.';
+      $('kept-input').hidden = false;
+      return;
+    }
     showError(`That could not be turned into a clean copy: ${err?.message ?? err}. What you pasted is kept below.`);
     $('kept-input').hidden = false;
     return;
@@ -82,6 +97,55 @@ async function show(input, kind) {
   if (location.hash) history.replaceState(null, '', location.pathname + location.search);
   display(copy);
   remember(currentFragment, copy);
+}
+
+/** Inputs of this many characters or more are cleaned in a worker, off the page's thread. */
+const WORKER_FROM = 1_000_000;
+let extractor = null;
+let job = 0;
+
+/** Cleans `input` in the worker, with the work shown and a way to cancel it. */
+function inWorker(input, kind) {
+  extractor ??= new Worker(policy.createScriptURL(EXTRACTOR), { type: 'module' });
+  const id = ++job;
+  const started = performance.now();
+  const megabytes = (input.length / 1e6).toFixed(1);
+  const progress = $('progress');
+  progress.hidden = false;
+  const tick = () => { $('progress-text').textContent = `Cleaning ${megabytes} million characters… ${((performance.now() - started) / 1000).toFixed(0)} s`; };
+  tick();
+  const timer = setInterval(tick, 500);
+  return new Promise((resolve, reject) => {
+    const finish = () => {
+      clearInterval(timer);
+      progress.hidden = true;
+      $('cancel').onclick = null;
+    };
+    $('cancel').onclick = () => {
+      extractor.terminate();
+      extractor = null;
+      finish();
+      reject(new DOMException('cancelled', 'AbortError'));
+    };
+    extractor.onmessage = (event) => {
+      if (event.data.id !== id) return;
+      finish();
+      if (event.data.error) reject(new Error(event.data.error));
+      else {
+        try {
+          resolve(openShared(event.data.fragment));
+        } catch (err) {
+          reject(err);
+        }
+      }
+    };
+    extractor.onerror = (event) => {
+      finish();
+      extractor = null;
+      reject(new Error(event.message || 'the worker stopped'));
+    };
+    extractor.postMessage({ id, input, kind });
+  });
 }
 
 /** Opens the article a share link carries; a bad link gives a message, never a crash. */
@@ -477,12 +541,17 @@ window.addEventListener('hashchange', () => {
 // At start: a link's article, else the article on show before the reload, else the intro
 // with the recent list.
 const started = (async () => {
+  let savedInput = null;
+  try { savedInput = window.sessionStorage.getItem(INPUT_KEY); } catch { savedInput = null; }
+  if (savedInput) keep(savedInput, { save: false });
   if (location.hash.length > 1) {
     await openLink(location.hash);
     return;
   }
   const saved = store.get(CURRENT_KEY);
   if (saved && await openLink(saved, { quiet: true })) return;
+  // A paste that never became an article (an error, a crash) is still here.
+  if (savedInput) $('kept-input').hidden = false;
   renderRecent();
 })();
 

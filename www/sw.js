@@ -3,7 +3,7 @@
 // when the network cannot. Only the app's own files are handled; article images go by.
 const CACHE = 'cleancopy-app';
 const FILES = [
-  './', 'index.html', 'app.js', 'reader.css', 'print.css', 'icon.svg', 'example.txt',
+  './', 'index.html', 'app.js', 'worker.js', 'reader.css', 'print.css', 'icon.svg', 'example.txt',
   'manifest.webmanifest', 'pkg/cleancopy.js', 'pkg/cleancopy_bg.wasm',
 ];
 

@@ -1,0 +1,87 @@
+// Big pastes, kept input, and what the app asks the network for.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, paste, useBrowser } from './helpers.mjs';
+
+const env = useBrowser();
+
+test('a 20 MB paste is cleaned in a worker: the page keeps answering, and it can be cancelled', async () => {
+  const page = await openApp(env);
+  // Paste it: build it in the page (the clipboard takes it from there) and press Ctrl+V.
+  await page.evaluate(async () => {
+    const one = await (await fetch('example.txt')).text();
+    let s = '';
+    while (s.length < 20_000_000) s += `${one}\n\n`;
+    await navigator.clipboard.writeText(s);
+    return s.length;
+  }).then((n) => assert.ok(n >= 20_000_000, `${n} characters`));
+  await page.locator('body').click({ position: { x: 5, y: 200 } });
+  await page.keyboard.press('Control+V');
+  await page.locator('#progress').waitFor({ state: 'visible' });
+  // While it works, the page answers: frames keep coming and keys change the text size.
+  const gaps = await page.evaluate(() => new Promise((resolve) => {
+    const times = [];
+    const frame = (t) => {
+      times.push(t);
+      if (times.length < 20) requestAnimationFrame(frame);
+      else resolve(times.slice(1).map((x, i) => x - times[i]));
+    };
+    requestAnimationFrame(frame);
+  }));
+  assert.ok(Math.max(...gaps) < 250, `longest frame gap ${Math.max(...gaps).toFixed(0)} ms`);
+  const before = await page.locator('#size-value').innerText();
+  await page.keyboard.press('+');
+  assert.notEqual(await page.locator('#size-value').innerText(), before, 'a key works while the paste is cleaned');
+  assert.equal(await page.locator('#progress').isVisible(), true, 'still working');
+  await page.locator('#cancel').click();
+  await page.locator('#progress').waitFor({ state: 'hidden' });
+  assert.match(await page.locator('#status').innerText(), /Cancelled/);
+  assert.equal(await page.locator('#kept-input').isVisible(), true, 'what was pasted is kept');
+
+  // The same paste, left to finish, gives the article.
+  await page.keyboard.press('Control+V');
+  await page.locator('#reader article h1').waitFor({ timeout: 120_000 });
+  assert.match(await page.locator('#reader article p').nth(3).innerText(), /library|seed|Kerrin/i);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('what was pasted survives a reload even when it gave no article', async () => {
+  const page = await openApp(env);
+  // Binary-looking text: the core refuses it with a message.
+  await paste(page, { 'text/plain': '\u0000\u0001\u0002 not an article \u0000\u0003' });
+  await page.locator('#error').waitFor({ state: 'visible' });
+  await page.reload();
+  await page.evaluate(() => window.cleanCopyApp.started);
+  assert.equal(await page.locator('#kept-input').isVisible(), true);
+  assert.match(await page.locator('#kept-text').textContent(), /not an article/);
+  await page.context().close();
+});
+
+test('the app asks the network only for its own files and the article\'s images', async () => {
+  const page = await openApp(env);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const imagePage = `<html><head><title>Ferry</title></head><body><article><h1>Ferry</h1>
+    <p>The ferry between the two islands will keep running through the winter, the council said on Monday.</p>
+    <figure><img src="https://images.example/ferry.jpg" alt="The ferry"></figure>
+    <p>Fishermen, teachers and nurses, who cross twice a day, had written letters and signed petitions.</p></article></body></html>`;
+  await paste(page, { 'text/html': imagePage, 'text/plain': 'x' });
+  await page.locator('#reader article h1').waitFor();
+  await page.locator('#copy-link').click();
+  const link = await page.evaluate(() => window.cleanCopyApp.shareLink());
+  await page.goto('about:blank');
+  await page.goto(link);
+  await page.locator('#reader article h1').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-html').click()]);
+  await download.path();
+  await page.waitForTimeout(300);
+  const own = new URL(env.url).origin;
+  const foreign = requests.filter((u) => !u.startsWith(own) && !u.startsWith('blob:') && !u.startsWith('data:') && u !== 'about:blank');
+  assert.deepEqual([...new Set(foreign)], ['https://images.example/ferry.jpg']);
+  const appFiles = new Set(requests.filter((u) => u.startsWith(own)).map((u) => new URL(u).pathname));
+  for (const path of appFiles) {
+    assert.match(path, /^\/(|index\.html|app\.js|worker\.js|sw\.js|reader\.css|print\.css|icon\.svg|manifest\.webmanifest|example\.txt|pkg\/cleancopy(_bg\.wasm|\.js))$/, path);
+  }
+  await page.context().close();
+});

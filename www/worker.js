@@ -1,0 +1,20 @@
+// Extraction off the page's thread, for large inputs: the page stays responsive and the
+// reader can cancel (the page ends this worker). It answers with the article's share
+// fragment, which the page opens with its own copy of the core.
+import init, { cleanCopy } from './pkg/cleancopy.js';
+
+const ready = init();
+
+self.onmessage = async (event) => {
+  const { id, input, kind } = event.data;
+  try {
+    await ready;
+    const copy = cleanCopy(input, kind);
+    const fragment = copy.shareFragment();
+    const inputKind = copy.inputKind;
+    copy.free();
+    self.postMessage({ id, fragment, inputKind });
+  } catch (err) {
+    self.postMessage({ id, error: String(err?.message ?? err) });
+  }
+};
