@@ -7,7 +7,9 @@
 //! `aeb/ground-truth.json`; titles of the readability pages' `page.txt`.
 //! `html`: the AEB pages as HTML (`aeb/html/<id>.html`); title, byline, lang, dir and site
 //! name of the readability pages' `source.html` against `expected-metadata.json`.
-//! `scale`: time for 1, 10 and 100 MB of plain text.
+//! `scale`: time for 1, 10 and 100 MB of plain text (extraction alone); then end to end for
+//! 1, 10 and 50 MB of text and of HTML, with peak memory; then 10,000 and 100,000 nested
+//! `<div>`s.
 //! `--explain FILE` prints how the text extractor values each line of FILE instead.
 //! `--out DIR` writes the predictions as `DIR/<mode>.json` ({id: {"articleBody": …}}) for
 //! checking with `../shared/tools/score.py`.
@@ -158,6 +160,55 @@ fn scale() {
         let secs = started.elapsed().as_secs_f64();
         println!("text {mb:>3} MB: {secs:.2} s  ({:.3} s per MB, {} blocks)", secs / mb as f64, article.blocks.len());
     }
+    // End to end (detection, extraction, every rendering), text and HTML, 1 to 50 MB; peak
+    // memory is the process's high-water mark so far, which the growing sizes raise in turn.
+    let paragraphs: Vec<&str> = corpus.split("\n\n").filter(|p| p.len() > 80).collect();
+    for mb in [1usize, 10, 50] {
+        let size = mb * 1_000_000;
+        let mut text = String::with_capacity(size + 4096);
+        let mut html = String::with_capacity(size + 4096);
+        html.push_str("<!doctype html><html><head><title>Scale</title></head><body><nav><a href=\"/\">Home</a></nav><article><h1>Scale</h1>");
+        let mut i = 0;
+        while text.len() < size || html.len() < size {
+            let p = paragraphs[i % paragraphs.len()];
+            if text.len() < size {
+                text.push_str(p);
+                text.push_str("\n\n");
+            }
+            if html.len() < size {
+                html.push_str("<p>");
+                html.push_str(&p.replace('&', "&amp;").replace('<', "&lt;"));
+                html.push_str("</p>\n");
+            }
+            i += 1;
+        }
+        html.push_str("</article><footer>About</footer></body></html>");
+        for (kind, input) in [("text", &text), ("html", &html)] {
+            let started = Instant::now();
+            let copy = clean(input);
+            let secs = started.elapsed().as_secs_f64();
+            println!(
+                "clean {kind} {mb:>2} MB: {secs:6.2} s  ({:.3} s per MB, {} words)  peak memory so far {} MB",
+                secs / mb as f64,
+                copy.word_count,
+                peak_mb()
+            );
+        }
+    }
+    for depth in [10_000usize, 100_000] {
+        let html = format!("<html><body>{}<p>Deep inside, a paragraph of the story, with a comma.</p>{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth));
+        let started = Instant::now();
+        let copy = clean(&html);
+        println!("{depth} nested <div>s: {:.2} s, {} words", started.elapsed().as_secs_f64(), copy.word_count);
+    }
+}
+
+/// The process's peak resident memory in MB (Linux), or 0 where unknown.
+fn peak_mb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok()))
+        .map_or(0, |kb| kb / 1024)
 }
 
 fn cleancopy_floor(s: &str, at: usize) -> usize {

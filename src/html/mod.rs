@@ -3,6 +3,7 @@
 //! (menus, tool links, link lists) left out.
 
 mod convert;
+pub mod depth;
 mod meta;
 mod root;
 
@@ -14,7 +15,7 @@ use convert::{link_words, Converter};
 
 /// Extracts the article from an HTML document or fragment.
 pub fn extract(input: &str) -> Article {
-    let doc = Html::parse_document(input);
+    let doc = Html::parse_document(&depth::bound(input));
     let meta = meta::read(&doc);
     let body = doc
         .root_element()
@@ -115,12 +116,23 @@ fn weed(blocks: &mut Vec<Block>) {
     for block in blocks.iter_mut() {
         block.for_each_inlines_mut(&mut drop_toggle_links);
     }
-    let paragraphs: Vec<String> = blocks.iter().filter(|b| matches!(b, Block::Paragraph { .. })).map(|b| crate::words::collapse_ws(&b.text())).collect();
+    // Paragraphs by their first 60 characters, so that each is compared only with those that
+    // start the same way (a page of half a million paragraphs stays linear).
+    const STEM: usize = 60;
+    let head = |s: &str| s.char_indices().nth(STEM).map(|(i, _)| s[..i].to_string());
+    let mut by_head: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+    for b in blocks.iter().filter(|b| matches!(b, Block::Paragraph { .. })) {
+        let text = crate::words::collapse_ws(&b.text());
+        if let Some(h) = head(&text) {
+            by_head.entry(h).or_default().push(text);
+        }
+    }
     blocks.retain(|block| {
         let Block::Paragraph { .. } = block else { return true };
         let text = crate::words::collapse_ws(&block.text());
         let stem = text.trim_end_matches(['.', '…', ' ']);
-        !(stem.chars().count() >= 60 && paragraphs.iter().any(|p| p.len() > text.len() && p.starts_with(stem)))
+        let Some(h) = head(stem) else { return true };
+        !by_head.get(&h).is_some_and(|same| same.iter().any(|p| p.len() > text.len() && p.starts_with(stem)))
     });
     // The same text twice (a gallery caption repeated, a heading shown for two layouts): once.
     let mut seen = std::collections::HashSet::new();

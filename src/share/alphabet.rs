@@ -85,7 +85,8 @@ pub fn decode(s: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Whether every character of `s` belongs to the alphabet.
+/// Whether `c` belongs to the alphabet.
+#[cfg(test)]
 pub fn is_link_char(c: char) -> bool {
     c.is_ascii() && ALPHABET.contains(&(c as u8))
 }

@@ -1,0 +1,138 @@
+//! A bound on how deeply elements nest before the HTML parser sees them. The parsing algorithm
+//! looks through the stack of open elements for many tags, so a page of 100,000 nested
+//! `<div>`s costs html5ever (and any conforming parser) time that grows with the square of
+//! the depth. Browsers bound it too (Chromium stops nesting at 512 levels). Here, start tags
+//! past [`MAX_DEPTH`] levels are left out, with the end tags that match them, so the text
+//! inside stays and the tree stays shallow; paragraphs, headings and the like are kept up to
+//! twice that depth, so the story deep inside keeps its shape.
+
+use std::borrow::Cow;
+
+/// The deepest nesting kept.
+pub const MAX_DEPTH: usize = 512;
+
+const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen"];
+const TEXT_LEVEL: &[&str] = &[
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "a", "em", "strong", "b", "i", "u", "code", "pre", "blockquote", "figure",
+    "figcaption", "img", "sup", "sub", "table", "tr", "td", "th", "tbody", "thead",
+];
+const RAW: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"];
+
+/// `html` with start tags beyond [`MAX_DEPTH`] levels (and their end tags) left out; the input
+/// itself when it never nests that deep.
+pub fn bound(html: &str) -> Cow<'_, str> {
+    let b = html.as_bytes();
+    let mut depth = 0usize;
+    // For each element opened past the bound and still open: whether its tags were left out.
+    let mut beyond: Vec<bool> = Vec::new();
+    // Byte ranges to leave out.
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&b[i..]) {
+        let start = i + off;
+        i = start + 1;
+        if b[start..].starts_with(b"<!--") {
+            i = find(b, start + 4, b"-->").map_or(b.len(), |e| e + 3);
+            continue;
+        }
+        let closing = b.get(i) == Some(&b'/');
+        let name_start = if closing { i + 1 } else { i };
+        let name_end = name_start + b[name_start..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+        if name_end == name_start || !b[name_start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = html[name_start..name_end].to_ascii_lowercase();
+        let Some(end) = tag_end(b, name_end) else { break };
+        i = end + 1;
+        if closing {
+            if VOID.contains(&name.as_str()) {
+                continue;
+            }
+            match beyond.pop() {
+                Some(true) => cuts.push((start, end + 1)),
+                Some(false) => depth = depth.saturating_sub(1),
+                None => depth = depth.saturating_sub(1),
+            }
+            continue;
+        }
+        if VOID.contains(&name.as_str()) || b[..end].ends_with(b"/") && !matches!(name.as_str(), "div" | "span" | "p") {
+            continue;
+        }
+        if RAW.contains(&name.as_str()) {
+            // Skip the element's text: it holds no tags.
+            let close = format!("</{name}");
+            i = find_ci(b, i, close.as_bytes()).unwrap_or(b.len());
+            continue;
+        }
+        // Past the bound, containers go; the elements that carry the text (paragraphs,
+        // headings, links, emphasis) stay, up to a second bound.
+        if depth >= MAX_DEPTH && (depth >= 2 * MAX_DEPTH || !TEXT_LEVEL.contains(&name.as_str())) {
+            beyond.push(true);
+            cuts.push((start, end + 1));
+        } else {
+            if depth >= MAX_DEPTH || !beyond.is_empty() {
+                beyond.push(false);
+            }
+            depth += 1;
+        }
+    }
+    if cuts.is_empty() {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut at = 0;
+    for (s, e) in cuts {
+        out.push_str(&html[at..s]);
+        at = e;
+    }
+    out.push_str(&html[at..]);
+    Cow::Owned(out)
+}
+
+fn memchr_lt(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'<')
+}
+
+fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    b.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+}
+
+fn find_ci(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    b.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| p + from)
+}
+
+/// The `>` that ends a tag whose name ends at `from`, outside quoted attribute values.
+fn tag_end(b: &[u8], from: usize) -> Option<usize> {
+    let mut quote = None;
+    for (k, &c) in b.iter().enumerate().skip(from) {
+        match (quote, c) {
+            (None, b'"' | b'\'') => quote = Some(c),
+            (Some(q), _) if c == q => quote = None,
+            (None, b'>') => return Some(k),
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shallow_pages_pass_through_untouched() {
+        let page = "<html><body><div class=\"a>b\"><p>One<br>two</p><script>if (a<b) {}</script><!-- <div> --></div></body></html>";
+        assert!(matches!(bound(page), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn nesting_past_the_bound_is_flattened_and_the_text_kept() {
+        let n = 2_000;
+        let page = format!("<body>{}<p>Deep inside.</p>{}<p>After.</p></body>", "<div>".repeat(n), "</div>".repeat(n));
+        let out = bound(&page);
+        let kept = out.matches("<div>").count();
+        assert!((MAX_DEPTH - 2..=MAX_DEPTH).contains(&kept), "{kept}");
+        assert_eq!(out.matches("</div>").count(), kept);
+        assert!(out.contains("<p>Deep inside.</p>") && out.ends_with("<p>After.</p></body>"));
+    }
+}
