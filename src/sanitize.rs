@@ -81,7 +81,19 @@ fn is_own_anchor(id: &str) -> bool {
 /// assert_eq!(clean, "<p>Hi</p>");
 /// ```
 pub fn sanitize(html: &str) -> String {
-    builder().clean(html).to_string()
+    // Markup that nests where HTML does not allow it (`<h2>` in `<h2>`, once a `<div>` between
+    // them is dropped) comes out of one pass in a shape that parses differently: clean again
+    // until the output is a fixed point, so that what the browser parses is what was checked.
+    let builder = builder();
+    let mut out = builder.clean(html).to_string();
+    for _ in 0..4 {
+        let again = builder.clean(&out).to_string();
+        if again == out {
+            break;
+        }
+        out = again;
+    }
+    out
 }
 
 #[cfg(test)]
