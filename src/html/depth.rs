@@ -1,15 +1,17 @@
 //! A bound on how deeply elements nest before the HTML parser sees them. The parsing algorithm
 //! looks through the stack of open elements for many tags, so a page of 100,000 nested
 //! `<div>`s costs html5ever (and any conforming parser) time that grows with the square of
-//! the depth. Browsers bound it too (Chromium stops nesting at 512 levels). Here, start tags
+//! the depth. Browsers bound it too (Chromium stops nesting at 512 levels); real pages rarely
+//! nest more than a few dozen levels. Here, start tags
 //! past [`MAX_DEPTH`] levels are left out, with the end tags that match them, so the text
 //! inside stays and the tree stays shallow; paragraphs, headings and the like are kept up to
 //! twice that depth, so the story deep inside keeps its shape.
 
 use std::borrow::Cow;
 
-/// The deepest nesting kept.
-pub const MAX_DEPTH: usize = 512;
+/// The deepest nesting of containers kept; elements that carry text are kept to twice this
+/// depth, which stays within the depth the converter walks (256 levels).
+pub const MAX_DEPTH: usize = 120;
 
 const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen"];
 const TEXT_LEVEL: &[&str] = &[

@@ -106,7 +106,8 @@ pub fn find_root<'a>(body: ElementRef<'a>, strict: bool) -> Vec<ElementRef<'a>> 
             Some((id, score * weight * (1.0 - link_density(&el))))
         })
         .collect();
-    let best = weighted.iter().max_by(|a, b| a.1.total_cmp(b.1)).and_then(|(&id, &score)| Some((ElementRef::wrap(body.tree().get(id)?)?, score)));
+    // Ties go to the later (inner) element, so that the choice never depends on hash order.
+    let best = weighted.iter().max_by(|a, b| a.1.total_cmp(b.1).then(a.0.cmp(b.0))).and_then(|(&id, &score)| Some((ElementRef::wrap(body.tree().get(id)?)?, score)));
     let Some((top, top_score)) = best else { return vec![body] };
     let widened = widen_to_article(top);
     if widened != top {
