@@ -7,6 +7,8 @@
 //! `aeb/ground-truth.json`; titles of the readability pages' `page.txt`.
 //! `html`: the AEB pages as HTML (`aeb/html/<id>.html`); title, byline, lang, dir and site
 //! name of the readability pages' `source.html` against `expected-metadata.json`.
+//! `curve [--out DIR]`: time and peak memory, 10 KB to 50 MB of text and of HTML, each size in
+//! a process of its own; writes `DIR/scaling.csv` (default `docs/`) for `tools/chart.mjs`.
 //! `scale`: time for 1, 10 and 100 MB of plain text (extraction alone); then end to end for
 //! 1, 10 and 50 MB of text and of HTML, with peak memory; then 10,000 and 100,000 nested
 //! `<div>`s.
@@ -203,6 +205,64 @@ fn scale() {
     }
 }
 
+/// Input of about `bytes` bytes of AEB paragraphs, as plain text or as one HTML article.
+fn scaled_input(kind: &str, bytes: usize) -> String {
+    let dir = shared().join("corpus/aeb/text");
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(&dir).expect("AEB text").flatten().map(|e| e.path()).collect();
+    pages.sort();
+    let corpus: String = pages.iter().map(|p| read(p)).collect::<Vec<_>>().join("\n\n");
+    let paragraphs: Vec<&str> = corpus.split("\n\n").filter(|p| p.len() > 80).collect();
+    let mut out = String::with_capacity(bytes + 4096);
+    if kind == "html" {
+        out.push_str("<!doctype html><html><head><title>Scale</title></head><body><nav><a href=\"/\">Home</a></nav><article><h1>Scale</h1>");
+    }
+    let mut i = 0;
+    while out.len() < bytes {
+        let p = paragraphs[i % paragraphs.len()];
+        // A number keeps repeated paragraphs distinct, as a real long page's are.
+        if kind == "html" {
+            out.push_str(&format!("<p>{} ({i})</p>\n", p.replace('&', "&amp;").replace('<', "&lt;")));
+        } else {
+            out.push_str(&format!("{p} ({i})\n\n"));
+        }
+        i += 1;
+    }
+    if kind == "html" {
+        out.push_str("</article><footer>About</footer></body></html>");
+    }
+    out
+}
+
+/// One measurement in a process of its own, so that its peak memory is its own:
+/// prints `kind bytes seconds peak_mb`.
+fn scale_one(kind: &str, bytes: usize) {
+    let input = scaled_input(kind, bytes);
+    let before = peak_mb();
+    let started = Instant::now();
+    let copy = clean(&input);
+    let secs = started.elapsed().as_secs_f64();
+    std::hint::black_box(copy);
+    println!("{kind} {} {secs:.4} {} {before}", input.len(), peak_mb());
+}
+
+/// Time and peak memory against size, 10 KB to 50 MB, text and HTML, each in its own process;
+/// writes `DIR/scaling.csv`, which `node tools/chart.mjs` draws as `docs/scaling.svg`.
+fn curve(dir: &Path) {
+    let exe = std::env::current_exe().expect("own path");
+    let mut csv = String::from("kind,bytes,seconds,peak_mb,peak_mb_before\n");
+    for kind in ["text", "html"] {
+        for bytes in [10_000usize, 100_000, 1_000_000, 10_000_000, 50_000_000] {
+            let out = std::process::Command::new(&exe).args(["--scale-one", kind, "--bytes", &bytes.to_string()]).output().expect("run");
+            let line = String::from_utf8_lossy(&out.stdout).trim().to_string();
+            println!("{line}");
+            csv.push_str(&line.replace(' ', ","));
+            csv.push('\n');
+        }
+    }
+    std::fs::create_dir_all(dir).expect("output folder");
+    std::fs::write(dir.join("scaling.csv"), csv).expect("write scaling.csv");
+}
+
 /// The process's peak resident memory in MB (Linux), or 0 where unknown.
 fn peak_mb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
@@ -223,6 +283,14 @@ fn main() {
     let worst = value("--worst").and_then(|n| n.parse().ok()).unwrap_or(0);
     if mode == "scale" {
         scale();
+        return;
+    }
+    if let (Some(kind), Some(bytes)) = (value("--scale-one"), value("--bytes")) {
+        scale_one(&kind, bytes.parse().expect("--bytes N"));
+        return;
+    }
+    if args.iter().any(|a| a == "curve") {
+        curve(out.as_deref().unwrap_or(Path::new("docs")));
         return;
     }
     if let Some(path) = value("--features") {
