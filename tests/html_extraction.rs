@@ -183,3 +183,23 @@ fn the_page_picture_leads_a_story_without_pictures_and_logos_are_left_out() {
     let html = html.replace("<p>", "<figure><img src=\"https://img.example/own.jpg\" alt=\"\"></figure><p>");
     assert_eq!(copy(&html).lead_image, None);
 }
+
+#[test]
+fn story_cards_and_a_list_of_meta_lines_leave_the_body() {
+    let card = |n: u32| format!("<li><a href=\"https://example.org/{n}\"><img src=\"https://img.example/{n}.jpg\" alt=\"\"></a><h3><a href=\"https://example.org/{n}\">Another story {n}</a></h3><h4>A line about another story, number {n}</h4></li>");
+    let html = format!(
+        "<html><head><title>Ferry saved</title><meta name=\"author\" content=\"Ann Example\"></head><body><article><h1>Ferry saved</h1>\
+         <ul class=\"meta\"><li>by <a href=\"https://example.org/ann\">Ann Example</a></li><li></li><li>Nov 19, 2019 at 6:46 pm ET • 2 min read</li></ul>\
+         <p>{}</p><p>{}</p><h2>Our latest stories</h2><ul>{}{}{}</ul></article></body></html>",
+        PARAS[0],
+        PARAS[1],
+        card(1),
+        card(2),
+        card(3)
+    );
+    let c = copy(&html);
+    assert!(c.text.starts_with(PARAS[0]), "{}", c.text);
+    assert!(!c.text.contains("Another story") && !c.text.contains("A line about") && !c.text.contains("Our latest"), "{}", c.text);
+    assert!(!c.text.contains("min read") && !c.text.contains("by Ann"), "{}", c.text);
+    assert_eq!(c.byline.as_deref(), Some("Ann Example"));
+}

@@ -161,7 +161,13 @@ fn weed(blocks: &mut Vec<Block>) {
                 let (total, linked) = item.iter().map(item_link_words).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
                 total == 0 || linked * 10 >= total * 8
             });
-            linky.count() < items.len()
+            // Story cards: every item a linked headline (a heading that is a link) with a line
+            // or two under it: "Our latest stories", "Most read".
+            let cards = items.len() >= 2
+                && items.iter().all(|item| {
+                    item.iter().any(|b| matches!(b, Block::Heading { content, .. } if { let (t, l) = link_words(content); t > 0 && l * 10 >= t * 8 }))
+                });
+            linky.count() < items.len() && !cards
         }
         _ => true,
     });
@@ -252,6 +258,26 @@ fn take_first_heading(blocks: &mut Vec<Block>) -> Option<String> {
 fn take_byline(blocks: &mut Vec<Block>, article: &mut Article) {
     let mut i = 0;
     while i < blocks.len().min(6) {
+        // A list of meta lines ("by A. Writer", a date, "2 min read"): the byline and date.
+        if let Block::List { items, .. } = &blocks[i] {
+            let lines: Vec<String> = items.iter().map(|item| crate::words::collapse_ws(&item.iter().map(Block::text).collect::<Vec<_>>().join(" "))).filter(|t| !t.is_empty()).collect();
+            let is_meta = |t: &String| {
+                refine::is_byline(t)
+                    || (refine::is_date_line(t) && !crate::words::ends_sentence(t))
+                    || article.byline.as_deref().is_some_and(|b| same_writer(t, b) && crate::words::count_words(t) <= 12)
+            };
+            if !lines.is_empty() && lines.len() <= 4 && lines.iter().all(is_meta) {
+                for t in &lines {
+                    if refine::is_byline(t) || article.byline.as_deref().is_some_and(|b| same_writer(t, b)) {
+                        article.byline.get_or_insert_with(|| t.clone());
+                    } else {
+                        article.published.get_or_insert_with(|| t.clone());
+                    }
+                }
+                blocks.remove(i);
+                continue;
+            }
+        }
         let Block::Paragraph { content } = &blocks[i] else {
             i += 1;
             continue;
