@@ -135,9 +135,18 @@ fn weed(blocks: &mut Vec<Block>) {
         !by_head.get(&h).is_some_and(|same| same.iter().any(|p| p.len() > text.len() && p.starts_with(stem)))
     });
     // The same text twice (a gallery caption repeated, a heading shown for two layouts): once.
+    // Short lines may repeat by design (the same label in each day of a meal plan), unless
+    // the repeat follows at once.
     let mut seen = std::collections::HashSet::new();
+    let mut previous = String::new();
     blocks.retain(|block| match block {
-        Block::Paragraph { .. } | Block::Heading { .. } => seen.insert(block.text()),
+        Block::Paragraph { .. } | Block::Heading { .. } => {
+            let text = block.text();
+            let short = crate::words::count_words(&text) < 8;
+            let keep = if short { text != previous } else { seen.insert(text.clone()) };
+            previous = text;
+            keep
+        }
         Block::Figure { image, .. } => seen.insert(format!("\u{0}image {}", image.src)),
         _ => true,
     });
