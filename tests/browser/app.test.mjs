@@ -83,9 +83,6 @@ test('Larger text enlarges the article, by button and by key, and is remembered'
   await page.evaluate(() => window.cleanCopyApp.started);
   await page.locator('#reader article h1').waitFor();
   assert.equal(await fontSize(page), larger, 'the size survives a reload');
-  await page.getByRole('button', { name: 'Try an example' }).click();
-  await page.locator('#reader article h1').waitFor();
-  assert.equal(await fontSize(page), larger, 'the size survives a reload');
   await page.context().close();
 });
 
