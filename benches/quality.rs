@@ -9,9 +9,8 @@
 //! name of the readability pages' `source.html` against `expected-metadata.json`.
 //! `curve [--out DIR]`: time and peak memory, 10 KB to 50 MB of text and of HTML, each size in
 //! a process of its own; writes `DIR/scaling.csv` (default `docs/`) for `tools/chart.mjs`.
-//! `scale`: time for 1, 10 and 100 MB of plain text (extraction alone); then end to end for
-//! 1, 10 and 50 MB of text and of HTML, with peak memory; then 10,000 and 100,000 nested
-//! `<div>`s.
+//! `scale`: time for 1, 10 and 100 MB of plain text (extraction alone), then for 10,000 and
+//! 100,000 nested `<div>`s. (`curve` measures end to end, text and HTML, with memory.)
 //! `--explain FILE` prints how the text extractor values each line of FILE instead.
 //! `--out DIR` writes the predictions as `DIR/<mode>.json` ({id: {"articleBody": …}}) for
 //! checking with `../shared/tools/score.py`.
@@ -161,41 +160,6 @@ fn scale() {
         let article = cleancopy::text::extract(&input);
         let secs = started.elapsed().as_secs_f64();
         println!("text {mb:>3} MB: {secs:.2} s  ({:.3} s per MB, {} blocks)", secs / mb as f64, article.blocks.len());
-    }
-    // End to end (detection, extraction, every rendering), text and HTML, 1 to 50 MB; peak
-    // memory is the process's high-water mark so far, which the growing sizes raise in turn.
-    let paragraphs: Vec<&str> = corpus.split("\n\n").filter(|p| p.len() > 80).collect();
-    for mb in [1usize, 10, 50] {
-        let size = mb * 1_000_000;
-        let mut text = String::with_capacity(size + 4096);
-        let mut html = String::with_capacity(size + 4096);
-        html.push_str("<!doctype html><html><head><title>Scale</title></head><body><nav><a href=\"/\">Home</a></nav><article><h1>Scale</h1>");
-        let mut i = 0;
-        while text.len() < size || html.len() < size {
-            let p = paragraphs[i % paragraphs.len()];
-            if text.len() < size {
-                text.push_str(p);
-                text.push_str("\n\n");
-            }
-            if html.len() < size {
-                html.push_str("<p>");
-                html.push_str(&p.replace('&', "&amp;").replace('<', "&lt;"));
-                html.push_str("</p>\n");
-            }
-            i += 1;
-        }
-        html.push_str("</article><footer>About</footer></body></html>");
-        for (kind, input) in [("text", &text), ("html", &html)] {
-            let started = Instant::now();
-            let copy = clean(input);
-            let secs = started.elapsed().as_secs_f64();
-            println!(
-                "clean {kind} {mb:>2} MB: {secs:6.2} s  ({:.3} s per MB, {} words)  peak memory so far {} MB",
-                secs / mb as f64,
-                copy.word_count,
-                peak_mb()
-            );
-        }
     }
     for depth in [10_000usize, 100_000] {
         let html = format!("<html><body>{}<p>Deep inside, a paragraph of the story, with a comma.</p>{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth));

@@ -41,6 +41,12 @@ impl Cleaned {
         self.0.text.clone()
     }
 
+    /// The site or publication, or an empty string.
+    #[wasm_bindgen(getter, js_name = siteName)]
+    pub fn site_name(&self) -> String {
+        self.0.site_name.clone().unwrap_or_default()
+    }
+
     /// `html`, `markdown` or `text`.
     #[wasm_bindgen(getter, js_name = inputKind)]
     pub fn input_kind(&self) -> String {

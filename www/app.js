@@ -81,8 +81,10 @@ async function show(input, kind) {
     return;
   }
   let copy;
+  let fragment;
   try {
-    copy = input.length >= WORKER_FROM ? await inWorker(input, kind) : cleanCopy(input, kind);
+    if (input.length >= WORKER_FROM) ({ copy, fragment } = await inWorker(input, kind));
+    else copy = cleanCopy(input, kind);
   } catch (err) {
     if (err?.name === 'AbortError') {
       statusLine.textContent = 'Cancelled. What you pasted is kept below.';
@@ -95,7 +97,7 @@ async function show(input, kind) {
   }
   // A new paste replaces an opened link: the address no longer names this article.
   if (location.hash) history.replaceState(null, '', location.pathname + location.search);
-  display(copy);
+  display(copy, fragment);
   remember(currentFragment, copy);
 }
 
@@ -133,7 +135,7 @@ function inWorker(input, kind) {
       if (event.data.error) reject(new Error(event.data.error));
       else {
         try {
-          resolve(openShared(event.data.fragment));
+          resolve({ copy: openShared(event.data.fragment), fragment: event.data.fragment });
         } catch (err) {
           reject(err);
         }
@@ -167,11 +169,12 @@ async function openLink(fragment, { quiet = false } = {}) {
   return true;
 }
 
-/** Puts a clean copy on the page and enables what can be done with it. */
-function display(copy) {
+/** Puts a clean copy on the page and enables what can be done with it; `fragment` is its
+ * share fragment when already made (by the worker). */
+function display(copy, fragment = copy.shareFragment()) {
   if (current) current.free();
   current = copy;
-  currentFragment = copy.shareFragment();
+  currentFragment = fragment;
   reader.innerHTML = policy.createHTML(copy.html);
   const title = copy.title;
   document.title = title ? `${title} — Clean Copy` : 'Clean Copy';
@@ -492,9 +495,7 @@ function recentList() {
 
 function remember(fragment, copy) {
   store.set(CURRENT_KEY, fragment);
-  let meta = {};
-  try { meta = JSON.parse(copy.json()); } catch { meta = {}; }
-  const entry = { fragment, title: copy.title || 'Untitled', site: meta.site_name || '', at: new Date().toISOString() };
+  const entry = { fragment, title: copy.title || 'Untitled', site: copy.siteName, at: new Date().toISOString() };
   const list = [entry, ...recentList().filter((r) => r.fragment !== fragment)].slice(0, RECENT_MAX);
   store.set(RECENT_KEY, JSON.stringify(list));
   renderRecent();
@@ -529,7 +530,7 @@ function renderRecent() {
 
 let recentWanted = false;
 $('show-recent').addEventListener('click', () => {
-  recentWanted = !$('recent').hidden ? false : true;
+  recentWanted = $('recent').hidden;
   renderRecent();
   if (recentWanted) $('recent').scrollIntoView({ block: 'nearest' });
 });

@@ -270,12 +270,8 @@ fn take_byline(blocks: &mut Vec<Block>, article: &mut Article) {
         // A list of meta lines ("by A. Writer", a date, "2 min read"): the byline and date.
         if let Block::List { items, .. } = &blocks[i] {
             let lines: Vec<String> = items.iter().map(|item| crate::words::collapse_ws(&item.iter().map(Block::text).collect::<Vec<_>>().join(" "))).filter(|t| !t.is_empty()).collect();
-            let is_meta = |t: &String| {
-                refine::is_byline(t)
-                    || (refine::is_date_line(t) && !crate::words::ends_sentence(t))
-                    || article.byline.as_deref().is_some_and(|b| same_writer(t, b) && crate::words::count_words(t) <= 12)
-            };
-            if !lines.is_empty() && lines.len() <= 4 && lines.iter().all(is_meta) {
+            let byline = article.byline.as_deref();
+            if !lines.is_empty() && lines.len() <= 4 && lines.iter().all(|t| names_writer(t, byline) || is_date_only(t)) {
                 for t in &lines {
                     if refine::is_byline(t) || article.byline.as_deref().is_some_and(|b| same_writer(t, b)) {
                         article.byline.get_or_insert_with(|| t.clone());
@@ -292,12 +288,11 @@ fn take_byline(blocks: &mut Vec<Block>, article: &mut Article) {
             continue;
         };
         let text = crate::words::collapse_ws(&inline_text(content));
-        let names_author = article.byline.as_deref().is_some_and(|b| same_writer(&text, b) && crate::words::count_words(&text) <= 12);
-        if refine::is_byline(&text) || names_author {
+        if names_writer(&text, article.byline.as_deref()) {
             // The page's own byline, as its metadata gave it, is kept when there is one.
             article.byline.get_or_insert(text);
             blocks.remove(i);
-        } else if refine::is_date_line(&text) && (crate::words::count_words(&text) <= 8 || !crate::words::ends_sentence(&text)) {
+        } else if is_date_only(&text) || (refine::is_date_line(&text) && crate::words::count_words(&text) <= 8) {
             article.published.get_or_insert(text);
             blocks.remove(i);
         } else {
@@ -329,13 +324,21 @@ fn take_standfirst(blocks: &mut Vec<Block>, article: &mut Article) {
     };
     let byline_after = blocks[i + 1..window].iter().any(|b| {
         let text = crate::words::collapse_ws(&b.text());
-        refine::is_byline(&text)
-            || (refine::is_date_line(&text) && !crate::words::ends_sentence(&text))
-            || article.byline.as_deref().is_some_and(|by| same_writer(&text, by) && crate::words::count_words(&text) <= 12)
+        names_writer(&text, article.byline.as_deref()) || is_date_only(&text)
     });
     if matches!(blocks[i], Block::Heading { .. }) || byline_after {
         article.standfirst = Some(crate::words::collapse_ws(&blocks.remove(i).text()));
     }
+}
+
+/// A short line that names the writer: "By …", or the writer the metadata names.
+fn names_writer(text: &str, byline: Option<&str>) -> bool {
+    refine::is_byline(text) || byline.is_some_and(|b| same_writer(text, b) && crate::words::count_words(text) <= 12)
+}
+
+/// A line that gives a date and is not a sentence ("Nov 19, 2019 at 6:46 pm ET • 2 min read").
+fn is_date_only(text: &str) -> bool {
+    refine::is_date_line(text) && !crate::words::ends_sentence(text)
 }
 
 /// Whether a line names the writer the metadata names: "Robert Burns, AP Writer" for "By
