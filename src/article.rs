@@ -218,18 +218,27 @@ impl Block {
     /// The block's text units, one string per paragraph, heading, list item or caption,
     /// in reading order: what the plain-text output separates by blank lines.
     pub fn text_units(&self, out: &mut Vec<String>) {
+        self.units(out, true);
+    }
+
+    /// Text units without figure captions, at any depth (a gallery in a list included).
+    pub fn prose_units(&self, out: &mut Vec<String>) {
+        self.units(out, false);
+    }
+
+    fn units(&self, out: &mut Vec<String>, captions: bool) {
         match self {
             Block::Paragraph { content } | Block::Heading { content, .. } => out.push(inline_text(content)),
             Block::List { items, .. } => {
                 for item in items {
                     for block in item {
-                        block.text_units(out);
+                        block.units(out, captions);
                     }
                 }
             }
-            Block::Quote { blocks } => blocks.iter().for_each(|b| b.text_units(out)),
+            Block::Quote { blocks } => blocks.iter().for_each(|b| b.units(out, captions)),
             Block::Figure { caption, .. } => {
-                if let Some(caption) = caption {
+                if let Some(caption) = caption.as_ref().filter(|_| captions) {
                     out.push(inline_text(caption));
                 }
             }
@@ -283,8 +292,8 @@ impl Article {
     /// `articleBody`, and what the AEB corpus's ground truth holds.
     pub fn article_body_units(&self) -> Vec<String> {
         let mut units = Vec::new();
-        for block in self.blocks.iter().filter(|b| !matches!(b, Block::Figure { .. })) {
-            block.text_units(&mut units);
+        for block in &self.blocks {
+            block.prose_units(&mut units);
         }
         units.retain(|u| !u.trim().is_empty());
         units

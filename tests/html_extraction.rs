@@ -203,3 +203,35 @@ fn story_cards_and_a_list_of_meta_lines_leave_the_body() {
     assert!(!c.text.contains("min read") && !c.text.contains("by Ann"), "{}", c.text);
     assert_eq!(c.byline.as_deref(), Some("Ann Example"));
 }
+
+#[test]
+fn a_caption_outside_its_figure_joins_the_picture() {
+    // A gallery's caption in a div of its own, shown in two lengths with toggles.
+    let html = page(&format!(
+        "{PARA}<div class=\"img-wrap\"><img src=\"https://img.example/quay.jpg\" alt=\"\"></div>\
+         <div class=\"caption\"><div class=\"caption-full\">Fishing boats wait at the quay for the tide to turn in the morning.<a class=\"more-caption\"> less</a></div>\
+         <div class=\"caption-truncated\">Fishing boats wait at the quay for the tide<a class=\"more-caption\"> ... more</a></div></div>\
+         <p>Boats waited at the quay in the early morning (AP Photo/Jane Doe)</p>{PARA}"
+    ));
+    let c = copy(&html);
+    assert!(
+        c.html.contains("<figure><img src=\"https://img.example/quay.jpg\" alt=\"\"><figcaption>Fishing boats wait at the quay for the tide to turn in the morning.</figcaption></figure>"),
+        "{}",
+        c.html
+    );
+    // The credit line is a caption too, not running text; the article body leaves captions out.
+    assert!(!c.article_body.contains("Fishing boats") && !c.article_body.contains("AP Photo"), "{}", c.article_body);
+    assert!(!c.html.contains(" less") && !c.html.contains("more</a>"), "{}", c.html);
+}
+
+#[test]
+fn boxes_of_other_stories_and_closing_calls_are_left_out() {
+    let html = page(&format!(
+        "{PARA}<p>READ MORE: Lighthouse keepers return to the northern isles</p>{PARA}\
+         <h3>You may also like</h3><article><h2>Harbour wall to be rebuilt</h2><p>The wall that shelters the boats will be rebuilt over two summers, at a cost the council has yet to agree, officials said.</p></article>"
+    ));
+    let html = html.replace("</article><footer>", "<p>Follow us on Twitter and sign up for our newsletter.</p></article><footer>");
+    let c = copy(&html);
+    assert!(c.article_body.ends_with("depend on it."), "{}", c.article_body);
+    assert!(!c.text.contains("READ MORE") && !c.text.contains("Harbour wall") && !c.text.contains("newsletter"), "{}", c.text);
+}

@@ -62,6 +62,11 @@ impl Converter {
                 }
                 Node::Element(_) => {
                     let el = ElementRef::wrap(child).expect("an element node");
+                    // "You may also like", "Related stories": the rest of this container is
+                    // other stories.
+                    if is_recirculation_box_title(&el) {
+                        break;
+                    }
                     if is_block(el.value().name()) || depth >= MAX_DEPTH {
                         flush_paragraph(&mut inlines, out);
                         self.push_block(el, out, depth + 1);
@@ -116,6 +121,17 @@ impl Converter {
             let text = collapse_ws(&el.text().collect::<String>());
             if !text.is_empty() {
                 out.push(Block::paragraph(text));
+            }
+            return;
+        }
+        // A caption outside a <figure> (a gallery's `div.caption`, a `wp-caption-text`): under
+        // the picture before it, or left out when it has none (the caption of a video or of a
+        // slide the page did not carry).
+        if name != "figure" && name != "figcaption" && is_caption_class(&el) {
+            if el.descendants().filter_map(ElementRef::wrap).any(|c| c.value().name() == "img") {
+                self.push_figure(el, out, depth);
+            } else {
+                self.attach_caption(el, out, depth);
             }
             return;
         }
@@ -254,12 +270,49 @@ impl Converter {
         let caption = el
             .descendants()
             .filter_map(ElementRef::wrap)
-            .find(|c| c.value().name() == "figcaption")
+            .find(|c| c.value().name() == "figcaption" || (*c != el && is_caption_class(c)))
             .map(|c| normalize_inlines(self.inlines(c, depth)))
             .filter(|c| !inline_text(c).trim().is_empty());
         match image {
             Some(image) => out.push(Block::Figure { image, caption }),
-            None => self.push_children(*el, out, depth),
+            None if el.value().name() == "figure" => self.push_children(*el, out, depth),
+            None => self.attach_caption(el, out, depth),
+        }
+    }
+
+    /// Puts a caption standing apart under the last picture, when that picture has none yet.
+    fn attach_caption(&self, el: ElementRef, out: &mut [Block], depth: usize) {
+        let Some(Block::Figure { caption: caption @ None, .. }) = out.last_mut() else { return };
+        // Its parts: each block child, and each run of inline content between them.
+        let mut parts: Vec<Vec<Inline>> = vec![Vec::new()];
+        for child in el.children() {
+            match (child.value(), ElementRef::wrap(child)) {
+                (Node::Text(t), _) => parts.last_mut().expect("one part").push(Inline::text(&**t)),
+                (_, Some(c)) if is_block(c.value().name()) => {
+                    parts.push(self.inlines(c, depth + 1));
+                    parts.push(Vec::new());
+                }
+                (_, Some(c)) => self.push_inline(c, parts.last_mut().expect("one part"), depth + 1),
+                _ => {}
+            }
+        }
+        // A caption shown in two lengths ("… more" / "less") keeps its long version only.
+        let texts: Vec<String> = parts.iter().map(|p| collapse_ws(&inline_text(p))).collect();
+        let mut joined = Vec::new();
+        for (mut part, text) in parts.into_iter().zip(&texts) {
+            drop_toggle_links(&mut part);
+            let stem = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…')).trim_end_matches("more").trim_end_matches(['.', '…', ' ']);
+            if text.is_empty() || (stem.chars().count() >= 20 && texts.iter().any(|t| t.len() > text.len() && t.starts_with(stem))) {
+                continue;
+            }
+            if !joined.is_empty() {
+                joined.push(Inline::text(" "));
+            }
+            joined.extend(part);
+        }
+        let joined = normalize_inlines(joined);
+        if !inline_text(&joined).trim().is_empty() {
+            *caption = Some(joined);
         }
     }
 
@@ -361,6 +414,10 @@ impl Converter {
     /// An absolute http(s) or mailto address for `href`, or `None` for script and in-page links.
     fn resolve(&self, href: &str) -> Option<String> {
         let href = href.trim();
+        // An empty address would resolve to the page itself; it marks a button, not a link.
+        if href.is_empty() {
+            return None;
+        }
         let parsed = match Url::parse(href) {
             Ok(u) => u,
             Err(url::ParseError::RelativeUrlWithoutBase) => self.base.as_ref()?.join(href).ok()?,
@@ -377,6 +434,32 @@ fn is_link_farm(el: &ElementRef) -> bool {
     let words = count_words(&text);
     let commas = text.matches([',', '،', '，', '、']).count();
     words > 0 && words < 250 && commas < 10 && link_density(el) > 0.5
+}
+
+/// Removes a link at the end of a run whose text only expands or collapses it ("more",
+/// "… more", "less", "show more").
+pub(super) fn drop_toggle_links(content: &mut Vec<Inline>) {
+    const TOGGLES: &[&str] = &["more", "less", "read more", "show more", "show less", "see more", "expand", "collapse"];
+    if let Some(Inline::Link { content: label, .. }) = content.last() {
+        let label = inline_text(label).to_lowercase();
+        let label = label.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…' | '+' | '-' | '»' | '›'));
+        if TOGGLES.contains(&label) {
+            content.pop();
+            *content = normalize_inlines(std::mem::take(content));
+        }
+    }
+}
+
+/// A heading that titles a box of other stories.
+fn is_recirculation_box_title(el: &ElementRef) -> bool {
+    matches!(el.value().name(), "h2" | "h3" | "h4" | "h5" | "h6") && super::furniture::is_recirculation_heading(&el.text().collect::<String>())
+}
+
+/// An element whose class names it a caption (`caption`, `wp-caption-text`, `newsCaption`,
+/// `image-caption`).
+fn is_caption_class(el: &ElementRef) -> bool {
+    let Some(class) = el.value().attr("class") else { return false };
+    class.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| t.eq_ignore_ascii_case("caption") || (t.len() > 7 && t.to_ascii_lowercase().ends_with("caption")))
 }
 
 /// The widest candidate of a `srcset` ("a.jpg 400w, b.jpg 800w" → "b.jpg").

@@ -4,6 +4,7 @@
 
 mod convert;
 pub mod depth;
+mod furniture;
 mod meta;
 mod root;
 
@@ -65,6 +66,7 @@ pub fn extract(input: &str) -> Article {
     take_byline(&mut blocks, &mut article);
     take_summary(&mut blocks, &mut article);
     take_copyright(&mut blocks, &mut article);
+    furniture::drop_boxes_and_tail(&mut blocks);
     for block in &mut blocks {
         block.for_each_inlines_mut(&mut drop_trailing_button);
     }
@@ -114,8 +116,9 @@ fn weed(blocks: &mut Vec<Block>) {
     // "… more" / "less" toggles of a caption or teaser shown in two lengths; then the short
     // version, which only repeats the start of the long one.
     for block in blocks.iter_mut() {
-        block.for_each_inlines_mut(&mut drop_toggle_links);
+        block.for_each_inlines_mut(&mut convert::drop_toggle_links);
     }
+    furniture::fold_captions_and_pointers(blocks);
     // Paragraphs by their first 60 characters, so that each is compared only with those that
     // start the same way (a page of half a million paragraphs stays linear).
     const STEM: usize = 60;
@@ -185,20 +188,6 @@ fn weed(blocks: &mut Vec<Block>) {
             Block::Quote { blocks } => weed(blocks),
             Block::List { items, .. } => items.iter_mut().for_each(weed),
             _ => {}
-        }
-    }
-}
-
-/// Removes a link at the end of a run whose text only expands or collapses it ("more",
-/// "… more", "less", "show more").
-fn drop_toggle_links(content: &mut Vec<Inline>) {
-    const TOGGLES: &[&str] = &["more", "less", "read more", "show more", "show less", "see more", "expand", "collapse"];
-    if let Some(Inline::Link { content: label, .. }) = content.last() {
-        let label = inline_text(label).to_lowercase();
-        let label = label.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…' | '+' | '-' | '»' | '›'));
-        if TOGGLES.contains(&label) {
-            content.pop();
-            *content = convert::normalize_inlines(std::mem::take(content));
         }
     }
 }
