@@ -290,10 +290,18 @@ impl Block {
 impl Article {
     /// The body's running text as units, without figure captions: what schema.org calls the
     /// `articleBody`, and what the AEB corpus's ground truth holds.
+    /// The dateline opens the first paragraph, as the reader shows it.
     pub fn article_body_units(&self) -> Vec<String> {
         let mut units = Vec::new();
+        let mut dateline = self.dateline.as_deref();
         for block in &self.blocks {
-            block.prose_units(&mut units);
+            match (block, dateline) {
+                (Block::Paragraph { content }, Some(d)) => {
+                    units.push(format!("{d} — {}", inline_text(content)));
+                    dateline = None;
+                }
+                _ => block.prose_units(&mut units),
+            }
         }
         units.retain(|u| !u.trim().is_empty());
         units

@@ -134,15 +134,12 @@ pub fn is_byline(text: &str) -> bool {
 
 /// A short line that gives a date: a month name with a number, or a numeric date.
 pub fn is_date_line(text: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     if count_words(text) > 12 {
         return false;
     }
     let lower = text.to_lowercase();
     let has_digit = lower.chars().any(|c| c.is_ascii_digit());
-    let has_month = crate::words::words(&lower).any(|w| MONTHS.iter().any(|m| w.starts_with(m) && w.len() <= 9));
+    let has_month = crate::words::words(&lower).any(crate::words::is_month_name);
     let numeric = lower.split(|c: char| !(c.is_ascii_digit() || c == '-' || c == '/' || c == '.')).any(|t| {
         let parts: Vec<&str> = t.split(['-', '/', '.']).filter(|p| !p.is_empty()).collect();
         parts.len() == 3 && parts.iter().all(|p| p.len() <= 4) && parts.iter().any(|p| p.len() == 4)

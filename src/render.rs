@@ -99,14 +99,16 @@ pub fn html(article: &Article) -> String {
             let _ = writeln!(out, "<h{level}><span id=\"{ANCHOR_PREFIX}{CONTENTS_ID}{heading}\"></span>{}</h{level}>", inlines_html(content, notes));
             continue;
         }
-        if let (Some(d), Block::Paragraph { content }) = (dateline.take(), block) {
+        // The dateline opens the first paragraph, wherever that stands.
+        if let (Some(d), Block::Paragraph { content }) = (dateline, block) {
             let _ = writeln!(out, "<p><span class=\"dateline\">{}</span> — {}</p>", escape(d), inlines_html(content, notes));
+            dateline = None;
             continue;
         }
-        if let Some(d) = dateline.take() {
-            let _ = writeln!(out, "<p class=\"dateline\">{}</p>", escape(d));
-        }
         block_html(block, &mut out, notes);
+    }
+    if let Some(d) = dateline {
+        let _ = writeln!(out, "<p class=\"dateline\">{}</p>", escape(d));
     }
     notes.write(&mut out);
     if let Some(copyright) = &article.copyright {
@@ -279,10 +281,12 @@ pub fn markdown(article: &Article) -> String {
     if let Some(image) = &article.lead_image {
         let _ = writeln!(out, "![{}](<{}>)\n", md_escape(&image.alt), image.src);
     }
+    // The dateline opens the first paragraph, wherever that stands.
     let mut dateline = article.dateline.as_deref();
     for block in &article.blocks {
-        if let (Some(d), Block::Paragraph { content }) = (dateline.take(), block) {
+        if let (Some(d), Block::Paragraph { content }) = (dateline, block) {
             let _ = writeln!(out, "**{}** — {}\n", md_escape(d), inlines_md(content));
+            dateline = None;
             continue;
         }
         block_md(block, "", &mut out);

@@ -118,7 +118,7 @@ fn weed(blocks: &mut Vec<Block>) {
     for block in blocks.iter_mut() {
         block.for_each_inlines_mut(&mut convert::drop_toggle_links);
     }
-    furniture::fold_captions_and_pointers(blocks);
+    furniture::weed_lines(blocks);
     // Paragraphs by their first 60 characters, so that each is compared only with those that
     // start the same way (a page of half a million paragraphs stays linear).
     const STEM: usize = 60;
@@ -390,7 +390,8 @@ fn take_dateline(blocks: &mut [Block], article: &mut Article) {
     if let Some(d) = refine::split_dateline(text) {
         article.dateline = Some(d.dateline);
         article.source = d.source;
-        let cut = text.len() - d.rest.len();
+        // The rest as it stands in the run, with the white space that may follow it.
+        let cut = text.find(d.rest.as_str()).unwrap_or(text.len() - d.rest.len());
         let rest = text[cut..].to_string();
         *text = rest;
     }
