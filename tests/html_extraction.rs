@@ -235,3 +235,15 @@ fn boxes_of_other_stories_and_closing_calls_are_left_out() {
     assert!(c.article_body.ends_with("depend on it."), "{}", c.article_body);
     assert!(!c.text.contains("READ MORE") && !c.text.contains("Harbour wall") && !c.text.contains("newsletter"), "{}", c.text);
 }
+
+#[test]
+fn time_stamps_hover_cards_and_the_dateline_read_as_the_reader_sees_them() {
+    let html = page(&format!(
+        "<p>Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM</p>\
+         <p>HARBOURTON (AP) — The council met <a href=\"https://news.example/people/ann-lee\">Ann Lee</a><span class=\"card\"><a href=\"/a\">Ann Lee opens the new quay</a> <a href=\"/b\">Ann Lee on the budget for the ferry</a> <a href=\"/c\">Ann Lee wins the vote</a></span> on Monday to keep the ferry running all winter long.</p>{PARA}<p>Image 2 of 5</p>{PARA}"
+    ));
+    let c = copy(&html);
+    assert!(!c.text.contains("Published") && !c.text.contains("Image 2 of 5"), "{}", c.text);
+    assert!(c.article_body.starts_with("HARBOURTON (AP) — The council met Ann Lee on Monday"), "{}", c.article_body);
+    assert!(c.markdown.contains("**HARBOURTON (AP)** — The council met [Ann Lee]"), "{}", c.markdown);
+}

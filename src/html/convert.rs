@@ -261,6 +261,9 @@ impl Converter {
                 }
             }
             "img" | "picture" => {}
+            // A box of links inside a line of text (a name's pop-up card of its stories, shown
+            // on hover): not part of the sentence.
+            _ if is_inline_link_box(&el) => {}
             _ => out.extend(self.inlines(el, depth)),
         }
     }
@@ -448,6 +451,16 @@ pub(super) fn drop_toggle_links(content: &mut Vec<Inline>) {
             *content = normalize_inlines(std::mem::take(content));
         }
     }
+}
+
+/// An inline element holding three links or more and little else; the innermost such, so that
+/// the link the card hangs from (the name in the sentence) stays.
+fn is_inline_link_box(el: &ElementRef) -> bool {
+    let boxed = |e: &ElementRef| {
+        let links = e.descendants().filter_map(ElementRef::wrap).filter(|a| a.value().name() == "a").take(3).count();
+        links >= 3 && count_words(&e.text().collect::<String>()) >= 10 && link_density(e) > 0.8
+    };
+    boxed(el) && !el.children().filter_map(ElementRef::wrap).any(|c| boxed(&c))
 }
 
 /// A heading that titles a box of other stories.

@@ -12,7 +12,10 @@ use crate::words::{collapse_ws, count_words};
 pub fn is_photo_caption(text: &str) -> bool {
     let text = text.trim();
     let lower = text.to_lowercase();
-    const OPENERS: &[&str] = &["image copyright", "image caption", "image source", "file photo:", "photo:", "picture:", "credit:"];
+    const OPENERS: &[&str] = &[
+        "image copyright", "image caption", "image source", "file photo:", "photo:", "photos:", "picture:", "credit:",
+        "photo by ", "photo illustration", "illustration by ",
+    ];
     if OPENERS.iter().any(|o| lower.starts_with(o)) && count_words(text) <= 60 {
         return true;
     }
@@ -45,7 +48,7 @@ pub fn is_pointer_line(text: &str) -> bool {
     if let Some((label, _)) = text.split_once(':') {
         let label = label.trim().to_lowercase();
         const LABELS: &[&str] = &[
-            "read more", "see more", "more", "read also", "also read", "read", "see also", "related", "watch", "listen",
+            "read more", "see more", "more", "related post", "read also", "also read", "read", "see also", "related", "watch", "listen",
             "don't miss", "recommended", "must read", "must watch", "more on this", "more from", "trending",
             "leia também", "veja também", "lesen sie auch", "lire aussi", "à lire aussi", "leggi anche", "lee también",
             "читайте также",
@@ -76,7 +79,7 @@ pub fn is_timestamp_line(text: &str) -> bool {
         "aggiornato",
     ];
     let labelled = LABELS.iter().any(|l| lower.strip_prefix(l).is_some_and(|rest| rest.starts_with([' ', ':'])));
-    let by_and_date = crate::refine::is_byline(&text.replace('|', " ")) || (lower.starts_with("by ") && text.contains('|'));
+    let by_and_date = crate::refine::is_byline(&text.replace('|', " ")) || (lower.starts_with("by ") && words <= 20 && (text.contains('|') || lower.contains(" on ")));
     let dated = crate::refine::is_date_line(&text) || lower.contains(" ago") || has_clock_time(&lower);
     (labelled || by_and_date) && dated
 }
@@ -181,8 +184,10 @@ pub fn is_call_to_action(text: &str) -> bool {
         "e-mail us", "write to ", "reach the reporter", "may be reached at", "can be reached at", "contact the author",
         "click here", "join our", "have a tip", "news tip", "chat with us", "download the app", "listen to ",
         "sharing is caring", "contributed to this report", "reporting by", "editing by", "subject to copyright",
+        "affiliate commission", "affiliate link", "letters to the editor",
     ];
-    if CUES.iter().any(|c| lower.contains(c)) || lower.starts_with("citation:") {
+    let follow = lower.starts_with("follow ") && ["twitter", "facebook", "instagram"].iter().any(|n| lower.contains(n));
+    if CUES.iter().any(|c| lower.contains(c)) || lower.starts_with("citation:") || follow {
         return true;
     }
     // "Phil Helsel is a reporter for NBC News."
@@ -217,12 +222,17 @@ pub fn drop_boxes_and_tail(blocks: &mut Vec<Block>) {
         let len = rest.iter().position(|b| !is_teaser(b)).unwrap_or(rest.len());
         blocks.drain(i..i + 1 + len);
     }
-    // The closing run of calls to action, after the story's last sentence.
-    while let Some(Block::Paragraph { content }) = blocks.last() {
-        if is_call_to_action(&inline_text(content)) {
-            blocks.pop();
-        } else {
-            break;
+    // The closing run of calls to action, after the story's last sentence (pictures and
+    // rules among them aside).
+    let mut i = blocks.len();
+    while i > 0 {
+        i -= 1;
+        match &blocks[i] {
+            Block::Figure { .. } | Block::Rule => continue,
+            Block::Paragraph { content } if is_call_to_action(&inline_text(content)) => {
+                blocks.remove(i);
+            }
+            _ => break,
         }
     }
 }
@@ -261,7 +271,8 @@ pub fn weed_lines(blocks: &mut Vec<Block>) {
             if paragraph && is_tag_line(&text, follows_label) {
                 continue;
             }
-            if paragraph && is_photo_caption(&text) {
+            let credit_under_picture = text.trim_start().starts_with('©') && matches!(out.last(), Some(Block::Figure { caption: None, .. }));
+            if paragraph && (is_photo_caption(&text) || credit_under_picture) {
                 if let Some(Block::Figure { caption: caption @ None, .. }) = out.last_mut() {
                     *caption = Some(content.clone());
                 }
