@@ -386,15 +386,16 @@ fn drop_trailing_button(content: &mut Vec<Inline>) {
 /// A wire-story dateline opening the first paragraph goes to the article.
 fn take_dateline(blocks: &mut [Block], article: &mut Article) {
     let Some(Block::Paragraph { content }) = blocks.iter_mut().find(|b| matches!(b, Block::Paragraph { .. })) else { return };
+    // The whole paragraph decides (its first run may end at a link); the cut falls in the first run.
+    let full = inline_text(content);
     let Some(Inline::Text { text }) = content.first_mut() else { return };
-    if let Some(d) = refine::split_dateline(text) {
-        article.dateline = Some(d.dateline);
-        article.source = d.source;
-        // The rest as it stands in the run, with the white space that may follow it.
-        let cut = text.find(d.rest.as_str()).unwrap_or(text.len() - d.rest.len());
-        let rest = text[cut..].to_string();
-        *text = rest;
-    }
+    let Some(d) = refine::split_dateline(&full) else { return };
+    let Some(dash_end) = full.find(d.rest.as_str()).filter(|&at| at > 0) else { return };
+    // The run holds the dateline and its dash, and the rest starts in it or right after it.
+    let Some(cut) = text.get(..dash_end).is_some_and(|head| full.starts_with(head)).then_some(dash_end) else { return };
+    article.dateline = Some(d.dateline);
+    article.source = d.source;
+    *text = text[cut..].to_string();
 }
 
 #[cfg(test)]
