@@ -247,3 +247,14 @@ fn time_stamps_hover_cards_and_the_dateline_read_as_the_reader_sees_them() {
     assert!(c.article_body.starts_with("HARBOURTON (AP) — The council met Ann Lee on Monday"), "{}", c.article_body);
     assert!(c.markdown.contains("**HARBOURTON (AP)** — The council met [Ann Lee]"), "{}", c.markdown);
 }
+
+#[test]
+fn a_lazy_picture_in_a_figure_comes_from_its_noscript_and_a_no_caption_block_keeps_its_heading() {
+    let html = page(&format!(
+        "{PARA}<figure><span><img src=\"data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP\" alt=\"The quay\"><noscript><img src=\"https://img.example/quay.jpg\" alt=\"The quay\"></noscript></span></figure>\
+         <div class=\"item no_caption\"><h2>Boats return to the harbour at dusk</h2><img src=\"https://img.example/dusk.jpg\" alt=\"\"></div>{PARA}"
+    ));
+    let c = copy(&html);
+    assert!(c.html.contains("<img src=\"https://img.example/quay.jpg\" alt=\"The quay\">"), "{}", c.html);
+    assert!(c.html.contains("Boats return to the harbour at dusk"), "{}", c.html);
+}

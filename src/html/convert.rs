@@ -128,7 +128,14 @@ impl Converter {
         // the picture before it, or left out when it has none (the caption of a video or of a
         // slide the page did not carry).
         if name != "figure" && name != "figcaption" && is_caption_class(&el) {
+            let heading = |c: &ElementRef| matches!(c.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
             if el.descendants().filter_map(ElementRef::wrap).any(|c| c.value().name() == "img") {
+                // A captioned picture's wrapper; a larger block (a list item with its own
+                // heading and text) is read as usual.
+                if el.descendants().filter_map(ElementRef::wrap).any(|c| heading(&c)) || count_words(&el.text().collect::<String>()) > 80 {
+                    self.push_children(*el, out, depth);
+                    return;
+                }
                 self.push_figure(el, out, depth);
             } else {
                 self.attach_caption(el, out, depth);
@@ -269,7 +276,7 @@ impl Converter {
     }
 
     fn push_figure(&self, el: ElementRef, out: &mut Vec<Block>, depth: usize) {
-        let image = el.descendants().filter_map(ElementRef::wrap).find(|c| c.value().name() == "img").and_then(|img| self.image(img));
+        let image = self.first_image(el);
         let caption = el
             .descendants()
             .filter_map(ElementRef::wrap)
@@ -348,22 +355,52 @@ impl Converter {
     /// The images a `<noscript>` offers for when scripts do not run (lazy loaders' fallback);
     /// its content is text to the parser, so it is parsed on its own.
     fn push_noscript_images(&self, el: ElementRef, out: &mut Vec<Block>) {
+        out.extend(self.noscript_images(el).into_iter().map(|image| Block::Figure { image, caption: None }));
+    }
+
+    fn noscript_images(&self, el: ElementRef) -> Vec<Image> {
         let inner: String = el.text().collect();
         if !inner.contains("<img") {
-            return;
+            return Vec::new();
         }
         let fragment = scraper::Html::parse_fragment(&inner);
-        for img in fragment.root_element().descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "img") {
-            if let Some(image) = self.image(img) {
-                out.push(Block::Figure { image, caption: None });
+        fragment.root_element().descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "img").filter_map(|img| self.image(img)).collect()
+    }
+
+    /// The first picture inside `el`: an image element's, else a `<noscript>` fallback's (a
+    /// lazy loader whose placeholder is all the markup holds).
+    fn first_image(&self, el: ElementRef) -> Option<Image> {
+        let mut noscripts = Vec::new();
+        for c in el.descendants().filter_map(ElementRef::wrap) {
+            match c.value().name() {
+                "img" => {
+                    if let Some(image) = self.image(c) {
+                        return Some(image);
+                    }
+                }
+                "noscript" => noscripts.push(c),
+                _ => {}
             }
         }
+        noscripts.into_iter().find_map(|n| self.noscript_images(n).into_iter().next())
     }
 
     /// An image element (or a link around one) standing on its own, as a figure.
     fn lone_image(&self, el: ElementRef) -> Option<Block> {
         let img = match el.value().name() {
             "img" => el,
+            // A picture wrapped in spans (a responsive-image wrapper) with no text of its own.
+            "span" => {
+                let own_text = el.descendants().filter_map(|n| n.value().as_text().filter(|_| n.parent().and_then(ElementRef::wrap).is_none_or(|p| p.value().name() != "noscript")));
+                if own_text.into_iter().any(|t| !t.trim().is_empty()) {
+                    return None;
+                }
+                let imgs = el.descendants().filter_map(ElementRef::wrap).filter(|c| c.value().name() == "img").count();
+                if imgs != 1 {
+                    return None;
+                }
+                return self.first_image(el).map(|image| Block::Figure { image, caption: None });
+            }
             "picture" | "a" => {
                 let only = el.children().filter(|c| !c.value().as_text().is_some_and(|t| t.trim().is_empty())).count() == 1;
                 let img = el.descendants().filter_map(ElementRef::wrap).find(|c| c.value().name() == "img")?;
@@ -470,9 +507,14 @@ fn is_recirculation_box_title(el: &ElementRef) -> bool {
 
 /// An element whose class names it a caption (`caption`, `wp-caption-text`, `newsCaption`,
 /// `image-caption`).
+/// (`no_caption`, `has-caption` and `with-caption` describe a block, not its caption.)
 fn is_caption_class(el: &ElementRef) -> bool {
     let Some(class) = el.value().attr("class") else { return false };
-    class.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| t.eq_ignore_ascii_case("caption") || (t.len() > 7 && t.to_ascii_lowercase().ends_with("caption")))
+    class.split_whitespace().map(str::to_ascii_lowercase).any(|c| {
+        let c = c.trim_end_matches("-text").trim_end_matches("_text").trim_end_matches("-full");
+        let modifier = ["no", "has", "with", "without"].iter().any(|m| c.starts_with(m) && c[m.len()..].starts_with(['-', '_']));
+        !modifier && (c == "caption" || c.ends_with("caption") || c.starts_with("caption-") || c.starts_with("caption_"))
+    })
 }
 
 /// The widest candidate of a `srcset` ("a.jpg 400w, b.jpg 800w" → "b.jpg").

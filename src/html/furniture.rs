@@ -265,7 +265,10 @@ pub fn weed_lines(blocks: &mut Vec<Block>) {
                 continue;
             }
             let paragraph = matches!(block, Block::Paragraph { .. });
-            if paragraph && (is_pointer_line(&text) || is_timestamp_line(&text) || is_page_tool_line(&text) || is_newsletter_box(&text)) {
+            if is_page_tool_line(&text) {
+                continue;
+            }
+            if paragraph && (is_pointer_line(&text) || is_timestamp_line(&text) || is_newsletter_box(&text)) {
                 continue;
             }
             if paragraph && is_tag_line(&text, follows_label) {
