@@ -258,3 +258,10 @@ fn a_lazy_picture_in_a_figure_comes_from_its_noscript_and_a_no_caption_block_kee
     assert!(c.html.contains("<img src=\"https://img.example/quay.jpg\" alt=\"The quay\">"), "{}", c.html);
     assert!(c.html.contains("Boats return to the harbour at dusk"), "{}", c.html);
 }
+
+#[test]
+fn a_link_to_a_host_name_in_unicode_keeps_its_address() {
+    let html = page(&format!("{PARA}<p>The timetable is on <a href=\"https://münchen.example/fähre?tag=1\">the city's site</a>, with the winter sailings.</p>{PARA}"));
+    let c = copy(&html);
+    assert!(c.html.contains("href=\"https://xn--mnchen-3ya.example/f%C3%A4hre?tag=1\""), "{}", c.html);
+}

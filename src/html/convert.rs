@@ -461,6 +461,7 @@ impl Converter {
         let parsed = match Url::parse(href) {
             Ok(u) => u,
             Err(url::ParseError::RelativeUrlWithoutBase) => self.base.as_ref()?.join(href).ok()?,
+            Err(url::ParseError::IdnaError) => Url::parse(&ascii_host(href)?).ok()?,
             Err(_) => return None,
         };
         matches!(parsed.scheme(), "http" | "https" | "mailto").then(|| parsed.to_string())
@@ -529,6 +530,45 @@ fn widest_candidate(srcset: &str) -> Option<&str> {
         })
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(url, _)| url)
+}
+
+/// An absolute address with its host name in Unicode written in punycode ("münchen.de" →
+/// "xn--mnchen-3ya.de"), labels lower-cased; `None` when it has no host to rewrite.
+pub fn ascii_host(href: &str) -> Option<String> {
+    let (scheme, rest) = href.split_once("://")?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(end);
+    let (userinfo, host_port) = match authority.rsplit_once('@') {
+        Some((u, h)) => (Some(u), h),
+        None => (None, authority),
+    };
+    let (host, port) = match host_port.rsplit_once(':') {
+        Some((h, p)) if p.chars().all(|c| c.is_ascii_digit()) => (h, Some(p)),
+        _ => (host_port, None),
+    };
+    let labels: Option<Vec<String>> = host
+        .split('.')
+        .map(|label| {
+            let label = label.to_lowercase();
+            if label.is_ascii() {
+                Some(label)
+            } else {
+                idna::punycode::encode_str(&label).map(|p| format!("xn--{p}"))
+            }
+        })
+        .collect();
+    let mut out = format!("{scheme}://");
+    if let Some(u) = userinfo {
+        out.push_str(u);
+        out.push('@');
+    }
+    out.push_str(&labels?.join("."));
+    if let Some(p) = port {
+        out.push(':');
+        out.push_str(p);
+    }
+    out.push_str(path);
+    Some(out)
 }
 
 /// A link target that does not lead to another page: empty, `#…`, or a script.
