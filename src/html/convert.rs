@@ -471,7 +471,16 @@ impl Converter {
 /// A container inside the story that is mostly links and little prose: related stories, "most
 /// read", tag lists. (Prose with a few links in it has commas and long sentences.)
 fn is_link_farm(el: &ElementRef) -> bool {
-    let text: String = el.text().collect();
+    // The text is gathered only until it has 250 words or more (then the answer is no): every
+    // container of the story is asked, so a whole-subtree walk each time would be quadratic in
+    // the nesting. A word cut at the stop counts at most once too many, hence 251.
+    let mut text = String::new();
+    for chunk in el.text() {
+        text.push_str(chunk);
+        if text.len() >= 1500 && count_words(&text) >= 251 {
+            return false;
+        }
+    }
     let words = count_words(&text);
     let commas = text.matches([',', '،', '，', '、']).count();
     words > 0 && words < 250 && commas < 10 && link_density(el) > 0.5

@@ -30,14 +30,15 @@ pub(super) fn class_weight(el: &ElementRef) -> i32 {
     if matches!(e.name(), "body" | "html") {
         return 0;
     }
-    let names = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_ascii_lowercase();
-    if names.trim().is_empty() {
+    let (class, id) = (e.attr("class").unwrap_or(""), e.attr("id").unwrap_or(""));
+    if class.is_empty() && id.is_empty() {
         return 0;
     }
-    // Whole words of the class and id ("site-nav" → "site", "nav"), matched at their start,
-    // so that "nav" finds "navigation" but not "canvas".
-    let tokens: Vec<&str> = names.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty()).collect();
-    let has = |list: &[&str]| tokens.iter().any(|t| list.iter().any(|w| t.starts_with(w)));
+    // Whole words of the class and id ("site-nav" → "site", "nav"), matched at their start in
+    // any letter case, so that "nav" finds "navigation" but not "canvas". (No allocation: this
+    // runs for every ancestor of every candidate paragraph.)
+    let tokens = || [class, id].into_iter().flat_map(|s| s.split(|c: char| !c.is_ascii_alphanumeric())).filter(|t| !t.is_empty());
+    let has = |list: &[&str]| tokens().any(|t| list.iter().any(|w| t.len() >= w.len() && t.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())));
     let neg = has(NEGATIVE);
     let pos = has(POSITIVE);
     match (neg, pos) {
