@@ -33,10 +33,29 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Words in `s`: runs of letters or digits; each CJK character counts as one word.
 pub fn count_words(s: &str) -> usize {
+    count_words_upto(s, usize::MAX)
+}
+
+/// `count_words`, stopping once `limit` words are counted (for "is this line short?" asked of
+/// every paragraph).
+pub fn count_words_upto(s: &str, limit: usize) -> usize {
     let mut count = 0;
     let mut in_word = false;
     for c in s.chars() {
-        if is_cjk(c) {
+        if count >= limit {
+            break;
+        }
+        if c.is_ascii() {
+            // ASCII first: most text is, and it needs no table lookups.
+            if c.is_ascii_alphanumeric() {
+                if !in_word {
+                    count += 1;
+                    in_word = true;
+                }
+            } else if !(in_word && (c == '\'' || c == '-')) {
+                in_word = false;
+            }
+        } else if is_cjk(c) {
             count += 1;
             in_word = false;
         } else if c.is_alphanumeric() {

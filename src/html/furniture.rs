@@ -11,16 +11,17 @@ use crate::words::{collapse_ws, count_words};
 /// "… (Image: GETTY)", "… REUTERS/Name") or opens as one ("Image copyright …").
 pub fn is_photo_caption(text: &str) -> bool {
     let text = text.trim();
-    let lower = text.to_lowercase();
+    // Only the line's two ends are read (every paragraph of the story is asked).
+    let head = text.chars().take(24).collect::<String>().to_lowercase();
     const OPENERS: &[&str] = &[
         "image copyright", "image caption", "image source", "file photo:", "photo:", "photos:", "picture:", "credit:",
         "photo by ", "photo illustration", "illustration by ",
     ];
-    if OPENERS.iter().any(|o| lower.starts_with(o)) && count_words(text) <= 60 {
+    if OPENERS.iter().any(|o| head.starts_with(o)) && count_words(text) <= 60 {
         return true;
     }
     // The last parenthesised group, when the text ends with one.
-    if let Some(group) = lower.strip_suffix(')').and_then(|inner| inner.rfind('(').map(|i| inner[i + 1..].trim())) {
+    if let Some(group) = text.strip_suffix(')').and_then(|inner| inner.rfind('(').map(|i| inner[i + 1..].trim().to_lowercase())) {
         const CREDITS: &[&str] = &[
             "image:", "images:", "photo:", "photos:", "picture:", "pic:", "credit:", "photo by", "photograph by", "ap photo",
             "file photo", "photo credit", "getty images", "shutterstock",
@@ -93,8 +94,19 @@ fn has_clock_time(lower: &str) -> bool {
 /// A page tool or label that stands as a line of its own: "Share this story", "Image 2 of 5",
 /// "Advertisement", "This slideshow requires JavaScript", a line of bare addresses.
 pub fn is_page_tool_line(text: &str) -> bool {
-    let text = collapse_ws(text);
-    let lower = text.to_lowercase();
+    // Most of the line is web addresses (an image's address with its sizes, a list of links).
+    if text.contains("://") || text.contains("www.") {
+        let text = collapse_ws(text);
+        let url_chars: usize = text.split_whitespace().filter(|w| w.contains("://") || w.starts_with("www.")).map(str::len).sum();
+        if url_chars > 0 && url_chars * 2 >= text.len() && !crate::words::ends_sentence(&text) {
+            return true;
+        }
+    }
+    // The tools' labels are short; a long line is none of them.
+    if text.len() > 200 {
+        return false;
+    }
+    let lower = collapse_ws(text).to_lowercase();
     let bare = lower.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '…' | ':'));
     const TOOLS: &[&str] = &[
         "share this story", "share this article", "share this", "share", "sharing is caring", "advertisement",
@@ -107,12 +119,7 @@ pub fn is_page_tool_line(text: &str) -> bool {
     // "Image 2 of 5", "Photo 3/8".
     let counter: Vec<&str> = bare.split_whitespace().collect();
     let numbered = |w: &str| w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty();
-    if matches!(counter.as_slice(), [kind, a, "of", b] if matches!(*kind, "image" | "photo" | "picture" | "slide") && numbered(a) && numbered(b)) {
-        return true;
-    }
-    // Most of the line is web addresses (an image's address with its sizes, a list of links).
-    let url_chars: usize = text.split_whitespace().filter(|w| w.contains("://") || w.starts_with("www.")).map(str::len).sum();
-    url_chars > 0 && url_chars * 2 >= text.len() && !crate::words::ends_sentence(&text)
+    matches!(counter.as_slice(), [kind, a, "of", b] if matches!(*kind, "image" | "photo" | "picture" | "slide") && numbered(a) && numbered(b))
 }
 
 /// A tag list: "Tags: river, ferry, harbour", or, under a "Tags" label, a line of short
@@ -130,6 +137,10 @@ fn is_tag_line(text: &str, under_label: bool) -> bool {
 /// A heading (or a short line standing as one) that opens a box of other stories, or of
 /// things about the page rather than the story (the writer's biography).
 pub fn is_recirculation_heading(text: &str) -> bool {
+    // Six words at most: a long line is none (every paragraph is asked).
+    if text.len() > 160 {
+        return false;
+    }
     let text = collapse_ws(text).to_lowercase();
     let text = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…' | ':' | '»' | '›' | '!'));
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -259,8 +270,8 @@ pub fn weed_lines(blocks: &mut Vec<Block>) {
         let follows_label = std::mem::take(&mut after_tag_label);
         if let Block::Paragraph { content } | Block::Heading { content, .. } = &block {
             let text = inline_text(content);
-            let bare = text.trim().trim_end_matches(':').to_lowercase();
-            if matches!(bare.as_str(), "tags" | "tagged" | "topics" | "keywords") {
+            let bare = text.trim().trim_end_matches(':');
+            if bare.len() <= 8 && matches!(bare.to_lowercase().as_str(), "tags" | "tagged" | "topics" | "keywords") {
                 after_tag_label = true;
                 continue;
             }
@@ -268,10 +279,12 @@ pub fn weed_lines(blocks: &mut Vec<Block>) {
             if is_page_tool_line(&text) {
                 continue;
             }
-            if paragraph && (is_pointer_line(&text) || is_timestamp_line(&text) || is_newsletter_box(&text)) {
+            // Pointers, time stamps, newsletter boxes and labelled tag lists are short.
+            let short = crate::words::count_words_upto(&text, 41) <= 40;
+            if paragraph && short && (is_pointer_line(&text) || is_timestamp_line(&text) || is_newsletter_box(&text)) {
                 continue;
             }
-            if paragraph && is_tag_line(&text, follows_label) {
+            if paragraph && (short || follows_label) && is_tag_line(&text, follows_label) {
                 continue;
             }
             let credit_under_picture = text.trim_start().starts_with('©') && matches!(out.last(), Some(Block::Figure { caption: None, .. }));

@@ -145,7 +145,7 @@ fn weed(blocks: &mut Vec<Block>) {
     blocks.retain(|block| match block {
         Block::Paragraph { .. } | Block::Heading { .. } => {
             let text = block.text();
-            let short = crate::words::count_words(&text) < 8;
+            let short = crate::words::count_words_upto(&text, 8) < 8;
             let keep = if short { text != previous } else { seen.insert(text.clone()) };
             previous = text;
             keep
