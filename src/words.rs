@@ -39,35 +39,50 @@ pub fn count_words(s: &str) -> usize {
 /// `count_words`, stopping once `limit` words are counted (for "is this line short?" asked of
 /// every paragraph).
 pub fn count_words_upto(s: &str, limit: usize) -> usize {
-    let mut count = 0;
-    let mut in_word = false;
-    for c in s.chars() {
-        if count >= limit {
-            break;
-        }
-        if c.is_ascii() {
-            // ASCII first: most text is, and it needs no table lookups.
-            if c.is_ascii_alphanumeric() {
-                if !in_word {
-                    count += 1;
-                    in_word = true;
+    let mut counter = WordCounter::default();
+    counter.push(s, limit);
+    counter.count
+}
+
+/// Counts words over text that comes in pieces (an element's text nodes), as `count_words`
+/// would over the pieces joined: a word split between two pieces counts once.
+#[derive(Default)]
+pub struct WordCounter {
+    /// Words so far.
+    pub count: usize,
+    in_word: bool,
+}
+
+impl WordCounter {
+    /// Counts the words of the next piece, stopping once `limit` words are counted in all.
+    pub fn push(&mut self, s: &str, limit: usize) {
+        for c in s.chars() {
+            if self.count >= limit {
+                break;
+            }
+            if c.is_ascii() {
+                // ASCII first: most text is, and it needs no table lookups.
+                if c.is_ascii_alphanumeric() {
+                    if !self.in_word {
+                        self.count += 1;
+                        self.in_word = true;
+                    }
+                } else if !(self.in_word && (c == '\'' || c == '-')) {
+                    self.in_word = false;
                 }
-            } else if !(in_word && (c == '\'' || c == '-')) {
-                in_word = false;
+            } else if is_cjk(c) {
+                self.count += 1;
+                self.in_word = false;
+            } else if c.is_alphanumeric() {
+                if !self.in_word {
+                    self.count += 1;
+                    self.in_word = true;
+                }
+            } else if !(self.in_word && (c == '\'' || c == '’' || c == '-')) {
+                self.in_word = false;
             }
-        } else if is_cjk(c) {
-            count += 1;
-            in_word = false;
-        } else if c.is_alphanumeric() {
-            if !in_word {
-                count += 1;
-                in_word = true;
-            }
-        } else if !(in_word && (c == '\'' || c == '’' || c == '-')) {
-            in_word = false;
         }
     }
-    count
 }
 
 /// The words of `s` (letters, digits and inner apostrophes or hyphens).

@@ -471,17 +471,19 @@ impl Converter {
 /// A container inside the story that is mostly links and little prose: related stories, "most
 /// read", tag lists. (Prose with a few links in it has commas and long sentences.)
 fn is_link_farm(el: &ElementRef) -> bool {
-    // The text is gathered only until it has 250 words or more (then the answer is no): every
-    // container of the story is asked, so a whole-subtree walk each time would be quadratic in
-    // the nesting. A word cut at the stop counts at most once too many, hence 251.
+    // The text is read only until it has 250 words (then the answer is no): every container
+    // of the story is asked, so a whole-subtree walk each time would be quadratic in the
+    // nesting.
     let mut text = String::new();
+    let mut counter = crate::words::WordCounter::default();
     for chunk in el.text() {
-        text.push_str(chunk);
-        if text.len() >= 1500 && count_words(&text) >= 251 {
+        counter.push(chunk, 250);
+        if counter.count >= 250 {
             return false;
         }
+        text.push_str(chunk);
     }
-    let words = count_words(&text);
+    let words = counter.count;
     let commas = text.matches([',', '،', '，', '、']).count();
     words > 0 && words < 250 && commas < 10 && link_density(el) > 0.5
 }
