@@ -293,18 +293,22 @@ impl Article {
     /// The dateline opens the first paragraph, as the reader shows it.
     pub fn article_body_units(&self) -> Vec<String> {
         let mut units = Vec::new();
-        let mut dateline = self.dateline.as_deref();
-        for block in &self.blocks {
+        let dateline = self.dateline_at();
+        for (i, block) in self.blocks.iter().enumerate() {
             match (block, dateline) {
-                (Block::Paragraph { content }, Some(d)) => {
-                    units.push(format!("{d} — {}", inline_text(content)));
-                    dateline = None;
-                }
+                (Block::Paragraph { content }, Some((at, d))) if at == i => units.push(format!("{d} — {}", inline_text(content))),
                 _ => block.prose_units(&mut units),
             }
         }
         units.retain(|u| !u.trim().is_empty());
         units
+    }
+
+    /// The dateline and the block it opens: the body's first paragraph, wherever that stands.
+    /// `None` without a dateline or without a paragraph for it.
+    pub fn dateline_at(&self) -> Option<(usize, &str)> {
+        let d = self.dateline.as_deref()?;
+        Some((self.blocks.iter().position(|b| matches!(b, Block::Paragraph { .. }))?, d))
     }
 
     /// The text of the body's first paragraph, if it has one.

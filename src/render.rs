@@ -89,25 +89,25 @@ pub fn html(article: &Article) -> String {
     if toc {
         contents_html(article, &mut out);
     }
-    let mut dateline = article.dateline.as_deref();
+    let dateline = article.dateline_at();
     let mut heading = 0;
     let notes = &mut Notes::default();
-    for block in &article.blocks {
+    for (i, block) in article.blocks.iter().enumerate() {
         if let (true, Block::Heading { level, content }) = (toc, block) {
             heading += 1;
             let level = (*level).clamp(2, 6);
             let _ = writeln!(out, "<h{level}><span id=\"{ANCHOR_PREFIX}{CONTENTS_ID}{heading}\"></span>{}</h{level}>", inlines_html(content, notes));
             continue;
         }
-        // The dateline opens the first paragraph, wherever that stands.
-        if let (Some(d), Block::Paragraph { content }) = (dateline, block) {
-            let _ = writeln!(out, "<p><span class=\"dateline\">{}</span> — {}</p>", escape(d), inlines_html(content, notes));
-            dateline = None;
-            continue;
+        match (dateline, block) {
+            (Some((at, d)), Block::Paragraph { content }) if at == i => {
+                let _ = writeln!(out, "<p><span class=\"dateline\">{}</span> — {}</p>", escape(d), inlines_html(content, notes));
+            }
+            _ => block_html(block, &mut out, notes),
         }
-        block_html(block, &mut out, notes);
     }
-    if let Some(d) = dateline {
+    // A dateline with no paragraph to open stands alone.
+    if let (Some(d), None) = (article.dateline.as_deref(), dateline) {
         let _ = writeln!(out, "<p class=\"dateline\">{}</p>", escape(d));
     }
     notes.write(&mut out);
@@ -281,15 +281,14 @@ pub fn markdown(article: &Article) -> String {
     if let Some(image) = &article.lead_image {
         let _ = writeln!(out, "![{}](<{}>)\n", md_escape(&image.alt), image.src);
     }
-    // The dateline opens the first paragraph, wherever that stands.
-    let mut dateline = article.dateline.as_deref();
-    for block in &article.blocks {
-        if let (Some(d), Block::Paragraph { content }) = (dateline, block) {
-            let _ = writeln!(out, "**{}** — {}\n", md_escape(d), inlines_md(content));
-            dateline = None;
-            continue;
+    let dateline = article.dateline_at();
+    for (i, block) in article.blocks.iter().enumerate() {
+        match (dateline, block) {
+            (Some((at, d)), Block::Paragraph { content }) if at == i => {
+                let _ = writeln!(out, "**{}** — {}\n", md_escape(d), inlines_md(content));
+            }
+            _ => block_md(block, "", &mut out),
         }
-        block_md(block, "", &mut out);
     }
     if let Some(c) = &article.copyright {
         let _ = writeln!(out, "---\n\n{}", md_escape(c));

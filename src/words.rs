@@ -60,20 +60,12 @@ impl WordCounter {
             if self.count >= limit {
                 break;
             }
-            if c.is_ascii() {
-                // ASCII first: most text is, and it needs no table lookups.
-                if c.is_ascii_alphanumeric() {
-                    if !self.in_word {
-                        self.count += 1;
-                        self.in_word = true;
-                    }
-                } else if !(self.in_word && (c == '\'' || c == '-')) {
-                    self.in_word = false;
-                }
-            } else if is_cjk(c) {
+            // ASCII first: most text is, and it needs no table lookups.
+            let (cjk, alphanumeric) = if c.is_ascii() { (false, c.is_ascii_alphanumeric()) } else { (is_cjk(c), c.is_alphanumeric()) };
+            if cjk {
                 self.count += 1;
                 self.in_word = false;
-            } else if c.is_alphanumeric() {
+            } else if alphanumeric {
                 if !self.in_word {
                     self.count += 1;
                     self.in_word = true;

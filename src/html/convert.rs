@@ -307,12 +307,11 @@ impl Converter {
             }
         }
         // A caption shown in two lengths ("… more" / "less") keeps its long version only.
+        parts.iter_mut().for_each(drop_toggle_links);
         let texts: Vec<String> = parts.iter().map(|p| collapse_ws(&inline_text(p))).collect();
         let mut joined = Vec::new();
-        for (mut part, text) in parts.into_iter().zip(&texts) {
-            drop_toggle_links(&mut part);
-            let stem = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…')).trim_end_matches("more").trim_end_matches(['.', '…', ' ']);
-            if text.is_empty() || (stem.chars().count() >= 20 && texts.iter().any(|t| t.len() > text.len() && t.starts_with(stem))) {
+        for (part, text) in parts.into_iter().zip(&texts) {
+            if text.is_empty() || (text.chars().count() >= 20 && texts.iter().any(|t| cut_short_of(text, t))) {
                 continue;
             }
             if !joined.is_empty() {
@@ -500,6 +499,11 @@ pub(super) fn drop_toggle_links(content: &mut Vec<Inline>) {
             *content = normalize_inlines(std::mem::take(content));
         }
     }
+}
+
+/// Whether `short` is the start of `long` shown cut short ("The river rose two metres…").
+pub(super) fn cut_short_of(short: &str, long: &str) -> bool {
+    long.len() > short.len() && long.starts_with(short.trim_end_matches(['.', '…', ' ']))
 }
 
 /// An inline element holding three links or more and little else; the innermost such, so that

@@ -81,14 +81,8 @@ pub fn is_timestamp_line(text: &str) -> bool {
     ];
     let labelled = LABELS.iter().any(|l| lower.strip_prefix(l).is_some_and(|rest| rest.starts_with([' ', ':'])));
     let by_and_date = crate::refine::is_byline(&text.replace('|', " ")) || (lower.starts_with("by ") && words <= 20 && (text.contains('|') || lower.contains(" on ")));
-    let dated = crate::refine::is_date_line(&text) || lower.contains(" ago") || has_clock_time(&lower);
+    let dated = crate::refine::is_date_line(&text) || lower.contains(" ago") || crate::text::signals::has_clock_time(&text);
     (labelled || by_and_date) && dated
-}
-
-/// "6:45", "20:13": a time of day in the text.
-fn has_clock_time(lower: &str) -> bool {
-    let b = lower.as_bytes();
-    (1..b.len().saturating_sub(2)).any(|i| b[i] == b':' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() && b[i + 2].is_ascii_digit())
 }
 
 /// A page tool or label that stands as a line of its own: "Share this story", "Image 2 of 5",

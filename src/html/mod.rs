@@ -135,7 +135,7 @@ fn weed(blocks: &mut Vec<Block>) {
         let text = crate::words::collapse_ws(&block.text());
         let stem = text.trim_end_matches(['.', '…', ' ']);
         let Some(h) = head(stem) else { return true };
-        !by_head.get(&h).is_some_and(|same| same.iter().any(|p| p.len() > text.len() && p.starts_with(stem)))
+        !by_head.get(&h).is_some_and(|same| same.iter().any(|p| convert::cut_short_of(&text, p)))
     });
     // The same text twice (a gallery caption repeated, a heading shown for two layouts): once.
     // Short lines may repeat by design (the same label in each day of a meal plan), unless
@@ -390,9 +390,11 @@ fn take_dateline(blocks: &mut [Block], article: &mut Article) {
     let full = inline_text(content);
     let Some(Inline::Text { text }) = content.first_mut() else { return };
     let Some(d) = refine::split_dateline(&full) else { return };
-    let Some(dash_end) = full.find(d.rest.as_str()).filter(|&at| at > 0) else { return };
-    // The run holds the dateline and its dash, and the rest starts in it or right after it.
-    let Some(cut) = text.get(..dash_end).is_some_and(|head| full.starts_with(head)).then_some(dash_end) else { return };
+    let Some(cut) = full.find(d.rest.as_str()).filter(|&at| at > 0) else { return };
+    // The run must hold the dateline and its dash (`full` starts with it).
+    if !text.is_char_boundary(cut) {
+        return;
+    }
     article.dateline = Some(d.dateline);
     article.source = d.source;
     *text = text[cut..].to_string();

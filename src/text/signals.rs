@@ -14,7 +14,7 @@ pub fn is_stamp(text: &str) -> bool {
 }
 
 /// `7:52`, `07:52`, `18:06`: a clock time.
-fn has_clock_time(text: &str) -> bool {
+pub(crate) fn has_clock_time(text: &str) -> bool {
     let b = text.as_bytes();
     (1..b.len().saturating_sub(2)).any(|i| {
         b[i] == b':'
@@ -22,7 +22,8 @@ fn has_clock_time(text: &str) -> bool {
             && b[i + 1].is_ascii_digit()
             && b[i + 2].is_ascii_digit()
             && b.get(i + 3).is_none_or(|c| !c.is_ascii_digit())
-            && (i < 3 || !b[i - 3].is_ascii_digit())
+            // Not a third digit before the colon ("2019 8:21" is a time; "123:45" is not).
+            && (i < 3 || !(b[i - 2].is_ascii_digit() && b[i - 3].is_ascii_digit()))
     })
 }
 
@@ -91,6 +92,7 @@ mod tests {
         assert!(is_stamp("11/20/2019 01:14 PM"));
         assert!(!is_stamp("The meeting ran from 9:30 until well after midnight, and nobody left early."));
         assert!(!is_stamp("Ratio of 3:1000"));
+        assert!(is_stamp("Nov. 19, 2019 8:21 am ET"));
     }
 
     #[test]
