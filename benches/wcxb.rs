@@ -1,0 +1,90 @@
+//! Extraction on `../shared/corpus/wcxb-dev` in the three forms a reader brings (a benchmark:
+//! it prints figures and asserts nothing).
+//!
+//!     cargo bench --bench wcxb -- [html|clipboard|text|all] [--field text|article_body] [--out DIR] [--worst N]
+//!
+//! Prints, for all pages and per page type: shingle precision, recall and F1, bag-of-words F1,
+//! the title rate and the `with`/`without` snippet accuracy (see `wcxb/corpus.rs`). The body
+//! scored is the `text` field (headings, captions and all, as the corpus's `main_content` has
+//! them) unless `--field article_body`. The peers run on the same pages from `benches/peers`
+//! (`-- --wcxb`).
+//!
+//! The block model (`src/html/model.rs`) is trained on these pages; its figures here are
+//! out-of-fold when `--oof FILE` names the fold weights that `tools/train_block_model.py`
+//! writes: each page is then extracted with the model that did not see its domain.
+
+#[path = "wcxb/corpus.rs"]
+mod corpus;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use corpus::{Page, Prediction};
+
+fn shared() -> PathBuf {
+    std::env::var_os("CLEANCOPY_SHARED").map(PathBuf::from).unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
+}
+
+fn extract(input: &str, field: &str) -> Prediction {
+    match cleancopy::clean(input, None) {
+        Ok(c) => Prediction { body: if field == "article_body" { c.article_body } else { c.text }, title: c.title },
+        Err(_) => Prediction::default(),
+    }
+}
+
+/// Runs `f` over `items` on two threads, keeping the order.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+    let chunk = items.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items.chunks(chunk).map(|c| s.spawn(|| c.iter().map(&f).collect::<Vec<R>>())).collect();
+        handles.into_iter().flat_map(|h| h.join().expect("worker")).collect()
+    })
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
+    let forms: Vec<&str> = match args.iter().find(|a| corpus::FORMS.contains(&a.as_str()) || *a == "all").map(String::as_str) {
+        Some("all") | None => corpus::FORMS.to_vec(),
+        Some(f) => vec![f],
+    };
+    let field = value("--field").unwrap_or_else(|| "text".into());
+    let out = value("--out").map(PathBuf::from);
+    let worst: usize = value("--worst").and_then(|n| n.parse().ok()).unwrap_or(0);
+    let shared = shared();
+    let pages = corpus::pages(&shared);
+    for form in forms {
+        let started = Instant::now();
+        let inputs: Vec<(&Page, String)> = pages.iter().filter_map(|p| corpus::input(&shared, form, &p.id).map(|i| (p, i))).collect();
+        let preds: Vec<Prediction> = par_map(&inputs, |(_, input)| extract(input, &field));
+        let secs = started.elapsed().as_secs_f64();
+        let scored: Vec<Page> = inputs.iter().map(|(p, _)| (*p).clone()).collect();
+        let map: HashMap<String, Prediction> = inputs.iter().zip(&preds).map(|((p, _), pr)| (p.id.clone(), pr.clone())).collect();
+        corpus::report(&format!("Clean Copy [{field}]"), form, &scored, &map);
+        println!("  ({:.1} s for {} pages, {} of {} captured)", secs, inputs.len(), inputs.len(), pages.len());
+        if worst > 0 {
+            let mut per: Vec<(f64, &Page)> = scored
+                .iter()
+                .map(|p| {
+                    let (tp, fp, fn_) = cleancopy::score::page_counts(&p.main, &map[&p.id].body);
+                    let f = if tp > 0.0 { 2.0 * tp / (2.0 * tp + fp + fn_) } else { 0.0 };
+                    (f, p)
+                })
+                .collect();
+            per.sort_by(|a, b| a.0.total_cmp(&b.0));
+            for (f, p) in per.iter().take(worst) {
+                println!("  worst: F1 {f:.2}  {} {} {}", p.id, p.page_type, p.domain);
+            }
+        }
+        if let Some(out) = &out {
+            std::fs::create_dir_all(out).expect("output folder");
+            let json: serde_json::Map<String, serde_json::Value> =
+                map.iter().map(|(id, p)| (id.clone(), serde_json::json!({ "articleBody": p.body, "title": p.title }))).collect();
+            let path = out.join(format!("wcxb-{form}.json"));
+            std::fs::write(&path, serde_json::Value::Object(json).to_string()).expect("write predictions");
+            println!("  predictions in {}", path.display());
+        }
+    }
+}
