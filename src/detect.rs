@@ -51,7 +51,10 @@ pub fn detect(input: &str) -> InputKind {
     }
     let tags = count_html_tags(input);
     let markup_lines = markup_line_share(input);
-    if lower.starts_with('<') && tags >= 1 && markup_lines >= 0.3 {
+    if lower.starts_with('<') && tags >= 1 && (markup_lines >= 0.3 || tags >= 3 && count_html_tags(&head) >= 1) {
+        // A paste that opens with a well-known tag and holds more: markup, even when its
+        // attributes run over many lines (a framework's `:class="{ … }"`), so that few lines
+        // hold a tag.
         return InputKind::HtmlFragment;
     }
     let md = markdown_score(input);
@@ -164,6 +167,12 @@ pub(crate) fn floor_char_boundary(s: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fragment_whose_attributes_run_over_many_lines_is_html() {
+        let paste = format!("<header x-data=\"navigation\" :class=\"{{\n{}}}\" class=\"grid\"><a href=\"/\">Home</a></header><h1>Title</h1><p>Text.</p>", "  'md:absolute top-0': !scrolled,\n".repeat(40));
+        assert_eq!(detect(&paste), InputKind::HtmlFragment);
+    }
 
     #[test]
     fn a_browser_selection_copied_as_html_is_a_fragment() {

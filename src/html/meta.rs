@@ -27,6 +27,9 @@ pub struct PageMeta {
     pub excerpt: Option<String>,
     /// The picture the page shares itself with (`og:image`, JSON-LD `image`), as written.
     pub image: Option<String>,
+    /// The title is only the page's first `<h1>`: the page has no title of its own (a
+    /// clipboard paste).
+    pub title_is_heading: bool,
 }
 
 /// `DC.title`, `dc:title`, `parsely-title` → `dc:title`, `dc:title`, `parsely:title`.
@@ -123,6 +126,7 @@ pub fn read(doc: &Html) -> PageMeta {
     }
     if meta.title.is_none() {
         meta.title = h1s.first().cloned();
+        meta.title_is_heading = meta.title.is_some();
     }
     meta.byline = ld
         .byline

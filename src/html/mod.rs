@@ -5,6 +5,7 @@
 mod convert;
 pub mod depth;
 mod furniture;
+mod headline;
 mod meta;
 mod root;
 
@@ -57,6 +58,11 @@ pub fn extract(input: &str) -> Article {
         excerpt: meta.excerpt,
         ..Article::default()
     };
+    let story = story_span(body, &roots);
+    let meta_title = if meta.title_is_heading { None } else { article.title.as_deref() };
+    if let Some(headline) = headline::choose(body, meta_title, article.site_name.as_deref(), story) {
+        article.title = Some(headline);
+    }
     match &article.title {
         Some(title) => drop_title_heading(&mut blocks, title),
         None => article.title = take_first_heading(&mut blocks),
@@ -84,6 +90,13 @@ pub fn extract(input: &str) -> Article {
         article.dir = article.dir.or(dir);
     }
     article
+}
+
+/// Where the story's first element starts and ends in the body's elements in document order.
+fn story_span(body: ElementRef, roots: &[ElementRef]) -> Option<(usize, usize)> {
+    let first = *roots.first()?;
+    let start = body.descendants().filter_map(ElementRef::wrap).position(|e| e == first)?;
+    Some((start, start + first.descendants().filter_map(ElementRef::wrap).count()))
 }
 
 /// The ids that the page's in-page links lead to and that exist.
