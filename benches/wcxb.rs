@@ -1,7 +1,8 @@
 //! Extraction on `../shared/corpus/wcxb-dev` in the three forms a reader brings (a benchmark:
 //! it prints figures and asserts nothing).
 //!
-//!     cargo bench --bench wcxb -- [html|clipboard|text|all] [--field text|article_body] [--out DIR] [--worst N]
+//!     cargo bench --bench wcxb -- [html|clipboard|text|all] [--field text|article_body] [--out DIR] [--worst N] [--oof FILE]
+//!     cargo bench --bench wcxb -- --extent-rows FILE [--aeb-only]
 //!
 //! Prints, for all pages and per page type: shingle precision, recall and F1, bag-of-words F1,
 //! the title rate and the `with`/`without` snippet accuracy (see `wcxb/corpus.rs`). The body
@@ -26,8 +27,8 @@ fn shared() -> PathBuf {
     std::env::var_os("CLEANCOPY_SHARED").map(PathBuf::from).unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
 }
 
-fn extract(input: &str, field: &str) -> Prediction {
-    match cleancopy::clean(input, None) {
+fn extract(input: &str, field: &str, models: cleancopy::Models) -> Prediction {
+    match cleancopy::clean_with(input, None, models) {
         Ok(c) => Prediction { body: if field == "article_body" { c.article_body } else { c.text }, title: c.title },
         Err(_) => Prediction::default(),
     }
@@ -55,14 +56,27 @@ fn main() {
     let worst: usize = value("--worst").and_then(|n| n.parse().ok()).unwrap_or(0);
     let shared = shared();
     let pages = corpus::pages(&shared);
+    if let Some(path) = value("--extent-rows") {
+        extent_rows(&shared, &pages, Path::new(&path), args.iter().any(|a| a == "--aeb-only"));
+        return;
+    }
+    // Out-of-fold: the extent model of the fold that did not see the page's domain.
+    let folds: Option<Vec<cleancopy::html::ExtentModel>> = value("--oof").map(|path| {
+        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).expect("fold models")).expect("fold models JSON");
+        v["folds"].as_array().expect("folds").iter().map(|m| serde_json::from_value(m.clone()).expect("a fold model")).collect()
+    });
     for form in forms {
         let started = Instant::now();
         let inputs: Vec<(&Page, String)> = pages.iter().filter_map(|p| corpus::input(&shared, form, &p.id).map(|i| (p, i))).collect();
-        let preds: Vec<Prediction> = par_map(&inputs, |(_, input)| extract(input, &field));
+        let preds: Vec<Prediction> = par_map(&inputs, |(page, input)| {
+            let extent = folds.as_ref().map(|f| &f[page.fold as usize]);
+            extract(input, &field, cleancopy::Models { extent })
+        });
         let secs = started.elapsed().as_secs_f64();
         let scored: Vec<Page> = inputs.iter().map(|(p, _)| (*p).clone()).collect();
         let map: HashMap<String, Prediction> = inputs.iter().zip(&preds).map(|((p, _), pr)| (p.id.clone(), pr.clone())).collect();
-        corpus::report(&format!("Clean Copy [{field}]"), form, &scored, &map);
+        let name = if folds.is_some() { format!("Clean Copy [{field}], out-of-fold") } else { format!("Clean Copy [{field}]") };
+        corpus::report(&name, form, &scored, &map);
         println!("  ({:.1} s for {} pages, {} of {} captured)", secs, inputs.len(), inputs.len(), pages.len());
         if worst > 0 {
             let mut per: Vec<(f64, &Page)> = scored
@@ -87,4 +101,68 @@ fn main() {
             println!("  predictions in {}", path.display());
         }
     }
+}
+
+/// One JSON line per candidate extent of every page's main content, in the saved-page and
+/// clipboard forms: its features and how its text scores (for `tools/train_extent_model.py`).
+fn extent_rows(shared: &Path, pages: &[Page], out: &Path, aeb_only: bool) {
+    let mut lines = Vec::new();
+    for form in ["html", "clipboard"] {
+        if aeb_only {
+            break;
+        }
+        let inputs: Vec<(&Page, String)> = pages.iter().filter_map(|p| corpus::input(shared, form, &p.id).map(|i| (p, i))).collect();
+        let rows: Vec<Vec<String>> = par_map(&inputs, |(page, input)| {
+            if !matches!(cleancopy::detect(input), cleancopy::InputKind::HtmlDocument | cleancopy::InputKind::HtmlFragment) {
+                return Vec::new();
+            }
+            let features = cleancopy::html::extent_features(input);
+            features
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    let article = cleancopy::html::extract_with(input, cleancopy::html::Extent::Candidate(i));
+                    let text = cleancopy::render::body_text(&article);
+                    let (tp, fp, fn_) = cleancopy::score::page_counts(&page.main, &text);
+                    let f1 = if tp > 0.0 { 2.0 * tp / (2.0 * tp + fp + fn_) } else { 0.0 };
+                    serde_json::json!({
+                        "id": page.id, "form": form, "fold": page.fold, "domain": page.domain, "type": page.page_type,
+                        "candidate": i, "f": f, "f1": f1,
+                    })
+                    .to_string()
+                })
+                .collect()
+        });
+        lines.extend(rows.into_iter().flatten());
+    }
+    // The AEB news pages too (saved pages; folds by their address's domain), so that the model
+    // learns from more news than wcxb-dev holds; `cargo bench --bench quality -- html --oof`
+    // scores them out-of-fold.
+    let aeb = shared.join("corpus/aeb");
+    let truth: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&std::fs::read(aeb.join("ground-truth.json")).expect("AEB truth")).expect("AEB JSON");
+    let items: Vec<(&String, &serde_json::Value)> = truth.iter().collect();
+    let rows: Vec<Vec<String>> = par_map(&items, |(id, t)| {
+        let Ok(bytes) = std::fs::read(aeb.join(format!("html/{id}.html"))) else { return Vec::new() };
+        let input = String::from_utf8_lossy(&bytes);
+        let domain = corpus::domain_of(t["url"].as_str().unwrap_or(""));
+        let body = t["articleBody"].as_str().unwrap_or("");
+        let features = cleancopy::html::extent_features(&input);
+        (0..features.len())
+            .map(|i| {
+                let article = cleancopy::html::extract_with(&input, cleancopy::html::Extent::Candidate(i));
+                // AEB's truth leaves out figure captions (the `article_body` field).
+                let text = article.article_body_units().join("\n\n");
+                let (tp, fp, fn_) = cleancopy::score::page_counts(body, &text);
+                let f1 = if tp > 0.0 { 2.0 * tp / (2.0 * tp + fp + fn_) } else { 0.0 };
+                serde_json::json!({
+                    "id": id, "form": "aeb", "fold": corpus::fold_of(&domain), "domain": domain, "type": "article",
+                    "candidate": i, "f": features[i], "f1": f1,
+                })
+                .to_string()
+            })
+            .collect()
+    });
+    lines.extend(rows.into_iter().flatten());
+    std::fs::write(out, lines.join("\n") + "\n").expect("write rows");
+    println!("{} candidate rows in {}", lines.len(), out.display());
 }

@@ -28,5 +28,5 @@ mod web;
 pub use article::{Article, Block, Direction, Image, Inline};
 pub use detect::{detect, InputKind};
 pub use error::Error;
-pub use pipeline::{clean, decode, extract, CleanCopy, MAX_INPUT_BYTES};
+pub use pipeline::{clean, clean_with, decode, extract, CleanCopy, Models, MAX_INPUT_BYTES};
 pub use sanitize::sanitize;

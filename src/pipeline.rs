@@ -34,8 +34,21 @@ fn looks_binary(sample: &[u8]) -> bool {
     sample.contains(&0) || controls * 20 > sample.len().max(1)
 }
 
+/// Models to extract with in place of the shipped ones: for scoring a model on pages it was
+/// not trained on (the quality benchmark's out-of-fold figures).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Models<'m> {
+    /// How far an HTML page's main content reaches.
+    pub extent: Option<&'m html::ExtentModel>,
+}
+
 /// Extracts the article from `input`, of the given kind or, with `None`, the kind detected.
 pub fn extract(input: &str, kind: Option<InputKind>) -> Result<(Article, InputKind), Error> {
+    extract_with(input, kind, Models::default())
+}
+
+/// [`extract`], with the models given.
+pub fn extract_with(input: &str, kind: Option<InputKind>, models: Models) -> Result<(Article, InputKind), Error> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge { size: input.len(), limit: MAX_INPUT_BYTES });
     }
@@ -47,7 +60,10 @@ pub fn extract(input: &str, kind: Option<InputKind>) -> Result<(Article, InputKi
     }
     let kind = kind.unwrap_or_else(|| detect(input));
     let article = match kind {
-        InputKind::HtmlDocument | InputKind::HtmlFragment => html::extract(input),
+        InputKind::HtmlDocument | InputKind::HtmlFragment => match models.extent {
+            Some(model) => html::extract_with(input, html::Extent::Model(model)),
+            None => html::extract(input),
+        },
         InputKind::Markdown => markdown::extract(input),
         InputKind::Text => text::extract(input),
     };
@@ -140,7 +156,12 @@ impl CleanCopy {
 /// assert_eq!(copy.input_kind, "markdown");
 /// ```
 pub fn clean(input: &str, kind: Option<InputKind>) -> Result<CleanCopy, Error> {
-    let (article, kind) = extract(input, kind)?;
+    clean_with(input, kind, Models::default())
+}
+
+/// [`clean`], with the models given.
+pub fn clean_with(input: &str, kind: Option<InputKind>, models: Models) -> Result<CleanCopy, Error> {
+    let (article, kind) = extract_with(input, kind, models)?;
     Ok(CleanCopy::new(&article, kind))
 }
 

@@ -127,17 +127,41 @@ fn wants_contents(article: &Article) -> bool {
     headings >= 3 && article.word_count() >= 800
 }
 
-/// The table of contents: a list of links to the article's headings, nested by level.
+/// The table of contents: a list of links to the article's headings, the deeper ones in a
+/// list of their own under the heading above them, so that the outer numbering counts only the
+/// top-level headings.
 fn contents_html(article: &Article, out: &mut String) {
-    out.push_str("<section class=\"contents\"><p class=\"contents-title\">Contents</p>\n<ol>\n");
-    let mut n = 0;
+    out.push_str("<section class=\"contents\"><p class=\"contents-title\">Contents</p>\n<ol>");
+    let top = article.blocks.iter().filter_map(|b| if let Block::Heading { level, .. } = b { Some(*level) } else { None }).min().unwrap_or(2);
+    let (mut n, mut item_open, mut sub_open) = (0, false, false);
     for block in &article.blocks {
         if let Block::Heading { level, content } = block {
             n += 1;
-            let text = escape(&crate::article::inline_text(content));
-            let indent = if *level > 2 { " class=\"sub\"" } else { "" };
-            let _ = writeln!(out, "<li{indent}><a href=\"#{ANCHOR_PREFIX}{CONTENTS_ID}{n}\">{text}</a></li>");
+            let link = format!("<a href=\"#{ANCHOR_PREFIX}{CONTENTS_ID}{n}\">{}</a>", escape(&crate::article::inline_text(content)));
+            if *level > top && item_open {
+                if !sub_open {
+                    out.push_str("<ol>");
+                    sub_open = true;
+                }
+                let _ = write!(out, "<li>{link}</li>");
+            } else {
+                if sub_open {
+                    out.push_str("</ol>");
+                    sub_open = false;
+                }
+                if item_open {
+                    out.push_str("</li>\n");
+                }
+                let _ = write!(out, "<li>{link}");
+                item_open = true;
+            }
         }
+    }
+    if sub_open {
+        out.push_str("</ol>");
+    }
+    if item_open {
+        out.push_str("</li>\n");
     }
     out.push_str("</ol></section>\n");
 }
@@ -476,6 +500,21 @@ mod tests {
         assert!(html.contains("<span class=\"dateline\">PARIS (AP)</span> — First paragraph."), "{html}");
         assert!(html.contains("<pre><code>a  &lt;b&gt;\n  c</code></pre>"), "{html}");
         assert!(html.contains("<p class=\"copyright\">© 2024 Example</p>"), "{html}");
+    }
+
+    #[test]
+    fn contents_number_only_the_top_level_headings() {
+        let mut blocks = Vec::new();
+        for (level, name) in [(2, "One"), (3, "One a"), (3, "One b"), (2, "Two"), (3, "Two a"), (2, "Three")] {
+            blocks.push(Block::Heading { level, content: vec![Inline::text(name)] });
+            blocks.push(Block::paragraph(&"word ".repeat(150)));
+        }
+        let html = super::html(&Article { blocks, ..Article::default() });
+        let contents = &html[html.find("<section class=\"contents\"").unwrap()..html.find("</section>").unwrap()];
+        // Three top-level entries; the sub-headings sit in lists of their own under them.
+        assert_eq!(contents.matches("<ol>").count(), 3, "{contents}");
+        assert!(contents.contains("One</a><ol><li><a"), "{contents}");
+        assert!(contents.contains("Two a</a></li></ol></li>"), "{contents}");
     }
 
     #[test]

@@ -64,6 +64,13 @@ pub fn fold_of(domain: &str) -> u64 {
     h % FOLDS
 }
 
+/// The host of an address without a leading `www.`: the domain its fold is taken from.
+pub fn domain_of(url: &str) -> String {
+    let rest = url.split("://").nth(1).unwrap_or(url);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("").to_ascii_lowercase();
+    host.strip_prefix("www.").unwrap_or(&host).to_string()
+}
+
 fn gunzip(path: &Path) -> Option<Vec<u8>> {
     let file = std::fs::File::open(path).ok()?;
     let mut out = Vec::new();

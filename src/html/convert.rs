@@ -19,13 +19,25 @@ pub struct Converter {
     base: Option<Url>,
     /// Ids that in-page links of the page lead to (footnotes and their back references).
     targets: HashSet<String>,
+    /// Lists and boxes of links are content (a listing's items, a collection's grid), not
+    /// furniture to leave out.
+    keep_link_lists: bool,
 }
 
 impl Converter {
     /// A converter that resolves relative addresses against `base` and keeps in-page links to
     /// the ids in `targets`.
     pub fn new(base: Option<&str>, targets: HashSet<String>) -> Converter {
-        Converter { base: base.and_then(|b| Url::parse(b).ok()), targets }
+        Converter { base: base.and_then(|b| Url::parse(b).ok()), targets, keep_link_lists: false }
+    }
+
+    /// The same converter, keeping lists and boxes of links (see [`super::extent`]).
+    pub fn keeping_link_lists(&self) -> Converter {
+        Converter { base: self.base.clone(), targets: self.targets.clone(), keep_link_lists: true }
+    }
+
+    fn is_link_farm(&self, el: &ElementRef) -> bool {
+        !self.keep_link_lists && is_link_farm(el)
     }
 
     /// The element's id when an in-page link leads to it.
@@ -166,7 +178,7 @@ impl Converter {
                     out.push(Block::Heading { level, content });
                 }
             }
-            "ul" | "ol" if is_link_farm(&el) => {}
+            "ul" | "ol" if self.is_link_farm(&el) => {}
             "ul" | "ol" => {
                 let items: Vec<Vec<Block>> = el
                     .children()
@@ -212,7 +224,7 @@ impl Converter {
             "noscript" => self.push_noscript_images(el, out),
             "hr" => out.push(Block::Rule),
             _ => {
-                if is_link_farm(&el) {
+                if self.is_link_farm(&el) {
                     return;
                 }
                 self.push_children(*el, out, depth)

@@ -52,6 +52,12 @@ pub fn decode_twice_escaped(text: &str) -> String {
     }
 }
 
+/// How many distinct words of three letters or more two lines have in common.
+fn shared_words(a: &str, b: &str) -> usize {
+    let words = |s: &str| -> std::collections::HashSet<String> { crate::words::words(&fold(s)).filter(|w| w.chars().count() >= 3).map(str::to_string).collect() };
+    words(a).intersection(&words(b)).count()
+}
+
 /// The `<h1>`s of the page that could be its headline: visible, outside menus, footers and
 /// forms, of a headline's length, not the site's own name, and not only a link home.
 fn candidates(body: ElementRef, site_name: Option<&str>, tag: &str) -> Vec<Candidate> {
@@ -118,8 +124,9 @@ pub fn choose(body: ElementRef, title: Option<&str>, site_name: Option<&str>, st
     if let Some(h) = held {
         return Some(h.text.clone());
     }
-    // One main heading on the page, of more than one word: the page's own headline.
-    if heads.len() == 1 && count_words(&heads[0].text) >= 2 {
+    // One main heading on the page, of more than one word, on the title's subject (two words
+    // in common): the page's own headline, worded for the page rather than for search results.
+    if heads.len() == 1 && count_words(&heads[0].text) >= 2 && shared_words(&heads[0].text, &title) >= 2 {
         return Some(heads[0].text.clone());
     }
     Some(title)
@@ -148,6 +155,13 @@ mod tests {
         let page = r#"<html><head><title>Sneak Peek: What's Inside the Box</title><meta property="og:site_name" content="Personal Finance Economics"></head>
             <body><h1><a href="/">Personal Finance Economics</a></h1><h1>Sneak Peek: What’s Inside the Box</h1><p>Text.</p></body></html>"#;
         assert_eq!(headline(page).as_deref(), Some("Sneak Peek: What’s Inside the Box"));
+    }
+
+    #[test]
+    fn a_lone_heading_on_another_subject_leaves_the_title() {
+        let page = r#"<html><head><meta property="og:title" content="Babies Who Eat Peanuts Early May Avoid Allergy"></head>
+            <body><h1>Allergies Health Center</h1><p>Text.</p></body></html>"#;
+        assert_eq!(headline(page).as_deref(), Some("Babies Who Eat Peanuts Early May Avoid Allergy"));
     }
 
     #[test]

@@ -47,6 +47,7 @@ pub fn read(doc: &Html) -> PageMeta {
     let mut values: HashMap<String, String> = HashMap::new();
     let mut ld = LinkedData::default();
     let mut byline_element = None;
+    let mut byline_date = None;
 
     for node in doc.tree.root().descendants() {
         let Some(el) = ElementRef::wrap(node) else { continue };
@@ -105,9 +106,11 @@ pub fn read(doc: &Html) -> PageMeta {
                 if byline_element.is_none() && is_byline_element(&el) {
                     // The name itself when it is marked up, else the element's text as it stands.
                     let named = el.descendants().filter_map(ElementRef::wrap).find(|c| c.value().attr("itemprop").is_some_and(|p| p.contains("name")));
-                    let text = named.unwrap_or(el).text().collect::<String>().trim().to_string();
-                    if (1..100).contains(&text.chars().count()) {
+                    let el = named.unwrap_or(el);
+                    let (text, date) = byline_and_date(el);
+                    if (1..100).contains(&el.text().collect::<String>().trim().chars().count()) && !text.is_empty() {
                         byline_element = Some(text);
+                        byline_date = date;
                     }
                 }
             }
@@ -139,7 +142,8 @@ pub fn read(doc: &Html) -> PageMeta {
         .published
         .clone()
         .or_else(|| get(&["article:published_time", "parsely:pub:date", "dc:date", "date", "datepublished", "pubdate"]))
-        .or(time_attr.filter(|t| !t.is_empty()));
+        .or(time_attr.filter(|t| !t.is_empty()))
+        .or(byline_date);
     if meta.source_url.is_none() {
         meta.source_url = get(&["og:url"]);
     }
@@ -151,6 +155,22 @@ pub fn read(doc: &Html) -> PageMeta {
         .filter(|d| !d.is_empty());
     meta.image = ld.image.clone().or_else(|| get(&["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"]));
     meta
+}
+
+/// A byline element's text, its pieces (text in elements of their own) kept apart by a space,
+/// and the date it also gives, when one of its pieces is a date: "Robert Puelz" and "Sep 25,
+/// 2025", not "Robert PuelzSep 25, 2025".
+fn byline_and_date(el: ElementRef) -> (String, Option<String>) {
+    let pieces: Vec<&str> = el.text().map(str::trim).filter(|t| !t.is_empty()).collect();
+    let is_date = |t: &str| crate::refine::is_date_line(t) && !crate::words::ends_sentence(t);
+    let date = pieces.iter().find(|t| is_date(t)).map(|t| t.to_string());
+    let name: Vec<&str> = pieces.iter().copied().filter(|t| !is_date(t) && !matches!(*t, "|" | "•" | "·" | "-" | "–" | "—" | "," | "on")).collect();
+    let text = collapse_ws(&name.join(" ")).replace(" ,", ",").replace(" .", ".");
+    if date.is_some() && (text.is_empty() || text.ends_with(':')) {
+        // A date under a label ("Last Updated: …"): no writer named.
+        return (String::new(), date);
+    }
+    (text, date)
 }
 
 /// An element that names the writer: `rel="author"`, `itemprop="author"`, or a class or id
@@ -322,6 +342,14 @@ impl LinkedData {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byline_and_date_come_apart() {
+        let doc = Html::parse_document(r#"<html><body><div class="byline"><span>Robert Puelz</span><span>Sep 25, 2025</span></div><p>Text.</p></body></html>"#);
+        let meta = read(&doc);
+        assert_eq!(meta.byline.as_deref(), Some("Robert Puelz"));
+        assert_eq!(meta.published.as_deref(), Some("Sep 25, 2025"));
+    }
 
     #[test]
     fn the_description_and_the_shared_image_are_read() {

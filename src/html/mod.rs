@@ -4,6 +4,8 @@
 
 mod convert;
 pub mod depth;
+pub mod extent;
+mod extent_model;
 mod furniture;
 mod headline;
 mod meta;
@@ -15,18 +17,41 @@ use crate::article::{inline_text, Article, Block, Direction, Inline};
 use crate::refine;
 use convert::{link_words, Converter};
 
+pub use extent::{ExtentModel, Features};
+
+/// How far the main content reaches (see [`extent`]).
+#[derive(Debug, Clone, Copy)]
+pub enum Extent<'m> {
+    /// As the model predicts best.
+    Model(&'m ExtentModel),
+    /// The candidate at this index (0: the element chosen by paragraph scores; then its
+    /// ancestors), or the widest one when there are fewer; for training the model.
+    Candidate(usize),
+}
+
 /// Extracts the article from an HTML document or fragment.
 pub fn extract(input: &str) -> Article {
+    extract_with(input, Extent::Model(&ExtentModel::shipped()))
+}
+
+/// The features of every candidate extent of `input`'s main content, in candidate order (for
+/// training the model; see [`Extent::Candidate`]).
+pub fn extent_features(input: &str) -> Vec<Features> {
     let doc = Html::parse_document(&depth::bound(input));
     let meta = meta::read(&doc);
-    let body = doc
-        .root_element()
-        .children()
-        .filter_map(ElementRef::wrap)
-        .find(|e| e.value().name() == "body")
-        .unwrap_or_else(|| doc.root_element());
-    let base = meta.base_url.as_deref().or(meta.source_url.as_deref());
-    let converter = Converter::new(base, link_targets(&doc));
+    let body = body_of(&doc);
+    let converter = Converter::new(None, link_targets(&doc));
+    let (roots, _) = story_roots(body, &converter);
+    extent::candidates(body, &roots, meta.title_is_heading || meta.title.is_none()).into_iter().map(|c| c.features).collect()
+}
+
+fn body_of(doc: &Html) -> ElementRef<'_> {
+    doc.root_element().children().filter_map(ElementRef::wrap).find(|e| e.value().name() == "body").unwrap_or_else(|| doc.root_element())
+}
+
+/// The elements paragraph scores choose for the story (strict, then relaxed when that finds
+/// too little), with their weeded blocks.
+fn story_roots<'a>(body: ElementRef<'a>, converter: &Converter) -> (Vec<ElementRef<'a>>, Vec<Block>) {
     let mut roots = root::find_root(body, true);
     let mut blocks = converter.blocks(&roots);
     weed(&mut blocks);
@@ -38,6 +63,32 @@ pub fn extract(input: &str) -> Article {
             blocks = relaxed;
             roots = relaxed_roots;
         }
+    }
+    (roots, blocks)
+}
+
+/// Extracts the article, with the main content's extent chosen as `extent` says.
+pub fn extract_with(input: &str, extent: Extent) -> Article {
+    let doc = Html::parse_document(&depth::bound(input));
+    let meta = meta::read(&doc);
+    let body = body_of(&doc);
+    let base = meta.base_url.as_deref().or(meta.source_url.as_deref());
+    let converter = Converter::new(base, link_targets(&doc));
+    let (mut roots, mut blocks) = story_roots(body, &converter);
+    let mut candidates = extent::candidates(body, &roots, meta.title_is_heading || meta.title.is_none());
+    let chosen = match extent {
+        Extent::Model(model) => model.choose(&candidates),
+        Extent::Candidate(i) => i.min(candidates.len() - 1),
+    };
+    if chosen > 0 {
+        let c = candidates.swap_remove(chosen);
+        roots = c.roots;
+        if c.keeps_link_lists {
+            blocks = converter.keeping_link_lists().blocks(&roots);
+        } else {
+            blocks = converter.blocks(&roots);
+        }
+        weed_keeping(&mut blocks, c.keeps_link_lists);
     }
     // The direction the story itself is marked with: the nearest `dir` around it.
     let story_dir = std::iter::successors(roots.first().copied(), |e| e.parent().and_then(ElementRef::wrap))
@@ -126,6 +177,12 @@ fn text_len(blocks: &[Block]) -> usize {
 /// Drops blocks that are all links (menus, tool bars, "skip to content") and lists whose
 /// items are all links (related stories, navigation).
 fn weed(blocks: &mut Vec<Block>) {
+    weed_keeping(blocks, false);
+}
+
+/// [`weed`]; with `link_lists`, lists and lines of links stay (a listing's items), while the
+/// rest of the weeding (page tools, time stamps, captions, repeats) is done as for an article.
+fn weed_keeping(blocks: &mut Vec<Block>, link_lists: bool) {
     // "… more" / "less" toggles of a caption or teaser shown in two lengths; then the short
     // version, which only repeats the start of the long one.
     for block in blocks.iter_mut() {
@@ -176,7 +233,7 @@ fn weed(blocks: &mut Vec<Block>) {
         }
     }
     blocks.retain(|block| !matches!(block, Block::Paragraph { content } if is_furniture_line(&inline_text(content))));
-    blocks.retain(|block| match block {
+    blocks.retain(|block| link_lists || match block {
         Block::Paragraph { content } | Block::Heading { content, .. } => {
             let (total, linked) = link_words(content);
             !(total > 0 && linked * 10 >= total * 9 && total <= 25)
@@ -198,8 +255,8 @@ fn weed(blocks: &mut Vec<Block>) {
     });
     for block in blocks.iter_mut() {
         match block {
-            Block::Quote { blocks } => weed(blocks),
-            Block::List { items, .. } => items.iter_mut().for_each(weed),
+            Block::Quote { blocks } => weed_keeping(blocks, link_lists),
+            Block::List { items, .. } => items.iter_mut().for_each(|item| weed_keeping(item, link_lists)),
             _ => {}
         }
     }

@@ -11,6 +11,10 @@
 //! in an order that rotates between rounds, so that a noisy neighbour hurts all of them alike.
 //! The figure printed is the median over rounds of pages per second, with the ratio to
 //! dom_smoothie taken within each round.
+//!
+//! `--wcxb [html] [clipboard] [text]` runs every extractor on `../shared/corpus/wcxb-dev`
+//! instead and prints the table of `cargo bench --bench wcxb` for each (the copied-text form
+//! has the text returned unchanged as its peer).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -18,6 +22,9 @@ use std::time::Instant;
 
 use cleancopy::score::score;
 use serde_json::Value;
+
+#[path = "../../wcxb/corpus.rs"]
+mod corpus;
 
 type Extractor = fn(&str) -> String;
 
@@ -58,8 +65,48 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
+/// Every extractor on the wcxb-dev pages, in the saved-page and clipboard forms, with the same
+/// table as `cargo bench --bench wcxb`; for the copied text, the text returned unchanged.
+fn wcxb(forms: &[&str]) {
+    let shared = shared();
+    let pages = corpus::pages(&shared);
+    for form in forms {
+        let inputs: Vec<(&corpus::Page, String)> = pages.iter().filter_map(|p| corpus::input(&shared, form, &p.id).map(|i| (p, i))).collect();
+        let scored: Vec<corpus::Page> = inputs.iter().map(|(p, _)| (*p).clone()).collect();
+        let named: Vec<(&str, Box<dyn Fn(&str) -> corpus::Prediction>)> = if *form == "text" {
+            vec![("the text unchanged", Box::new(|t: &str| corpus::Prediction { body: t.to_string(), title: t.lines().find(|l| !l.trim().is_empty()).map(str::to_string) }))]
+        } else {
+            vec![
+                ("Clean Copy", Box::new(|h: &str| cleancopy::clean(h, None).map(|c| corpus::Prediction { body: c.text, title: c.title }).unwrap_or_default())),
+                ("dom_smoothie", Box::new(|h: &str| {
+                    let cfg = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
+                    dom_smoothie::Readability::new(h, None, Some(cfg))
+                        .ok()
+                        .and_then(|mut r| r.parse().ok())
+                        .map(|a| corpus::Prediction { body: a.text_content.to_string(), title: Some(a.title.to_string()) })
+                        .unwrap_or_default()
+                })),
+                ("rs-trafilatura", Box::new(|h: &str| {
+                    rs_trafilatura::extract(h).map(|r| corpus::Prediction { body: r.content_text, title: r.metadata.title }).unwrap_or_default()
+                })),
+            ]
+        };
+        for (name, extract) in &named {
+            let started = Instant::now();
+            let preds: std::collections::HashMap<String, corpus::Prediction> = inputs.iter().map(|(p, i)| (p.id.clone(), extract(i))).collect();
+            corpus::report(name, form, &scored, &preds);
+            println!("  ({:.1} s)", started.elapsed().as_secs_f64());
+        }
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--wcxb") {
+        let forms: Vec<&str> = corpus::FORMS.iter().copied().filter(|f| args.iter().any(|a| a == f)).collect();
+        wcxb(if forms.is_empty() { &corpus::FORMS } else { &forms });
+        return;
+    }
     let rounds: usize = args
         .iter()
         .position(|a| a == "--rounds")
