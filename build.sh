@@ -64,6 +64,13 @@ ensure_npm_packages() {
   fi
 }
 
+# Where cargo puts what it builds (CARGO_TARGET_DIR, a configured target-dir, or target/), as
+# cargo itself reports it.
+target_dir() {
+  cargo metadata --format-version 1 --no-deps \
+    | node -e 'let s = ""; process.stdin.on("data", (d) => { s += d; }).on("end", () => console.log(JSON.parse(s).target_directory));'
+}
+
 build_wasm() {
   ensure_npm_packages
   ensure_wasm_target
@@ -71,7 +78,7 @@ build_wasm() {
   say "building the wasm module"
   cargo build --quiet --lib --target "$TARGET" --profile "$PROFILE"
   rm -rf "$OUT"
-  wasm-bindgen --target web --no-typescript --out-dir "$OUT" "target/$TARGET/$PROFILE/cleancopy.wasm"
+  wasm-bindgen --target web --no-typescript --out-dir "$OUT" "$(target_dir)/$TARGET/$PROFILE/cleancopy.wasm"
   # wasm-opt from the npm binaryen package: Debian's is too old for the reference types that
   # current Rust emits, and breaks the module.
   node_modules/.bin/wasm-opt -Os "$OUT/cleancopy_bg.wasm" -o "$OUT/cleancopy_bg.wasm"
