@@ -1,7 +1,7 @@
 //! `cleancopy`: the command-line tool on the same core as the web page.
 //!
 //! `cleancopy [--format html|page|markdown|text|json|link] [FILE|-]` reads an article (HTML, Markdown or
-//! plain text) from FILE or standard input and prints its clean copy.
+//! plain text, in any encoding a browser reads) from FILE or standard input and prints its clean copy.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -9,7 +9,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cleancopy [--format html|page|markdown|text|json|link] [FILE|-]
 
 Reads an article (HTML, Markdown or plain text) from FILE, or from standard input when FILE
-is '-' or missing, and prints its clean copy. The default format is html: the reader
+is '-' or missing, and prints its clean copy. The encoding is found as a browser finds it:
+byte-order mark, then <meta charset>, then detection. The default format is html: the reader
 <article> alone; 'page' is a whole self-contained HTML page; 'link' is the share-link
 fragment (#cc1.…) that opens the same clean copy in the app.";
 

@@ -11,27 +11,52 @@ use crate::{html, markdown, render, text};
 /// The most input Clean Copy reads, in bytes (64 MiB).
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 
-/// Turns raw bytes into text: UTF-8 (a BOM is dropped), or an error when they are binary.
-/// Stray invalid sequences in otherwise textual input become U+FFFD rather than failing.
+/// Turns raw bytes into text, in the encoding a browser would read them in (see
+/// [`crate::charset::sniff`]): a byte-order mark, a `<meta>` declaration, else detection. Stray
+/// malformed sequences become U+FFFD; bytes that are not text are an error.
+///
+/// ```
+/// let page = b"<meta charset=\"windows-1252\"><h1>Caf\xe9 cr\xe8me</h1>";
+/// assert!(cleancopy::decode(page).unwrap().contains("Café crème"));
+/// ```
+///
+/// Natively only: in the browser the page decodes a file with its `TextDecoder`, given the
+/// encoding the core names, and [`extract`] checks the text.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn decode(bytes: &[u8]) -> Result<String, Error> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge { size: bytes.len(), limit: MAX_INPUT_BYTES });
     }
-    if looks_binary(&bytes[..bytes.len().min(8192)]) {
+    let (text, sniffed) = crate::charset::decode(bytes);
+    check_text(&text)?;
+    // A detector finds some single-byte encoding for any bytes at all; text in one of those
+    // always has some ASCII (spaces, digits, punctuation) among its letters.
+    let sample = &bytes[..bytes.len().min(8192)];
+    if sniffed.source == crate::charset::Source::Detected && sniffed.encoding.is_single_byte() && sample.len() >= 32 && !sample.iter().any(u8::is_ascii) {
         return Err(Error::Binary);
     }
-    let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
-    let replaced = text.chars().take(8192).filter(|&c| c == '\u{FFFD}').count();
-    if replaced * 10 > text.chars().take(8192).count().max(1) {
-        return Err(Error::Binary);
-    }
-    Ok(text.into_owned())
+    Ok(text)
 }
 
-/// NUL bytes, or more than one control character in twenty: not text.
-fn looks_binary(sample: &[u8]) -> bool {
-    let controls = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
-    sample.contains(&0) || controls * 20 > sample.len().max(1)
+/// Text that is not text: NUL characters, more than one control character in twenty, or more
+/// than one replacement character (U+FFFD, what undecodable bytes become) in ten, in the first
+/// 8,192 characters.
+fn check_text(text: &str) -> Result<(), Error> {
+    let (mut chars, mut controls, mut replaced) = (0usize, 0usize, 0usize);
+    for c in text.chars().take(8192) {
+        chars += 1;
+        match c {
+            '\0' => return Err(Error::Binary),
+            '\n' | '\r' | '\t' | '\u{0c}' => {}
+            '\u{FFFD}' => replaced += 1,
+            c if c < ' ' => controls += 1,
+            _ => {}
+        }
+    }
+    if controls * 20 > chars.max(1) || replaced * 10 > chars.max(1) {
+        return Err(Error::Binary);
+    }
+    Ok(())
 }
 
 /// Extracts the article from `input`, of the given kind or, with `None`, the kind detected.
@@ -42,9 +67,7 @@ pub fn extract(input: &str, kind: Option<InputKind>) -> Result<(Article, InputKi
     if input.trim().is_empty() {
         return Err(Error::Empty);
     }
-    if looks_binary(&input.as_bytes()[..crate::detect::floor_char_boundary(input, 8192)]) {
-        return Err(Error::Binary);
-    }
+    check_text(input)?;
     let kind = kind.unwrap_or_else(|| detect(input));
     let article = match kind {
         InputKind::HtmlDocument | InputKind::HtmlFragment => html::extract(input),
@@ -151,12 +174,25 @@ mod tests {
     #[test]
     fn binary_bytes_are_refused() {
         assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(Error::Binary));
+        assert_eq!(decode(b"\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0"), Err(Error::Binary));
         assert_eq!(decode(&[0xff; 100]), Err(Error::Binary));
     }
 
     #[test]
     fn text_with_a_bom_and_a_stray_byte_is_read() {
         assert_eq!(decode(b"\xEF\xBB\xBFHello \xe9 world").unwrap(), "Hello \u{FFFD} world");
+    }
+
+    #[test]
+    fn undeclared_latin1_text_is_read_as_windows_1252_not_refused() {
+        assert_eq!(decode(b"Caf\xe9 cr\xe8me \x96 na\xefve r\xe9sum\xe9").unwrap(), "Café crème – naïve résumé");
+    }
+
+    #[test]
+    fn utf16_is_text_not_binary_data() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("Café crème".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode(&le).unwrap(), "Café crème");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 // The page's shell: wires paste, drop, open, example, text size and print to the wasm core.
 // It never builds article HTML itself: the only HTML it shows comes from the core's sanitizer.
-import init, { cleanCopy, openShared } from './pkg/cleancopy.js';
+import init, { cleanCopy, openShared, sniffEncoding } from './pkg/cleancopy.js';
 
 const SIZES = [12, 13, 14, 15, 16, 17, 18, 20, 22, 24, 26, 28, 32, 36, 40, 48, 56, 64];
 const DEFAULT_SIZE = 18;
@@ -215,10 +215,36 @@ document.addEventListener('paste', (event) => {
   else show(text, 'auto');
 });
 
+/** The encoding detector's own wasm module (chardetng), loaded the first time a file needs it:
+ * it is too big to ship in the main module for the few files that declare no encoding. */
+let detector = null;
+async function detectEncoding(bytes) {
+  detector ??= import('./pkg/cleancopy_detector.js').then(async (module) => {
+    await module.default();
+    return module;
+  });
+  try {
+    return (await detector).detectEncoding(bytes);
+  } catch (err) {
+    detector = null;
+    throw err;
+  }
+}
+
+/** Reads a dropped or opened file as a browser reads a page: its bytes, decoded in the
+ * encoding its byte-order mark or its `<meta charset>` names, else that the bytes make
+ * evident (UTF-8, UTF-16), else that the detector guesses. */
 async function openFile(file) {
   let text;
   try {
-    text = await file.text();
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let label = 'utf-8';
+    try {
+      await ready;
+      label = sniffEncoding(bytes);
+    } catch { /* the core did not start (that is shown): keep the file as UTF-8 */ }
+    if (!label) label = await detectEncoding(bytes);
+    text = new TextDecoder(label).decode(bytes);
   } catch (err) {
     showError(`Could not read “${file.name}”: ${err?.message ?? err}`);
     return;
