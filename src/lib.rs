@@ -1,7 +1,8 @@
 //! Clean Copy: paste an article, get a clean copy.
 //!
 //! The core is pure Rust: find a file's encoding ([`charset`]), [`detect`] what was pasted,
-//! extract it ([`html`], [`text`], [`markdown`]) into one [`Article`], and render that ([`render`]) as reader HTML through the
+//! extract it ([`html`], [`text`], [`markdown`]) into one [`Article`] (repairing garbled
+//! UTF-8, [`mojibake`]), and render that ([`render`]) as reader HTML through the
 //! one [`sanitize`]r, as Markdown or as plain text. The same core runs in the browser through
 //! the thin wasm-bindgen module `web` and on the command line (`cleancopy`).
 #![forbid(unsafe_code)]
@@ -14,6 +15,7 @@ pub mod error;
 pub mod html;
 pub mod lang;
 pub mod markdown;
+pub mod mojibake;
 pub mod pipeline;
 mod refine;
 pub mod render;

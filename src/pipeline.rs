@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::article::Article;
 use crate::detect::{detect, InputKind};
 use crate::error::Error;
-use crate::{html, markdown, render, text};
+use crate::{html, markdown, mojibake, render, text};
 
 /// The most input Clean Copy reads, in bytes (64 MiB).
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
@@ -59,7 +59,8 @@ fn check_text(text: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// Extracts the article from `input`, of the given kind or, with `None`, the kind detected.
+/// Extracts the article from `input`, of the given kind or, with `None`, the kind detected;
+/// text that is visibly UTF-8 garbled as windows-1252 is repaired (see [`mojibake`]).
 pub fn extract(input: &str, kind: Option<InputKind>) -> Result<(Article, InputKind), Error> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge { size: input.len(), limit: MAX_INPUT_BYTES });
@@ -69,11 +70,12 @@ pub fn extract(input: &str, kind: Option<InputKind>) -> Result<(Article, InputKi
     }
     check_text(input)?;
     let kind = kind.unwrap_or_else(|| detect(input));
-    let article = match kind {
+    let mut article = match kind {
         InputKind::HtmlDocument | InputKind::HtmlFragment => html::extract(input),
         InputKind::Markdown => markdown::extract(input),
         InputKind::Text => text::extract(input),
     };
+    mojibake::repair_article(&mut article);
     Ok((article, kind))
 }
 
@@ -193,6 +195,13 @@ mod tests {
         let mut le = vec![0xFF, 0xFE];
         le.extend("Café crème".encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(decode(&le).unwrap(), "Café crème");
+    }
+
+    #[test]
+    fn a_garbled_paste_comes_out_repaired() {
+        let copy = clean("What does it mean to â€œdeclutter?â€\n\nItâ€™s a question many ask. Letâ€™s see.", None).unwrap();
+        assert_eq!(copy.title.as_deref(), Some("What does it mean to “declutter?”"));
+        assert!(copy.text.contains("It’s a question many ask. Let’s see."), "{}", copy.text);
     }
 
     #[test]
