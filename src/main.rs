@@ -71,7 +71,11 @@ fn read_input(path: Option<&str>) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     match path {
         Some(p) => {
-            let meta = std::fs::metadata(p).map_err(|e| format!("cannot read '{p}': {}", io_reason(&e)))?;
+            let meta = std::fs::metadata(p).map_err(|e| match cleancopy::detect::web_address(p) {
+                // `cleancopy https://…`: say why there is no such file, and what to give instead.
+                Some(address) if e.kind() == std::io::ErrorKind::NotFound => cleancopy::Error::WebAddress { address }.to_string(),
+                _ => format!("cannot read '{p}': {}", io_reason(&e)),
+            })?;
             if meta.is_dir() {
                 return Err(format!("cannot read '{p}': it is a directory"));
             }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::article::Article;
-use crate::detect::{detect, InputKind};
+use crate::detect::{detect, web_address, InputKind};
 use crate::error::Error;
 use crate::{html, markdown, mojibake, render, text};
 
@@ -60,7 +60,8 @@ fn check_text(text: &str) -> Result<(), Error> {
 }
 
 /// Extracts the article from `input`, of the given kind or, with `None`, the kind detected;
-/// text that is visibly UTF-8 garbled as windows-1252 is repaired (see [`mojibake`]).
+/// text that is visibly UTF-8 garbled as windows-1252 is repaired (see [`mojibake`]). A bare web
+/// address, or a link alone, is [`Error::WebAddress`].
 pub fn extract(input: &str, kind: Option<InputKind>) -> Result<(Article, InputKind), Error> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge { size: input.len(), limit: MAX_INPUT_BYTES });
@@ -69,6 +70,9 @@ pub fn extract(input: &str, kind: Option<InputKind>) -> Result<(Article, InputKi
         return Err(Error::Empty);
     }
     check_text(input)?;
+    if let Some(address) = web_address(input) {
+        return Err(Error::WebAddress { address });
+    }
     let kind = kind.unwrap_or_else(|| detect(input));
     let mut article = match kind {
         InputKind::HtmlDocument | InputKind::HtmlFragment => html::extract(input),
@@ -195,6 +199,17 @@ mod tests {
         let mut le = vec![0xFF, 0xFE];
         le.extend("Café crème".encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(decode(&le).unwrap(), "Café crème");
+    }
+
+    #[test]
+    fn a_bare_web_address_is_refused_with_the_ways_to_bring_the_page() {
+        let err = clean("https://news.example/2024/story.html\n", None).unwrap_err();
+        assert_eq!(err, Error::WebAddress { address: "https://news.example/2024/story.html".into() });
+        let message = err.to_string();
+        for way in ["does not fetch pages", "Send to Clean Copy", "select all", "save the page"] {
+            assert!(message.contains(way), "{way:?} missing from: {message}");
+        }
+        assert!(!message.contains('\n'), "one line: {message}");
     }
 
     #[test]

@@ -120,6 +120,13 @@ pub fn sniff_encoding(bytes: &[u8]) -> String {
     crate::charset::sniff_without_detector(bytes).map(|s| s.label().to_string()).unwrap_or_default()
 }
 
+/// The web address `input` is and nothing else (a bare address, a link alone), or an empty
+/// string (`detect::web_address`).
+#[wasm_bindgen(js_name = webAddress)]
+pub fn web_address(input: &str) -> String {
+    crate::detect::web_address(input).unwrap_or_default()
+}
+
 /// The share fragment for an article given as JSON (the `Article` model): for tools and tests
 /// that need a link made by hand, such as a hostile one.
 #[wasm_bindgen(js_name = encodeArticle)]

@@ -1,6 +1,6 @@
 // The page's shell: wires paste, drop, open, example, text size and print to the wasm core.
 // It never builds article HTML itself: the only HTML it shows comes from the core's sanitizer.
-import init, { cleanCopy, openShared, sniffEncoding } from './pkg/cleancopy.js';
+import init, { cleanCopy, openShared, sniffEncoding, webAddress } from './pkg/cleancopy.js';
 
 const SIZES = [12, 13, 14, 15, 16, 17, 18, 20, 22, 24, 26, 28, 32, 36, 40, 48, 56, 64];
 const DEFAULT_SIZE = 18;
@@ -43,6 +43,7 @@ const ready = init().then(
 let keptInput = null;
 
 function showError(message) {
+  $('address').hidden = true;
   errorBox.textContent = message;
   errorBox.hidden = false;
 }
@@ -50,7 +51,21 @@ function showError(message) {
 function clearError() {
   errorBox.hidden = true;
   errorBox.textContent = '';
+  $('address').hidden = true;
 }
+
+/** A paste that is only a web address: say that Clean Copy does not fetch pages, and how to
+ * bring the page instead. */
+function showAddress(address) {
+  clearError();
+  $('address-link').textContent = address;
+  $('address-link').href = address;
+  $('address').hidden = false;
+  statusLine.textContent = 'That is a web address: Clean Copy does not fetch pages.';
+}
+
+/** The longest paste the core takes for a web address (see `detect::web_address`). */
+const ADDRESS_MAX = 8192;
 
 /** Keeps what the reader gave, so that an error, a reload or a crash never loses it: in the
  * page, and in this tab's session storage until the next paste replaces it. */
@@ -78,6 +93,11 @@ async function show(input, kind) {
     await ready;
   } catch {
     $('kept-input').hidden = false;
+    return;
+  }
+  const address = input.length <= ADDRESS_MAX ? webAddress(input) : '';
+  if (address) {
+    showAddress(address);
     return;
   }
   let copy;
