@@ -49,9 +49,13 @@ impl Sniffed {
 /// assert_eq!(sniff("Grüße".as_bytes()).label(), "UTF-8");
 /// assert_eq!(sniff(b"Caf\xe9 cr\xe8me, na\xefve r\xe9sum\xe9").label(), "windows-1252");
 /// ```
+///
+/// Bytes that are not text in any encoding (the detector says so) are taken as UTF-8, in which
+/// they decode to replacement characters, and are then refused as binary data.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn sniff(bytes: &[u8]) -> Sniffed {
-    sniff_without_detector(bytes).unwrap_or_else(|| Sniffed { encoding: cleancopy_detector::guess(bytes), source: Source::Detected })
+    sniff_without_detector(bytes)
+        .unwrap_or_else(|| Sniffed { encoding: cleancopy_detector::guess(bytes).unwrap_or(UTF_8), source: Source::Detected })
 }
 
 /// What [`sniff`] finds without the detector: the byte-order mark, the `<meta>` declaration,

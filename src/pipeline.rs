@@ -27,14 +27,8 @@ pub fn decode(bytes: &[u8]) -> Result<String, Error> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge { size: bytes.len(), limit: MAX_INPUT_BYTES });
     }
-    let (text, sniffed) = crate::charset::decode(bytes);
+    let (text, _) = crate::charset::decode(bytes);
     check_text(&text)?;
-    // A detector finds some single-byte encoding for any bytes at all; text in one of those
-    // always has some ASCII (spaces, digits, punctuation) among its letters.
-    let sample = &bytes[..bytes.len().min(8192)];
-    if sniffed.source == crate::charset::Source::Detected && sniffed.encoding.is_single_byte() && sample.len() >= 32 && !sample.iter().any(u8::is_ascii) {
-        return Err(Error::Binary);
-    }
     Ok(text)
 }
 

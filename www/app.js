@@ -263,7 +263,8 @@ async function openFile(file) {
       await ready;
       label = sniffEncoding(bytes);
     } catch { /* the core did not start (that is shown): keep the file as UTF-8 */ }
-    if (!label) label = await detectEncoding(bytes);
+    // Bytes that no encoding reads as text: as UTF-8 the core refuses them as binary data.
+    if (!label) label = (await detectEncoding(bytes)) || 'utf-8';
     text = new TextDecoder(label).decode(bytes);
   } catch (err) {
     showError(`Could not read “${file.name}”: ${err?.message ?? err}`);

@@ -13,16 +13,23 @@
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::Encoding;
 
-/// chardetng's guess for the whole of `bytes`.
+/// chardetng's guess for the whole of `bytes`, or `None` when they are not text in any
+/// encoding. A detector finds some single-byte encoding for any bytes at all, but text in one
+/// always has ASCII (spaces, digits, punctuation) among its letters: a single-byte guess for
+/// 32 bytes or more with no ASCII byte in the first 8,192 is no text.
 ///
 /// ```
 /// let shift_jis = b"\x93\xfa\x96\x7b\x8c\xea\x82\xcc\x83\x65\x83\x4c\x83\x58\x83\x67\x82\xc5\x82\xb7\x81\x42";
-/// assert_eq!(cleancopy_detector::guess(shift_jis).name(), "Shift_JIS");
+/// assert_eq!(cleancopy_detector::guess(shift_jis).map(|e| e.name()), Some("Shift_JIS"));
+/// assert_eq!(cleancopy_detector::guess(&[0xFF; 100]), None);
 /// ```
-pub fn guess(bytes: &[u8]) -> &'static Encoding {
+pub fn guess(bytes: &[u8]) -> Option<&'static Encoding> {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Allow);
     detector.feed(bytes, true);
-    detector.guess(None, Utf8Detection::Allow)
+    let encoding = detector.guess(None, Utf8Detection::Allow);
+    let sample = &bytes[..bytes.len().min(8192)];
+    let no_text = encoding.is_single_byte() && sample.len() >= 32 && !sample.iter().any(u8::is_ascii);
+    (!no_text).then_some(encoding)
 }
 
 /// The wasm-bindgen glue: the guess as a label for `TextDecoder`.
@@ -30,9 +37,10 @@ pub fn guess(bytes: &[u8]) -> &'static Encoding {
 mod web {
     use wasm_bindgen::prelude::*;
 
-    /// The encoding chardetng guesses for `bytes`, by its name in the Encoding Standard.
+    /// The encoding chardetng guesses for `bytes`, by its name in the Encoding Standard; an
+    /// empty string when they are not text in any encoding.
     #[wasm_bindgen(js_name = detectEncoding)]
     pub fn detect_encoding(bytes: &[u8]) -> String {
-        super::guess(bytes).name().to_string()
+        super::guess(bytes).map(|e| e.name().to_string()).unwrap_or_default()
     }
 }
