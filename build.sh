@@ -64,21 +64,34 @@ ensure_npm_packages() {
   fi
 }
 
+# Where cargo puts what it builds (CARGO_TARGET_DIR, a configured target-dir, or target/), as
+# cargo itself reports it.
+target_dir() {
+  cargo metadata --format-version 1 --no-deps \
+    | node -e 'let s = ""; process.stdin.on("data", (d) => { s += d; }).on("end", () => console.log(JSON.parse(s).target_directory));'
+}
+
 build_wasm() {
   ensure_npm_packages
   ensure_wasm_target
   ensure_wasm_bindgen
-  say "building the wasm module"
-  cargo build --quiet --lib --target "$TARGET" --profile "$PROFILE"
+  say "building the wasm modules"
+  # The app's module, and the encoding detector's, which the page loads only for a file that
+  # needs it (see detector/Cargo.toml).
+  cargo build --quiet --lib --target "$TARGET" --profile "$PROFILE" -p cleancopy -p cleancopy-detector
+  local built
+  built="$(target_dir)/$TARGET/$PROFILE"
   rm -rf "$OUT"
-  wasm-bindgen --target web --no-typescript --out-dir "$OUT" "target/$TARGET/$PROFILE/cleancopy.wasm"
-  # wasm-opt from the npm binaryen package: Debian's is too old for the reference types that
-  # current Rust emits, and breaks the module.
-  node_modules/.bin/wasm-opt -Os "$OUT/cleancopy_bg.wasm" -o "$OUT/cleancopy_bg.wasm"
-  local raw gz
-  raw=$(wc -c < "$OUT/cleancopy_bg.wasm")
-  gz=$(gzip -9 -c "$OUT/cleancopy_bg.wasm" | wc -c)
-  say "www/pkg/cleancopy_bg.wasm: $raw bytes, $gz gzipped"
+  for module in cleancopy cleancopy_detector; do
+    wasm-bindgen --target web --no-typescript --out-dir "$OUT" "$built/$module.wasm"
+    # wasm-opt from the npm binaryen package: Debian's is too old for the reference types that
+    # current Rust emits, and breaks the module.
+    node_modules/.bin/wasm-opt -Os "$OUT/${module}_bg.wasm" -o "$OUT/${module}_bg.wasm"
+    local raw gz
+    raw=$(wc -c < "$OUT/${module}_bg.wasm")
+    gz=$(gzip -9 -c "$OUT/${module}_bg.wasm" | wc -c)
+    say "$OUT/${module}_bg.wasm: $raw bytes, $gz gzipped"
+  done
 }
 
 run_tests() {
@@ -86,7 +99,7 @@ run_tests() {
   ensure_npm_packages
   build_wasm
   say "native tests"
-  cargo test --quiet
+  cargo test --quiet --workspace
   say "browser tests (headless Chromium)"
   node --test --test-concurrency=1 tests/browser/
 }

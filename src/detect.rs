@@ -139,6 +139,97 @@ fn markdown_score(input: &str) -> usize {
     score
 }
 
+/// The web address a paste is, when it is that and nothing else: a bare address (`https://…`,
+/// `http://…`, `www.…`, or a few of them, one a line), or HTML that holds only a link (a link
+/// selected and copied on a page). Clean Copy does not fetch pages, so such a paste gets a
+/// message saying how to bring the page instead of an "article".
+///
+/// ```
+/// use cleancopy::detect::web_address;
+/// assert_eq!(web_address(" https://example.org/story?id=1\n").as_deref(), Some("https://example.org/story?id=1"));
+/// let link = "<meta charset='utf-8'><a href=\"https://example.org/a\">A story</a>";
+/// assert_eq!(web_address(link).as_deref(), Some("https://example.org/a"));
+/// assert_eq!(web_address("Read https://example.org/a for more."), None);
+/// ```
+pub fn web_address(input: &str) -> Option<String> {
+    let input = input.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if input.is_empty() || input.len() > 8192 {
+        return None;
+    }
+    if input.starts_with('<') && address(input).is_none() {
+        return linked_address(input);
+    }
+    let mut lines = input.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = address(lines.next()?)?;
+    lines.all(|l| address(l).is_some()).then_some(first)
+}
+
+/// `token` as a web address: `http://` or `https://` with a host, or `www.` and a dotted host
+/// (given back with `https://` before it); one word, possibly in angle brackets, or a Markdown
+/// link (`[text](address)`) alone.
+fn address(token: &str) -> Option<String> {
+    if let Some(target) = token.strip_prefix('[').and_then(|t| t.strip_suffix(')')).and_then(|t| t.rsplit_once("](")).map(|(_, target)| target) {
+        return address(target.split_whitespace().next()?);
+    }
+    let token = token.strip_prefix('<').and_then(|t| t.strip_suffix('>')).unwrap_or(token);
+    if token.is_empty() || token.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
+    let lower = token.get(..8).unwrap_or(token).to_ascii_lowercase();
+    let full = if lower.starts_with("http://") || lower.starts_with("https://") {
+        token.to_string()
+    } else if lower.starts_with("www.") {
+        format!("https://{token}")
+    } else {
+        return None;
+    };
+    let url = url::Url::parse(&full).ok()?;
+    let host = url.host_str()?;
+    (host.contains('.') || host == "localhost" || url.host().is_some_and(|h| !matches!(h, url::Host::Domain(_)))).then_some(full)
+}
+
+/// The one address of HTML whose every word is inside links to it (and that shows no picture,
+/// table or other content beside them).
+fn linked_address(html: &str) -> Option<String> {
+    if !html.to_ascii_lowercase().contains("<a") {
+        return None;
+    }
+    let fragment = scraper::Html::parse_fragment(html);
+    let mut href: Option<String> = None;
+    let mut words = 0;
+    for node in fragment.tree.root().descendants() {
+        let inside = |names: &[&str]| node.ancestors().any(|a| a.value().as_element().is_some_and(|e| names.contains(&e.name())));
+        match node.value() {
+            scraper::Node::Element(e) if e.name() == "a" => {
+                let Some(target) = e.attr("href").map(str::trim) else { continue };
+                match &href {
+                    None => href = Some(address(target)?),
+                    Some(h) if h == target => {}
+                    Some(_) => return None,
+                }
+            }
+            scraper::Node::Element(e) => {
+                let content = ["img", "picture", "video", "audio", "iframe", "object", "embed", "svg", "canvas", "table", "input", "textarea", "select"];
+                if content.contains(&e.name()) && !inside(&["a"]) {
+                    return None;
+                }
+            }
+            scraper::Node::Text(t) if !t.trim().is_empty() => {
+                if inside(&["script", "style", "title", "template", "noscript"]) {
+                    continue;
+                }
+                if !node.ancestors().any(|a| a.value().as_element().is_some_and(|e| e.name() == "a" && e.attr("href").is_some())) {
+                    return None;
+                }
+                words += t.split_whitespace().count();
+            }
+            _ => {}
+        }
+    }
+    // A link around a whole story is a story, however it was copied.
+    href.filter(|_| words <= 80)
+}
+
 /// `[text](target)` somewhere in the line.
 fn has_md_link(line: &str) -> bool {
     let mut rest = line;
@@ -194,6 +285,41 @@ mod tests {
     #[test]
     fn markdown_with_links_and_fences_is_markdown() {
         assert_eq!(detect("See [the docs](https://example.org).\n\n```\ncode\n```"), InputKind::Markdown);
+    }
+
+    #[test]
+    fn a_bare_web_address_is_a_web_address() {
+        for paste in ["https://news.example/2024/05/story.html", "  http://example.org/a?b=c#d\n", "www.example.org/page", "<https://example.org/x>", "[A story](https://example.org/a)"] {
+            assert!(web_address(paste).is_some(), "{paste:?}");
+        }
+        assert_eq!(web_address("https://example.org/a\nhttps://example.org/b").as_deref(), Some("https://example.org/a"));
+    }
+
+    #[test]
+    fn text_holding_an_address_among_words_is_not_a_web_address() {
+        for paste in ["See https://example.org/a", "https://example.org/a\nA line of words", "example.org", "https:///nohost", "mailto:a@example.org", "www"] {
+            assert_eq!(web_address(paste), None, "{paste:?}");
+        }
+    }
+
+    #[test]
+    fn html_that_is_only_a_link_is_a_web_address() {
+        let chromium = "<meta charset='utf-8'><a href=\"https://news.example/story\" style=\"color: blue\"><span>Bridge approved</span> after debate</a>";
+        assert_eq!(web_address(chromium).as_deref(), Some("https://news.example/story"));
+        let windows = "<html><body>\n<!--StartFragment--><a href=\"https://news.example/story\">Bridge</a><!--EndFragment-->\n</body></html>";
+        assert_eq!(web_address(windows).as_deref(), Some("https://news.example/story"));
+    }
+
+    #[test]
+    fn html_with_words_or_links_beside_the_link_is_not_a_web_address() {
+        for html in [
+            "<p>Read <a href=\"https://example.org/a\">the report</a> today.</p>",
+            "<a href=\"https://example.org/a\">One</a> <a href=\"https://example.org/b\">Two</a>",
+            "<img src=\"https://example.org/p.jpg\"><a href=\"https://example.org/a\">Photo</a>",
+            "<a href=\"javascript:alert(1)\">Click</a>",
+        ] {
+            assert_eq!(web_address(html), None, "{html}");
+        }
     }
 
     #[test]

@@ -11,6 +11,16 @@ pub enum Error {
     /// The bytes are not text (an image, an archive, a program).
     #[error("the input looks like binary data, not text, HTML or Markdown")]
     Binary,
+    /// The input is a web address (or only a link to one): Clean Copy does not fetch pages.
+    #[error(
+        "{address} is a web address, not an article, and Clean Copy does not fetch pages (it has no server, and a \
+         browser does not let one site read another's pages): bring the page itself instead. Open it and use \
+         \"Send to Clean Copy\"; or select all on it, copy, and paste here; or save the page and open the saved file"
+    )]
+    WebAddress {
+        /// The address that was given.
+        address: String,
+    },
     /// The input is larger than Clean Copy reads.
     #[error("the input is {size} bytes; Clean Copy reads at most {limit} bytes")]
     TooLarge {

@@ -1,18 +1,21 @@
 //! Clean Copy: paste an article, get a clean copy.
 //!
-//! The core is pure Rust: [`detect`] what was pasted, extract it ([`html`], [`text`],
-//! [`markdown`]) into one [`Article`], and render that ([`render`]) as reader HTML through the
+//! The core is pure Rust: find a file's encoding ([`charset`]), [`detect`] what was pasted,
+//! extract it ([`html`], [`text`], [`markdown`]) into one [`Article`] (repairing garbled
+//! UTF-8, [`mojibake`]), and render that ([`render`]) as reader HTML through the
 //! one [`sanitize`]r, as Markdown or as plain text. The same core runs in the browser through
 //! the thin wasm-bindgen module `web` and on the command line (`cleancopy`).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod article;
+pub mod charset;
 pub mod detect;
 pub mod error;
 pub mod html;
 pub mod lang;
 pub mod markdown;
+pub mod mojibake;
 pub mod pipeline;
 mod refine;
 pub mod render;
@@ -28,5 +31,7 @@ mod web;
 pub use article::{Article, Block, Direction, Image, Inline};
 pub use detect::{detect, InputKind};
 pub use error::Error;
-pub use pipeline::{clean, clean_with, decode, extract, CleanCopy, Models, MAX_INPUT_BYTES};
+#[cfg(not(target_arch = "wasm32"))]
+pub use pipeline::decode;
+pub use pipeline::{clean, clean_with, extract, CleanCopy, Models, MAX_INPUT_BYTES};
 pub use sanitize::sanitize;

@@ -1,7 +1,7 @@
 //! `cleancopy`: the command-line tool on the same core as the web page.
 //!
 //! `cleancopy [--format html|page|markdown|text|json|link] [FILE|-]` reads an article (HTML, Markdown or
-//! plain text) from FILE or standard input and prints its clean copy.
+//! plain text, in any encoding a browser reads) from FILE or standard input and prints its clean copy.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -9,7 +9,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cleancopy [--format html|page|markdown|text|json|link] [FILE|-]
 
 Reads an article (HTML, Markdown or plain text) from FILE, or from standard input when FILE
-is '-' or missing, and prints its clean copy. The default format is html: the reader
+is '-' or missing, and prints its clean copy. The encoding is found as a browser finds it:
+byte-order mark, then <meta charset>, then detection. The default format is html: the reader
 <article> alone; 'page' is a whole self-contained HTML page; 'link' is the share-link
 fragment (#cc1.…) that opens the same clean copy in the app.";
 
@@ -70,7 +71,11 @@ fn read_input(path: Option<&str>) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     match path {
         Some(p) => {
-            let meta = std::fs::metadata(p).map_err(|e| format!("cannot read '{p}': {}", io_reason(&e)))?;
+            let meta = std::fs::metadata(p).map_err(|e| match cleancopy::detect::web_address(p) {
+                // `cleancopy https://…`: say why there is no such file, and what to give instead.
+                Some(address) if e.kind() == std::io::ErrorKind::NotFound => cleancopy::Error::WebAddress { address }.to_string(),
+                _ => format!("cannot read '{p}': {}", io_reason(&e)),
+            })?;
             if meta.is_dir() {
                 return Err(format!("cannot read '{p}': it is a directory"));
             }

@@ -4,34 +4,53 @@
 use serde::Serialize;
 
 use crate::article::Article;
-use crate::detect::{detect, InputKind};
+use crate::detect::{detect, web_address, InputKind};
 use crate::error::Error;
-use crate::{html, markdown, render, text};
+use crate::{html, markdown, mojibake, render, text};
 
 /// The most input Clean Copy reads, in bytes (64 MiB).
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 
-/// Turns raw bytes into text: UTF-8 (a BOM is dropped), or an error when they are binary.
-/// Stray invalid sequences in otherwise textual input become U+FFFD rather than failing.
+/// Turns raw bytes into text, in the encoding a browser would read them in (see
+/// [`crate::charset::sniff`]): a byte-order mark, a `<meta>` declaration, else detection. Stray
+/// malformed sequences become U+FFFD; bytes that are not text are an error.
+///
+/// ```
+/// let page = b"<meta charset=\"windows-1252\"><h1>Caf\xe9 cr\xe8me</h1>";
+/// assert!(cleancopy::decode(page).unwrap().contains("Café crème"));
+/// ```
+///
+/// Natively only: in the browser the page decodes a file with its `TextDecoder`, given the
+/// encoding the core names, and [`extract`] checks the text.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn decode(bytes: &[u8]) -> Result<String, Error> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge { size: bytes.len(), limit: MAX_INPUT_BYTES });
     }
-    if looks_binary(&bytes[..bytes.len().min(8192)]) {
-        return Err(Error::Binary);
-    }
-    let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
-    let replaced = text.chars().take(8192).filter(|&c| c == '\u{FFFD}').count();
-    if replaced * 10 > text.chars().take(8192).count().max(1) {
-        return Err(Error::Binary);
-    }
-    Ok(text.into_owned())
+    let (text, _) = crate::charset::decode(bytes);
+    check_text(&text)?;
+    Ok(text)
 }
 
-/// NUL bytes, or more than one control character in twenty: not text.
-fn looks_binary(sample: &[u8]) -> bool {
-    let controls = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
-    sample.contains(&0) || controls * 20 > sample.len().max(1)
+/// Text that is not text: NUL characters, more than one control character in twenty, or more
+/// than one replacement character (U+FFFD, what undecodable bytes become) in ten, in the first
+/// 8,192 characters.
+fn check_text(text: &str) -> Result<(), Error> {
+    let (mut chars, mut controls, mut replaced) = (0usize, 0usize, 0usize);
+    for c in text.chars().take(8192) {
+        chars += 1;
+        match c {
+            '\0' => return Err(Error::Binary),
+            '\n' | '\r' | '\t' | '\u{0c}' => {}
+            '\u{FFFD}' => replaced += 1,
+            c if c < ' ' => controls += 1,
+            _ => {}
+        }
+    }
+    if controls * 20 > chars.max(1) || replaced * 10 > chars.max(1) {
+        return Err(Error::Binary);
+    }
+    Ok(())
 }
 
 /// Models to extract with in place of the shipped ones: for scoring a model on pages it was
@@ -42,7 +61,9 @@ pub struct Models<'m> {
     pub extent: Option<&'m html::ExtentModel>,
 }
 
-/// Extracts the article from `input`, of the given kind or, with `None`, the kind detected.
+/// Extracts the article from `input`, of the given kind or, with `None`, the kind detected;
+/// text that is visibly UTF-8 garbled as windows-1252 is repaired (see [`mojibake`]). A bare web
+/// address, or a link alone, is [`Error::WebAddress`].
 pub fn extract(input: &str, kind: Option<InputKind>) -> Result<(Article, InputKind), Error> {
     extract_with(input, kind, Models::default())
 }
@@ -55,11 +76,12 @@ pub fn extract_with(input: &str, kind: Option<InputKind>, models: Models) -> Res
     if input.trim().is_empty() {
         return Err(Error::Empty);
     }
-    if looks_binary(&input.as_bytes()[..crate::detect::floor_char_boundary(input, 8192)]) {
-        return Err(Error::Binary);
+    check_text(input)?;
+    if let Some(address) = web_address(input) {
+        return Err(Error::WebAddress { address });
     }
     let kind = kind.unwrap_or_else(|| detect(input));
-    let article = match kind {
+    let mut article = match kind {
         InputKind::HtmlDocument | InputKind::HtmlFragment => match models.extent {
             Some(model) => html::extract_with(input, html::Extent::Model(model)),
             None => html::extract(input),
@@ -67,6 +89,7 @@ pub fn extract_with(input: &str, kind: Option<InputKind>, models: Models) -> Res
         InputKind::Markdown => markdown::extract(input),
         InputKind::Text => text::extract(input),
     };
+    mojibake::repair_article(&mut article);
     Ok((article, kind))
 }
 
@@ -172,12 +195,43 @@ mod tests {
     #[test]
     fn binary_bytes_are_refused() {
         assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(Error::Binary));
+        assert_eq!(decode(b"\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0"), Err(Error::Binary));
         assert_eq!(decode(&[0xff; 100]), Err(Error::Binary));
     }
 
     #[test]
     fn text_with_a_bom_and_a_stray_byte_is_read() {
         assert_eq!(decode(b"\xEF\xBB\xBFHello \xe9 world").unwrap(), "Hello \u{FFFD} world");
+    }
+
+    #[test]
+    fn undeclared_latin1_text_is_read_as_windows_1252_not_refused() {
+        assert_eq!(decode(b"Caf\xe9 cr\xe8me \x96 na\xefve r\xe9sum\xe9").unwrap(), "Café crème – naïve résumé");
+    }
+
+    #[test]
+    fn utf16_is_text_not_binary_data() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("Café crème".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode(&le).unwrap(), "Café crème");
+    }
+
+    #[test]
+    fn a_bare_web_address_is_refused_with_the_ways_to_bring_the_page() {
+        let err = clean("https://news.example/2024/story.html\n", None).unwrap_err();
+        assert_eq!(err, Error::WebAddress { address: "https://news.example/2024/story.html".into() });
+        let message = err.to_string();
+        for way in ["does not fetch pages", "Send to Clean Copy", "select all", "save the page"] {
+            assert!(message.contains(way), "{way:?} missing from: {message}");
+        }
+        assert!(!message.contains('\n'), "one line: {message}");
+    }
+
+    #[test]
+    fn a_garbled_paste_comes_out_repaired() {
+        let copy = clean("What does it mean to â€œdeclutter?â€\n\nItâ€™s a question many ask. Letâ€™s see.", None).unwrap();
+        assert_eq!(copy.title.as_deref(), Some("What does it mean to “declutter?”"));
+        assert!(copy.text.contains("It’s a question many ask. Let’s see."), "{}", copy.text);
     }
 
     #[test]

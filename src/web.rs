@@ -111,6 +111,22 @@ pub fn clean_copy(input: &str, kind: &str) -> Result<Cleaned, JsError> {
     Ok(Cleaned(CleanCopy::new(&article, kind), article))
 }
 
+/// The encoding of a file's bytes, as a label for `TextDecoder`: from its byte-order mark, its
+/// `<meta>` declaration, or what the bytes make evident (UTF-8, UTF-16); an empty string when
+/// only the detector (the `cleancopy-detector` module) can tell
+/// (`charset::sniff_without_detector`).
+#[wasm_bindgen(js_name = sniffEncoding)]
+pub fn sniff_encoding(bytes: &[u8]) -> String {
+    crate::charset::sniff_without_detector(bytes).map(|s| s.label().to_string()).unwrap_or_default()
+}
+
+/// The web address `input` is and nothing else (a bare address, a link alone), or an empty
+/// string (`detect::web_address`).
+#[wasm_bindgen(js_name = webAddress)]
+pub fn web_address(input: &str) -> String {
+    crate::detect::web_address(input).unwrap_or_default()
+}
+
 /// The share fragment for an article given as JSON (the `Article` model): for tools and tests
 /// that need a link made by hand, such as a hostile one.
 #[wasm_bindgen(js_name = encodeArticle)]

@@ -62,3 +62,15 @@ fn unreadable_input_is_one_line_on_stderr_and_a_failure() {
     assert_ne!(code, 0);
     assert!(err.contains("empty"), "{err}");
 }
+
+#[test]
+fn a_web_address_is_one_line_saying_pages_are_not_fetched_and_a_failure() {
+    for (args, stdin) in [(vec![], Some(&b"https://news.example/2024/story.html\n"[..])), (vec!["https://news.example/2024/story.html"], None)] {
+        let (code, out, err) = cleancopy(&args, stdin);
+        assert_eq!(code, 1, "{args:?}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("cleancopy: https://news.example/2024/story.html is a web address"), "{err}");
+        assert!(err.contains("does not fetch pages") && err.contains("save the page"), "{err}");
+    }
+}

@@ -50,3 +50,41 @@ fn markdown_out_reads_back_as_the_same_article() {
     assert_eq!(twice.text, once.text);
     assert_eq!(twice.title, once.title);
 }
+
+/// An article as a page shows it when its UTF-8 was read as windows-1252 and saved again.
+const GARBLED_TITLE: &str = "What does it mean to â€œdeclutter?â€";
+const GARBLED_BODY: &str = "Itâ€™s a question many readers ask after a move: which things to keep, which to give away.";
+const REPAIRED_TITLE: &str = "What does it mean to “declutter?”";
+const REPAIRED_BODY: &str = "It’s a question many readers ask after a move: which things to keep, which to give away.";
+
+#[test]
+fn a_garbled_html_page_comes_out_repaired() {
+    let page = format!("<!doctype html><html><head><title>{GARBLED_TITLE}</title></head><body><article><h1>{GARBLED_TITLE}</h1><p>{GARBLED_BODY}</p><p>{GARBLED_BODY}</p></article></body></html>");
+    let copy = clean(&page, None).unwrap();
+    assert_eq!(copy.title.as_deref(), Some(REPAIRED_TITLE));
+    assert!(copy.text.contains(REPAIRED_BODY), "{}", copy.text);
+}
+
+#[test]
+fn garbled_markdown_comes_out_repaired() {
+    let copy = clean(&format!("# {GARBLED_TITLE}\n\n{GARBLED_BODY}\n\n- {GARBLED_BODY}\n"), None).unwrap();
+    assert_eq!(copy.input_kind, "markdown");
+    assert_eq!(copy.title.as_deref(), Some(REPAIRED_TITLE));
+    assert!(copy.markdown.contains(&format!("- {REPAIRED_BODY}")), "{}", copy.markdown);
+}
+
+#[test]
+fn garbled_plain_text_comes_out_repaired() {
+    let copy = clean(&format!("{GARBLED_TITLE}\n\n{GARBLED_BODY}\n\n{GARBLED_BODY}\n"), None).unwrap();
+    assert_eq!(copy.input_kind, "text");
+    assert!(copy.text.contains(REPAIRED_BODY), "{}", copy.text);
+}
+
+#[test]
+fn a_page_in_genuine_latin1_words_is_left_as_written() {
+    let page = "<!doctype html><html><head><title>Naïve questions from São Paulo</title></head><body><article><h1>Naïve questions from São Paulo</h1>\
+        <p>Our correspondent in São Paulo answers the naïve questions: why “Ã©cole” is what “école” looks like in the wrong encoding, and what Â alone means.</p></article></body></html>";
+    let copy = clean(page, None).unwrap();
+    assert_eq!(copy.title.as_deref(), Some("Naïve questions from São Paulo"));
+    assert!(copy.text.contains("why “Ã©cole” is what “école” looks like in the wrong encoding, and what Â alone means"), "{}", copy.text);
+}

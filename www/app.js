@@ -1,6 +1,6 @@
 // The page's shell: wires paste, drop, open, example, text size and print to the wasm core.
 // It never builds article HTML itself: the only HTML it shows comes from the core's sanitizer.
-import init, { cleanCopy, openShared } from './pkg/cleancopy.js';
+import init, { cleanCopy, openShared, sniffEncoding, webAddress } from './pkg/cleancopy.js';
 
 const SIZES = [12, 13, 14, 15, 16, 17, 18, 20, 22, 24, 26, 28, 32, 36, 40, 48, 56, 64];
 const DEFAULT_SIZE = 18;
@@ -43,6 +43,7 @@ const ready = init().then(
 let keptInput = null;
 
 function showError(message) {
+  $('address').hidden = true;
   errorBox.textContent = message;
   errorBox.hidden = false;
 }
@@ -50,7 +51,21 @@ function showError(message) {
 function clearError() {
   errorBox.hidden = true;
   errorBox.textContent = '';
+  $('address').hidden = true;
 }
+
+/** A paste that is only a web address: say that Clean Copy does not fetch pages, and how to
+ * bring the page instead. */
+function showAddress(address) {
+  clearError();
+  $('address-link').textContent = address;
+  $('address-link').href = address;
+  $('address').hidden = false;
+  statusLine.textContent = 'That is a web address: Clean Copy does not fetch pages.';
+}
+
+/** The longest paste the core takes for a web address (see `detect::web_address`). */
+const ADDRESS_MAX = 8192;
 
 /** Keeps what the reader gave, so that an error, a reload or a crash never loses it: in the
  * page, and in this tab's session storage until the next paste replaces it. */
@@ -78,6 +93,11 @@ async function show(input, kind) {
     await ready;
   } catch {
     $('kept-input').hidden = false;
+    return;
+  }
+  const address = input.length <= ADDRESS_MAX ? webAddress(input) : '';
+  if (address) {
+    showAddress(address);
     return;
   }
   let copy;
@@ -215,10 +235,37 @@ document.addEventListener('paste', (event) => {
   else show(text, 'auto');
 });
 
+/** The encoding detector's own wasm module (chardetng), loaded the first time a file needs it:
+ * it is too big to ship in the main module for the few files that declare no encoding. */
+let detector = null;
+async function detectEncoding(bytes) {
+  detector ??= import('./pkg/cleancopy_detector.js').then(async (module) => {
+    await module.default();
+    return module;
+  });
+  try {
+    return (await detector).detectEncoding(bytes);
+  } catch (err) {
+    detector = null;
+    throw err;
+  }
+}
+
+/** Reads a dropped or opened file as a browser reads a page: its bytes, decoded in the
+ * encoding its byte-order mark or its `<meta charset>` names, else that the bytes make
+ * evident (UTF-8, UTF-16), else that the detector guesses. */
 async function openFile(file) {
   let text;
   try {
-    text = await file.text();
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let label = 'utf-8';
+    try {
+      await ready;
+      label = sniffEncoding(bytes);
+    } catch { /* the core did not start (that is shown): keep the file as UTF-8 */ }
+    // Bytes that no encoding reads as text: as UTF-8 the core refuses them as binary data.
+    if (!label) label = (await detectEncoding(bytes)) || 'utf-8';
+    text = new TextDecoder(label).decode(bytes);
   } catch (err) {
     showError(`Could not read “${file.name}”: ${err?.message ?? err}`);
     return;

@@ -5,6 +5,7 @@ const CACHE = 'cleancopy-app';
 const FILES = [
   './', 'index.html', 'app.js', 'worker.js', 'reader.css', 'print.css', 'icon.svg', 'example.txt',
   'manifest.webmanifest', 'pkg/cleancopy.js', 'pkg/cleancopy_bg.wasm',
+  'pkg/cleancopy_detector.js', 'pkg/cleancopy_detector_bg.wasm',
 ];
 
 self.addEventListener('install', (event) => {

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { openApp, useBrowser } from './helpers.mjs';
+import { openApp, paste, useBrowser } from './helpers.mjs';
 
 const env = useBrowser();
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -25,6 +25,20 @@ for (const theme of ['light', 'sepia', 'dark', 'contrast']) {
     await context.close();
   });
 }
+
+test('axe-core finds nothing with the web-address message shown', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await openApp(env, { context });
+  await paste(page, { 'text/plain': 'https://news.example/2024/05/bridge-approved.html' });
+  await page.locator('#address').waitFor();
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+  assert.deepEqual(violations, []);
+  await context.close();
+});
 
 test('the axe check does see a problem when there is one (control)', async () => {
   const context = await env.browser.newContext({ bypassCSP: true });

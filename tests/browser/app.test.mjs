@@ -136,6 +136,14 @@ test('an unreadable file shows an error in the page and keeps what was given', a
   await page.context().close();
 });
 
+test('a file of bytes that only a single-byte encoding could read is refused as binary data too', async () => {
+  const page = await openApp(env);
+  await page.locator('#file-input').setInputFiles({ name: 'noise.txt', mimeType: 'text/plain', buffer: Buffer.alloc(100, 0xff) });
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').innerText(), /binary data/);
+  await page.context().close();
+});
+
 test('a dropped Markdown file keeps its headings, lists and code', async () => {
   const page = await openApp(env);
   const md = '# Field notes\n\nA short *note* with a [link](https://example.org/).\n\n## Steps\n\n- one\n- two\n\n```\nlet x = 1;\n    indented();\n```\n';
