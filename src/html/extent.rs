@@ -269,10 +269,12 @@ pub fn candidates<'a>(body: ElementRef<'a>, roots: &[ElementRef<'a>], no_metadat
     with_link_lists(out)
 }
 
-/// Every candidate again, keeping lists of links.
+/// Every candidate again, keeping lists of links; but not an `<article>` alone: one
+/// self-contained composition, whose lists of links are its furniture (other stories).
 fn with_link_lists(mut out: Vec<Candidate>) -> Vec<Candidate> {
     let kept: Vec<Candidate> = out
         .iter()
+        .filter(|c| !(c.roots.len() == 1 && c.roots[0].value().name() == "article"))
         .map(|c| {
             let mut features = c.features;
             features[COUNT - 1] = 1.0;
