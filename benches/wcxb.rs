@@ -12,6 +12,8 @@
 //! The block model (`src/html/model.rs`) is trained on these pages; its figures here are
 //! out-of-fold when `--oof FILE` names the fold weights that `tools/train_block_model.py`
 //! writes: each page is then extracted with the model that did not see its domain.
+//! Likewise `--oof-text FILE` for the text form and the line model (`src/text/model.rs`): FILE
+//! is the fold weights that `tools/train_line_model.py --folds FILE` writes.
 
 #[path = "wcxb/corpus.rs"]
 mod corpus;
@@ -26,8 +28,14 @@ fn shared() -> PathBuf {
     std::env::var_os("CLEANCOPY_SHARED").map(PathBuf::from).unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
 }
 
-fn extract(input: &str, field: &str) -> Prediction {
-    match cleancopy::clean(input, None) {
+fn extract(input: &str, field: &str, line_model: Option<&cleancopy::text::LineModel>) -> Prediction {
+    let cleaned = match line_model {
+        Some(model) if cleancopy::detect(input) == cleancopy::InputKind::Text => {
+            Ok(cleancopy::CleanCopy::new(&cleancopy::text::extract_with(input, model), cleancopy::InputKind::Text))
+        }
+        _ => cleancopy::clean(input, None),
+    };
+    match cleaned {
         Ok(c) => Prediction { body: if field == "article_body" { c.article_body } else { c.text }, title: c.title },
         Err(_) => Prediction::default(),
     }
@@ -55,14 +63,29 @@ fn main() {
     let worst: usize = value("--worst").and_then(|n| n.parse().ok()).unwrap_or(0);
     let shared = shared();
     let pages = corpus::pages(&shared);
+    // One line model per fold, each trained without the domains of that fold.
+    let text_folds: Option<Vec<cleancopy::text::LineModel>> = value("--oof-text").map(|path| {
+        let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).expect("--oof-text FILE")).expect("fold weights JSON");
+        let floats = |v: &serde_json::Value| v.as_array().expect("weights").iter().map(|x| x.as_f64().expect("weight")).collect::<Vec<f64>>();
+        let folds: Vec<_> = json["folds"]
+            .as_array()
+            .expect("folds")
+            .iter()
+            .map(|f| cleancopy::text::LineModel::new(floats(&f["first"]), floats(&f["second"]), floats(&f["title"]), f["threshold"].as_f64().expect("threshold")).expect("weights of the right length"))
+            .collect();
+        assert_eq!(folds.len() as u64, corpus::FOLDS, "one model per fold");
+        folds
+    });
     for form in forms {
         let started = Instant::now();
         let inputs: Vec<(&Page, String)> = pages.iter().filter_map(|p| corpus::input(&shared, form, &p.id).map(|i| (p, i))).collect();
-        let preds: Vec<Prediction> = par_map(&inputs, |(_, input)| extract(input, &field));
+        let oof = text_folds.as_ref().filter(|_| form == "text");
+        let preds: Vec<Prediction> = par_map(&inputs, |(page, input)| extract(input, &field, oof.map(|m| &m[page.fold as usize])));
         let secs = started.elapsed().as_secs_f64();
         let scored: Vec<Page> = inputs.iter().map(|(p, _)| (*p).clone()).collect();
         let map: HashMap<String, Prediction> = inputs.iter().zip(&preds).map(|((p, _), pr)| (p.id.clone(), pr.clone())).collect();
-        corpus::report(&format!("Clean Copy [{field}]"), form, &scored, &map);
+        let name = if oof.is_some() { format!("Clean Copy [{field}], out-of-fold") } else { format!("Clean Copy [{field}]") };
+        corpus::report(&name, form, &scored, &map);
         println!("  ({:.1} s for {} pages, {} of {} captured)", secs, inputs.len(), inputs.len(), pages.len());
         if worst > 0 {
             let mut per: Vec<(f64, &Page)> = scored
