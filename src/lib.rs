@@ -28,5 +28,5 @@ mod web;
 pub use article::{Article, Block, Direction, Image, Inline};
 pub use detect::{detect, InputKind};
 pub use error::Error;
-pub use pipeline::{clean, decode, extract, CleanCopy, MAX_INPUT_BYTES};
+pub use pipeline::{clean, decode, extract, extract_at, CleanCopy, MAX_INPUT_BYTES};
 pub use sanitize::sanitize;

@@ -36,6 +36,20 @@ fn looks_binary(sample: &[u8]) -> bool {
 
 /// Extracts the article from `input`, of the given kind or, with `None`, the kind detected.
 pub fn extract(input: &str, kind: Option<InputKind>) -> Result<(Article, InputKind), Error> {
+    extract_at(input, kind, None)
+}
+
+/// As [`extract`], for a page read at `address` (its http(s) address, as the browser had it):
+/// relative links and images in HTML resolve against it, and it is the source address when
+/// the input names none.
+///
+/// ```
+/// let page = "<title>Notes</title><article><p>See <a href='next.html'>the next page</a>, \
+///     which carries on with the story and says a good deal more about it.</p></article>";
+/// let (article, _) = cleancopy::extract_at(page, None, Some("https://example.org/a/")).unwrap();
+/// assert_eq!(article.source_url.as_deref(), Some("https://example.org/a/"));
+/// ```
+pub fn extract_at(input: &str, kind: Option<InputKind>, address: Option<&str>) -> Result<(Article, InputKind), Error> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge { size: input.len(), limit: MAX_INPUT_BYTES });
     }
@@ -46,11 +60,14 @@ pub fn extract(input: &str, kind: Option<InputKind>) -> Result<(Article, InputKi
         return Err(Error::Binary);
     }
     let kind = kind.unwrap_or_else(|| detect(input));
-    let article = match kind {
-        InputKind::HtmlDocument | InputKind::HtmlFragment => html::extract(input),
+    let mut article = match kind {
+        InputKind::HtmlDocument | InputKind::HtmlFragment => html::extract_at(input, address),
         InputKind::Markdown => markdown::extract(input),
         InputKind::Text => text::extract(input),
     };
+    if article.source_url.is_none() {
+        article.source_url = address.and_then(html::web_address).map(String::from);
+    }
     Ok((article, kind))
 }
 

@@ -16,8 +16,21 @@ use convert::{link_words, Converter};
 
 /// Extracts the article from an HTML document or fragment.
 pub fn extract(input: &str) -> Article {
+    extract_at(input, None)
+}
+
+/// Extracts the article from an HTML document read at `address` (the page's own address, as
+/// a browser has it): relative links and images resolve against it (or against the page's
+/// `<base>`, itself resolved against it), and it is the source address when the page names
+/// no canonical one. An address that is not http(s) is ignored.
+pub fn extract_at(input: &str, address: Option<&str>) -> Article {
     let doc = Html::parse_document(&depth::bound(input));
-    let meta = meta::read(&doc);
+    let mut meta = meta::read(&doc);
+    if let Some(address) = address.and_then(web_address) {
+        let resolve = |u: Option<String>| u.and_then(|u| address.join(u.trim()).ok()).map(String::from);
+        meta.base_url = resolve(meta.base_url).or_else(|| Some(address.to_string()));
+        meta.source_url = resolve(meta.source_url).filter(|u| u.starts_with("http")).or_else(|| Some(address.to_string()));
+    }
     let body = doc
         .root_element()
         .children()
@@ -84,6 +97,13 @@ pub fn extract(input: &str) -> Article {
         article.dir = article.dir.or(dir);
     }
     article
+}
+
+/// `address` as an http(s) URL without its fragment, or `None`.
+pub(crate) fn web_address(address: &str) -> Option<url::Url> {
+    let mut url = url::Url::parse(address.trim()).ok().filter(|u| matches!(u.scheme(), "http" | "https"))?;
+    url.set_fragment(None);
+    Some(url)
 }
 
 /// The ids that the page's in-page links lead to and that exist.
@@ -430,5 +450,41 @@ mod tests {
         assert!(json.contains("https://example.org/about.html"), "{json}");
         assert!(json.contains("https://example.org/news/img/river.jpg"), "{json}");
         assert!(json.contains("The river"), "{json}");
+    }
+
+    const STORY: &str = r#"<p>Read <a href="../about.html">about us</a> before you go on with this paragraph of the story.</p>
+        <figure><img src="img/river.jpg" alt=""><figcaption>The river</figcaption></figure>
+        <p>Another paragraph that is long enough to be kept as part of the story, with some commas, too.</p>"#;
+
+    #[test]
+    fn the_page_address_resolves_relative_links_and_is_the_source() {
+        let page = format!("<html><head><title>River</title></head><body><article>{STORY}</article></body></html>");
+        let a = extract_at(&page, Some("https://example.org/news/a.html?id=3#comments"));
+        let json = serde_json::to_string(&a.blocks).unwrap();
+        assert!(json.contains("https://example.org/about.html"), "{json}");
+        assert!(json.contains("https://example.org/news/img/river.jpg"), "{json}");
+        assert_eq!(a.source_url.as_deref(), Some("https://example.org/news/a.html?id=3"));
+    }
+
+    #[test]
+    fn a_relative_base_and_canonical_are_read_against_the_page_address() {
+        let page = format!(
+            r#"<html><head><base href="/en/"><link rel="canonical" href="/news/river"></head><body><article>{STORY}</article></body></html>"#
+        );
+        let a = extract_at(&page, Some("https://example.org/news/a.html"));
+        let json = serde_json::to_string(&a.blocks).unwrap();
+        assert!(json.contains("https://example.org/about.html"), "../ from /en/: {json}");
+        assert!(json.contains("https://example.org/en/img/river.jpg"), "{json}");
+        assert_eq!(a.source_url.as_deref(), Some("https://example.org/news/river"));
+    }
+
+    #[test]
+    fn an_address_that_is_not_a_web_page_is_ignored() {
+        let page = format!("<html><body><article>{STORY}</article></body></html>");
+        for address in ["file:///home/a.html", "javascript:alert(1)", "not an address", ""] {
+            let a = extract_at(&page, Some(address));
+            assert_eq!(a.source_url, None, "{address}");
+            assert!(!serde_json::to_string(&a.blocks).unwrap().contains("about.html\""), "{address}");
+        }
     }
 }
