@@ -598,7 +598,7 @@ function sentPage(event) {
   return data;
 }
 
-/** The UTF-8 size of `s`, counted only when it may be near the limit. */
+/** Whether `s` is over the input limit in UTF-8 (counted only when it may be). */
 const tooLarge = (s) => s.length > MAX_INPUT_BYTES || (s.length * 3 > MAX_INPUT_BYTES && new Blob([s]).size > MAX_INPUT_BYTES);
 
 /** This window was opened by the bookmarklet: say so to the page, take the one page it sends. */
