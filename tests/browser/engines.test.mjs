@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENGINES, launch } from './engines.mjs';
@@ -79,12 +79,12 @@ function audit() {
   return found;
 }
 
-/** Renders page 1 of a PDF and returns the share of pixels that are near white, and near black. */
+/** Renders page 1 of a PDF and returns the share of its pixels that are near white. */
 function inkOfFirstPage(pdf) {
   const dir = mkdtempSync(join(tmpdir(), 'cleancopy-ink-'));
   writeFileSync(join(dir, 'p.pdf'), pdf);
   execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '30', '-gray', join(dir, 'p.pdf'), join(dir, 'page')]);
-  const file = readFileSync(join(dir, execFileSync('ls', [dir], { encoding: 'utf8' }).split('\n').find((f) => f.endsWith('.pgm'))));
+  const file = readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.pgm'))));
   // Binary PGM: "P5 <w> <h> <max>\n" then one byte a pixel.
   const header = file.subarray(0, 64).toString('latin1').match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/);
   const pixels = file.subarray(header[0].length);
