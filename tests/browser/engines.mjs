@@ -4,7 +4,7 @@
 // which it has built in, over a WebSocket. The same few calls drive all three, so that one
 // test file runs in each.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,8 @@ const BINARIES = {
   xvfb: '/usr/bin/Xvfb',
 };
 
+/** How long a new browser session may take to start. */
+const SESSION_TIMEOUT = 30_000;
 const WIDTH = 1280;
 const HEIGHT = 900;
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
@@ -38,8 +40,10 @@ function freePort() {
 }
 
 /** Starts `command`; resolves once `ready(output so far)` gives a value, with the process. */
-function start(command, args, { env, ready, timeout = 30_000, extraFds = [] } = {}) {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', ...extraFds] });
+function start(command, args, { env, ready, timeout = 30_000, extraFds = [], group = false } = {}) {
+  // `group`: the process leads a group of its own, so that stopping it stops what it started.
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', ...extraFds], detached: group });
+  child.group = group;
   let output = '';
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`${command} did not start in ${timeout} ms:\n${output.slice(-2000)}`)), timeout);
@@ -60,11 +64,31 @@ function start(command, args, { env, ready, timeout = 30_000, extraFds = [] } = 
 
 function stop(child) {
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const signal = (name) => {
+    try {
+      if (child.group) process.kill(-child.pid, name);
+      else child.kill(name);
+    } catch { /* gone already */ }
+  };
   return new Promise((ok) => {
-    const timer = setTimeout(() => { child.kill('SIGKILL'); }, 5000);
-    child.once('exit', () => { clearTimeout(timer); ok(); });
-    child.kill('SIGTERM');
+    const timer = setTimeout(() => signal('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      // What the process started goes with it.
+      if (child.group) signal('SIGKILL');
+      ok();
+    });
+    signal('SIGTERM');
   });
+}
+
+/** Whether the process has children still running (Linux's /proc). */
+function hasChildren(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim() !== '';
+  } catch {
+    return false;
+  }
 }
 
 /** WebDriver's key codes for the named keys; other keys are themselves. */
@@ -263,13 +287,15 @@ class ClassicSession {
     this.pages = [];
   }
 
-  static async create(engine, base, capabilities) {
+  static async create(engine, base, capabilities, driver) {
     const response = await fetch(`${base}/session`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ capabilities: { alwaysMatch: capabilities } }),
+      signal: AbortSignal.timeout(SESSION_TIMEOUT),
     });
     const { value } = await response.json();
     if (!value?.sessionId) throw new Error(`${engine}: no session: ${JSON.stringify(value)}`);
     const session = new ClassicSession(engine, base, value.sessionId);
+    session.driver = driver;
     const first = new ClassicPage(session, null);
     first.handle = await first.call('GET', '/window');
     session.current = first.handle;
@@ -305,8 +331,10 @@ class ClassicSession {
     throw new Error(`${this.engine}: no window opened`);
   }
 
+  /** Ends the session, and waits until its browser has gone. */
   async close() {
-    await fetch(`${this.base}/session/${this.sessionId}`, { method: 'DELETE' }).catch(() => {});
+    await fetch(`${this.base}/session/${this.sessionId}`, { method: 'DELETE', signal: AbortSignal.timeout(SESSION_TIMEOUT) }).catch(() => {});
+    for (let i = 0; i < 100 && this.driver && hasChildren(this.driver.pid); i += 1) await sleep(100);
   }
 }
 
@@ -472,7 +500,6 @@ export async function launch(engine) {
       };
     }
 
-    const port = await freePort();
     let driver;
     let capabilities;
     const env = {};
@@ -495,21 +522,37 @@ export async function launch(engine) {
     } else {
       throw new Error(`no such engine: ${engine}`);
     }
-    const { child } = await start(driver, [`--port=${port}`], { env });
-    children.push(child);
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i += 1) {
-      const ready = await fetch(`${base}/status`).then((r) => r.json()).then((j) => j.value?.ready !== false).catch(() => false);
-      if (ready) break;
-      if (i > 100) throw new Error(`${engine}: the driver did not answer`);
-      await sleep(100);
-    }
+    let driverProcess;
+    let base;
+    const startDriver = async () => {
+      const port = await freePort();
+      ({ child: driverProcess } = await start(driver, [`--port=${port}`], { env, group: true }));
+      children.push(driverProcess);
+      base = `http://127.0.0.1:${port}`;
+      for (let i = 0; ; i += 1) {
+        const ready = await fetch(`${base}/status`).then((r) => r.json()).then((j) => j.value?.ready !== false).catch(() => false);
+        if (ready) break;
+        if (i > 100) throw new Error(`${engine}: the driver did not answer`);
+        await sleep(100);
+      }
+    };
+    await startDriver();
     let version;
     return {
       engine,
       get version() { return version; },
       async session() {
-        const session = await ClassicSession.create(engine, base, capabilities);
+        let session;
+        try {
+          session = await ClassicSession.create(engine, base, capabilities, driverProcess);
+        } catch (err) {
+          // WebKitWebDriver now and then never answers a new-session request: it is
+          // restarted, once, and says so.
+          console.log(`${engine}: no new session (${err.message}); restarting the driver`);
+          await stop(driverProcess);
+          await startDriver();
+          session = await ClassicSession.create(engine, base, capabilities, driverProcess);
+        }
         version = session.version;
         return session;
       },
