@@ -3,7 +3,8 @@
 #
 #   ./build.sh          build the wasm module into www/pkg/
 #   ./build.sh serve    build, then serve www/ at http://127.0.0.1:${PORT:-8080}/ until stopped
-#   ./build.sh test     build, then run the native tests and the browser tests (headless Chromium)
+#   ./build.sh test     build, then run the native tests and the browser tests (headless Chromium,
+#                       Firefox and WebKit)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -54,6 +55,11 @@ ensure_debian_tools() {
   [ -x "$CHROMIUM" ] || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  # Firefox speaks WebDriver BiDi by itself; WebKitGTK through its WebDriver, in a virtual X
+  # display (its browser has no headless mode).
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || missing+=(xvfb)
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 }
 
@@ -100,7 +106,7 @@ run_tests() {
   build_wasm
   say "native tests"
   cargo test --quiet --workspace
-  say "browser tests (headless Chromium)"
+  say "browser tests (headless Chromium, Firefox and WebKit)"
   node --test --test-concurrency=1 tests/browser/
 }
 

@@ -33,5 +33,5 @@ pub use detect::{detect, InputKind};
 pub use error::Error;
 #[cfg(not(target_arch = "wasm32"))]
 pub use pipeline::decode;
-pub use pipeline::{clean, clean_with, extract, CleanCopy, Models, MAX_INPUT_BYTES};
+pub use pipeline::{clean, clean_with, extract, extract_at, CleanCopy, Models, MAX_INPUT_BYTES};
 pub use sanitize::sanitize;

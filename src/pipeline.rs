@@ -67,11 +67,28 @@ pub struct Models<'m> {
 /// text that is visibly UTF-8 garbled as windows-1252 is repaired (see [`mojibake`]). A bare web
 /// address, or a link alone, is [`Error::WebAddress`].
 pub fn extract(input: &str, kind: Option<InputKind>) -> Result<(Article, InputKind), Error> {
-    extract_with(input, kind, Models::default())
+    extract_full(input, kind, None, Models::default())
 }
 
 /// [`extract`], with the models given.
 pub fn extract_with(input: &str, kind: Option<InputKind>, models: Models) -> Result<(Article, InputKind), Error> {
+    extract_full(input, kind, None, models)
+}
+/// As [`extract`], for a page read at `address` (its http(s) address, as the browser had it):
+/// relative links and images in HTML resolve against it, and it is the source address when
+/// the input names none.
+///
+/// ```
+/// let page = "<title>Notes</title><article><p>See <a href='next.html'>the next page</a>, \
+///     which carries on with the story and says a good deal more about it.</p></article>";
+/// let (article, _) = cleancopy::extract_at(page, None, Some("https://example.org/a/")).unwrap();
+/// assert_eq!(article.source_url.as_deref(), Some("https://example.org/a/"));
+/// ```
+pub fn extract_at(input: &str, kind: Option<InputKind>, address: Option<&str>) -> Result<(Article, InputKind), Error> {
+    extract_full(input, kind, address, Models::default())
+}
+
+fn extract_full(input: &str, kind: Option<InputKind>, address: Option<&str>, models: Models) -> Result<(Article, InputKind), Error> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge { size: input.len(), limit: MAX_INPUT_BYTES });
     }
@@ -84,10 +101,10 @@ pub fn extract_with(input: &str, kind: Option<InputKind>, models: Models) -> Res
     }
     let kind = kind.unwrap_or_else(|| detect(input));
     let mut article = match kind {
-        InputKind::HtmlDocument | InputKind::HtmlFragment => match models.extent {
-            Some(model) => html::extract_with(input, html::Extent::Model(model)),
-            None => html::extract(input),
-        },
+        InputKind::HtmlDocument | InputKind::HtmlFragment => {
+            let shipped = html::ExtentModel::shipped();
+            html::extract_full(input, address, html::Extent::Model(models.extent.unwrap_or(&shipped)))
+        }
         InputKind::Markdown => markdown::extract(input),
         InputKind::Text => match models.line {
             Some(model) => text::extract_with(input, model),
@@ -95,6 +112,9 @@ pub fn extract_with(input: &str, kind: Option<InputKind>, models: Models) -> Res
         },
     };
     mojibake::repair_article(&mut article);
+    if article.source_url.is_none() {
+        article.source_url = address.and_then(html::web_address).map(String::from);
+    }
     Ok((article, kind))
 }
 

@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{extract, share, Article, CleanCopy, InputKind};
+use crate::{extract_at, share, Article, CleanCopy, InputKind};
 
 /// Installs the panic hook so that a panic shows a readable message in the console and the
 /// page's error handler, not "unreachable executed".
@@ -98,16 +98,18 @@ pub struct MailLink {
 }
 
 /// Makes a clean copy of `input`. `kind` is `"html"` when the clipboard carried HTML,
-/// `"text"` or `"markdown"` to force those, or anything else to detect it.
+/// `"text"` or `"markdown"` to force those, or anything else to detect it; `address`, when
+/// given, is the page's own address (a page sent from the browser), which relative links
+/// resolve against.
 #[wasm_bindgen(js_name = cleanCopy)]
-pub fn clean_copy(input: &str, kind: &str) -> Result<Cleaned, JsError> {
+pub fn clean_copy(input: &str, kind: &str, address: Option<String>) -> Result<Cleaned, JsError> {
     let kind = match kind {
         "html" => Some(InputKind::HtmlFragment),
         "markdown" => Some(InputKind::Markdown),
         "text" => Some(InputKind::Text),
         _ => None,
     };
-    let (article, kind) = extract(input, kind).map_err(|e| JsError::new(&e.to_string()))?;
+    let (article, kind) = extract_at(input, kind, address.as_deref()).map_err(|e| JsError::new(&e.to_string()))?;
     Ok(Cleaned(CleanCopy::new(&article, kind), article))
 }
 

@@ -6,10 +6,10 @@ import init, { cleanCopy } from './pkg/cleancopy.js';
 const ready = init();
 
 self.onmessage = async (event) => {
-  const { id, input, kind } = event.data;
+  const { id, input, kind, address } = event.data;
   try {
     await ready;
-    const copy = cleanCopy(input, kind);
+    const copy = cleanCopy(input, kind, address);
     const fragment = copy.shareFragment();
     const inputKind = copy.inputKind;
     copy.free();

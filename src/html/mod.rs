@@ -31,7 +31,15 @@ pub enum Extent<'m> {
 
 /// Extracts the article from an HTML document or fragment.
 pub fn extract(input: &str) -> Article {
-    extract_with(input, Extent::Model(&ExtentModel::shipped()))
+    extract_at(input, None)
+}
+
+/// Extracts the article from an HTML document read at `address` (the page's own address, as
+/// a browser has it): relative links and images resolve against it (or against the page's
+/// `<base>`, itself resolved against it), and it is the source address when the page names
+/// no canonical one. An address that is not http(s) is ignored.
+pub fn extract_at(input: &str, address: Option<&str>) -> Article {
+    extract_full(input, address, Extent::Model(&ExtentModel::shipped()))
 }
 
 /// The features of every candidate extent of `input`'s main content, in candidate order (for
@@ -69,8 +77,18 @@ fn story_roots<'a>(body: ElementRef<'a>, converter: &Converter) -> (Vec<ElementR
 
 /// Extracts the article, with the main content's extent chosen as `extent` says.
 pub fn extract_with(input: &str, extent: Extent) -> Article {
+    extract_full(input, None, extent)
+}
+
+/// Extracts the article read at `address` (see [`extract_at`]), its extent as `extent` says.
+pub(crate) fn extract_full(input: &str, address: Option<&str>, extent: Extent) -> Article {
     let doc = Html::parse_document(&depth::bound(input));
-    let meta = meta::read(&doc);
+    let mut meta = meta::read(&doc);
+    if let Some(address) = address.and_then(web_address) {
+        let resolve = |u: Option<String>| u.and_then(|u| address.join(u.trim()).ok()).map(String::from);
+        meta.base_url = resolve(meta.base_url).or_else(|| Some(address.to_string()));
+        meta.source_url = resolve(meta.source_url).filter(|u| u.starts_with("http")).or_else(|| Some(address.to_string()));
+    }
     let body = body_of(&doc);
     let base = meta.base_url.as_deref().or(meta.source_url.as_deref());
     let converter = Converter::new(base, link_targets(&doc));
@@ -148,6 +166,13 @@ fn story_span(body: ElementRef, roots: &[ElementRef]) -> Option<(usize, usize)> 
     let first = *roots.first()?;
     let start = body.descendants().filter_map(ElementRef::wrap).position(|e| e == first)?;
     Some((start, start + first.descendants().filter_map(ElementRef::wrap).count()))
+}
+
+/// `address` as an http(s) URL without its fragment, or `None`.
+pub(crate) fn web_address(address: &str) -> Option<url::Url> {
+    let mut url = url::Url::parse(address.trim()).ok().filter(|u| matches!(u.scheme(), "http" | "https"))?;
+    url.set_fragment(None);
+    Some(url)
 }
 
 /// The ids that the page's in-page links lead to and that exist.
@@ -500,5 +525,41 @@ mod tests {
         assert!(json.contains("https://example.org/about.html"), "{json}");
         assert!(json.contains("https://example.org/news/img/river.jpg"), "{json}");
         assert!(json.contains("The river"), "{json}");
+    }
+
+    const STORY: &str = r#"<p>Read <a href="../about.html">about us</a> before you go on with this paragraph of the story.</p>
+        <figure><img src="img/river.jpg" alt=""><figcaption>The river</figcaption></figure>
+        <p>Another paragraph that is long enough to be kept as part of the story, with some commas, too.</p>"#;
+
+    #[test]
+    fn the_page_address_resolves_relative_links_and_is_the_source() {
+        let page = format!("<html><head><title>River</title></head><body><article>{STORY}</article></body></html>");
+        let a = extract_at(&page, Some("https://example.org/news/a.html?id=3#comments"));
+        let json = serde_json::to_string(&a.blocks).unwrap();
+        assert!(json.contains("https://example.org/about.html"), "{json}");
+        assert!(json.contains("https://example.org/news/img/river.jpg"), "{json}");
+        assert_eq!(a.source_url.as_deref(), Some("https://example.org/news/a.html?id=3"));
+    }
+
+    #[test]
+    fn a_relative_base_and_canonical_are_read_against_the_page_address() {
+        let page = format!(
+            r#"<html><head><base href="/en/"><link rel="canonical" href="/news/river"></head><body><article>{STORY}</article></body></html>"#
+        );
+        let a = extract_at(&page, Some("https://example.org/news/a.html"));
+        let json = serde_json::to_string(&a.blocks).unwrap();
+        assert!(json.contains("https://example.org/about.html"), "../ from /en/: {json}");
+        assert!(json.contains("https://example.org/en/img/river.jpg"), "{json}");
+        assert_eq!(a.source_url.as_deref(), Some("https://example.org/news/river"));
+    }
+
+    #[test]
+    fn an_address_that_is_not_a_web_page_is_ignored() {
+        let page = format!("<html><body><article>{STORY}</article></body></html>");
+        for address in ["file:///home/a.html", "javascript:alert(1)", "not an address", ""] {
+            let a = extract_at(&page, Some(address));
+            assert_eq!(a.source_url, None, "{address}");
+            assert!(!serde_json::to_string(&a.blocks).unwrap().contains("about.html\""), "{address}");
+        }
     }
 }
