@@ -3,10 +3,10 @@
 page's main content to keep (the element chosen by paragraph scores, one of its ancestors, each
 weeded as an article or with its lists of links kept; see src/html/extent.rs).
 
-    cargo bench --bench wcxb -- --extent-rows /tmp/extent-rows.jsonl
+    cargo bench --bench wcxb -- --extent-rows ROWS.jsonl
     pip install numpy scikit-learn
-    python3 tools/train_extent_model.py /tmp/extent-rows.jsonl --folds /tmp/extent-folds.json
-    cargo bench --bench wcxb -- html --oof /tmp/extent-folds.json     # out-of-fold figures
+    python3 tools/train_extent_model.py ROWS.jsonl --folds FOLDS.json
+    cargo bench --bench wcxb -- html --oof FOLDS.json     # out-of-fold figures
 
 Each row is one candidate of one page of ../shared/corpus/wcxb-dev, in the saved-page or the
 clipboard form (and the AEB news pages), with its features and the shingle F1 its text scores

@@ -96,9 +96,9 @@ async function show(input, kind, address) {
     $('kept-input').hidden = false;
     return;
   }
-  const address = input.length <= ADDRESS_MAX ? webAddress(input) : '';
-  if (address) {
-    showAddress(address);
+  const pastedAddress = input.length <= ADDRESS_MAX ? webAddress(input) : '';
+  if (pastedAddress) {
+    showAddress(pastedAddress);
     return;
   }
   let copy;
