@@ -107,37 +107,22 @@ fn main() {
 /// clipboard forms: its features and how its text scores (for `tools/train_extent_model.py`).
 fn extent_rows(shared: &Path, pages: &[Page], out: &Path, aeb_only: bool) {
     let mut lines = Vec::new();
-    for form in ["html", "clipboard"] {
-        if aeb_only {
-            break;
-        }
+    let forms: &[&str] = if aeb_only { &[] } else { &["html", "clipboard"] };
+    for &form in forms {
         let inputs: Vec<(&Page, String)> = pages.iter().filter_map(|p| corpus::input(shared, form, &p.id).map(|i| (p, i))).collect();
         let rows: Vec<Vec<String>> = par_map(&inputs, |(page, input)| {
             if !matches!(cleancopy::detect(input), cleancopy::InputKind::HtmlDocument | cleancopy::InputKind::HtmlFragment) {
                 return Vec::new();
             }
-            let features = cleancopy::html::extent_features(input);
-            features
-                .iter()
-                .enumerate()
-                .map(|(i, f)| {
-                    let article = cleancopy::html::extract_with(input, cleancopy::html::Extent::Candidate(i));
-                    let text = cleancopy::render::body_text(&article);
-                    let (tp, fp, fn_) = cleancopy::score::page_counts(&page.main, &text);
-                    let f1 = if tp > 0.0 { 2.0 * tp / (2.0 * tp + fp + fn_) } else { 0.0 };
-                    serde_json::json!({
-                        "id": page.id, "form": form, "fold": page.fold, "domain": page.domain, "type": page.page_type,
-                        "candidate": i, "f": f, "f1": f1,
-                    })
-                    .to_string()
-                })
-                .collect()
+            rows_of(input, &page.main, |article| cleancopy::render::body_text(article), serde_json::json!({
+                "id": page.id, "form": form, "fold": page.fold, "domain": page.domain, "type": page.page_type,
+            }))
         });
         lines.extend(rows.into_iter().flatten());
     }
     // The AEB news pages too (saved pages; folds by their address's domain), so that the model
-    // learns from more news than wcxb-dev holds; `cargo bench --bench quality -- html --oof`
-    // scores them out-of-fold.
+    // learns from more news than wcxb-dev holds (the training script reports their choice
+    // out-of-fold).
     let aeb = shared.join("corpus/aeb");
     let truth: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&std::fs::read(aeb.join("ground-truth.json")).expect("AEB truth")).expect("AEB JSON");
     let items: Vec<(&String, &serde_json::Value)> = truth.iter().collect();
@@ -146,23 +131,30 @@ fn extent_rows(shared: &Path, pages: &[Page], out: &Path, aeb_only: bool) {
         let input = String::from_utf8_lossy(&bytes);
         let domain = corpus::domain_of(t["url"].as_str().unwrap_or(""));
         let body = t["articleBody"].as_str().unwrap_or("");
-        let features = cleancopy::html::extent_features(&input);
-        (0..features.len())
-            .map(|i| {
-                let article = cleancopy::html::extract_with(&input, cleancopy::html::Extent::Candidate(i));
-                // AEB's truth leaves out figure captions (the `article_body` field).
-                let text = article.article_body_units().join("\n\n");
-                let (tp, fp, fn_) = cleancopy::score::page_counts(body, &text);
-                let f1 = if tp > 0.0 { 2.0 * tp / (2.0 * tp + fp + fn_) } else { 0.0 };
-                serde_json::json!({
-                    "id": id, "form": "aeb", "fold": corpus::fold_of(&domain), "domain": domain, "type": "article",
-                    "candidate": i, "f": features[i], "f1": f1,
-                })
-                .to_string()
-            })
-            .collect()
+        // AEB's truth leaves out figure captions (the `article_body` field).
+        rows_of(&input, body, |article| article.article_body_units().join("\n\n"), serde_json::json!({
+            "id": id, "form": "aeb", "fold": corpus::fold_of(&domain), "domain": domain, "type": "article",
+        }))
     });
     lines.extend(rows.into_iter().flatten());
     std::fs::write(out, lines.join("\n") + "\n").expect("write rows");
     println!("{} candidate rows in {}", lines.len(), out.display());
+}
+
+/// One JSON line per candidate extent of `input`: `page` (its id, form, fold and type) with the
+/// candidate's index, features and the shingle F1 of its text (as `text_of` reads it) against `truth`.
+fn rows_of(input: &str, truth: &str, text_of: impl Fn(&cleancopy::Article) -> String, page: serde_json::Value) -> Vec<String> {
+    let features = cleancopy::html::extent_features(input);
+    (0..features.len())
+        .map(|i| {
+            let article = cleancopy::html::extract_with(input, cleancopy::html::Extent::Candidate(i));
+            let (tp, fp, fn_) = cleancopy::score::page_counts(truth, &text_of(&article));
+            let f1 = if tp > 0.0 { 2.0 * tp / (2.0 * tp + fp + fn_) } else { 0.0 };
+            let mut row = page.clone();
+            row["candidate"] = i.into();
+            row["f"] = serde_json::json!(features[i]);
+            row["f1"] = f1.into();
+            row.to_string()
+        })
+        .collect()
 }

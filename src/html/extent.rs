@@ -242,13 +242,7 @@ pub fn candidates<'a>(body: ElementRef<'a>, roots: &[ElementRef<'a>], no_metadat
     while let Some(a) = cur {
         steps += 1;
         let s = match below {
-            None => {
-                let mut s = Stats::default();
-                for c in a.children() {
-                    stats(c, false, &mut s, 0);
-                }
-                s
-            }
+            None => of(a),
             Some((child, mut s)) => {
                 for c in a.children().filter(|c| c.id() != child.id()) {
                     stats(c, false, &mut s, 0);
