@@ -11,12 +11,17 @@
 //! a process of its own; writes `DIR/scaling.csv` (default `docs/`) for `tools/chart.mjs`.
 //! `scale`: time for 1, 10 and 100 MB of plain text (extraction alone), then for 10,000 and
 //! 100,000 nested `<div>`s. (`curve` measures end to end, text and HTML, with memory.)
+//! `--features FILE` writes every line's features (readability `page.txt`, AEB text, wcxb-dev
+//! text) as JSON lines for `tools/train_line_model.py`.
 //! `--explain FILE` prints how the text extractor values each line of FILE instead.
 //! `--out DIR` writes the predictions as `DIR/<mode>.json` ({id: {"articleBody": …}}) for
 //! checking with `../shared/tools/score.py`.
 //!
 //! AEB is scored on the `article_body` field (the body without figure captions, which is what
 //! the corpus's ground truth holds); the `text` field, captions included, is printed beside it.
+
+#[path = "wcxb/corpus.rs"]
+mod wcxb;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -258,8 +263,14 @@ fn main() {
         return;
     }
     if let Some(path) = value("--features") {
-        // One JSON object per line of every readability page.txt and AEB text page.
+        // One JSON object per line of every readability page.txt, AEB and wcxb-dev text page.
         let mut out = String::new();
+        let row = |out: &mut String, corpus: &str, id: &str, input: &str| {
+            for (text, words, f) in cleancopy::text::feature_rows(input) {
+                out.push_str(&json!({"corpus": corpus, "id": id, "text": text, "words": words, "f": f}).to_string());
+                out.push('\n');
+            }
+        };
         for (corpus, dir, file) in [("readability", "corpus/readability", "page.txt"), ("aeb", "corpus/aeb/text", "")] {
             let mut entries: Vec<PathBuf> = std::fs::read_dir(shared().join(dir)).expect("corpus").flatten().map(|e| e.path()).collect();
             entries.sort();
@@ -270,10 +281,12 @@ fn main() {
                     (entry.join(file), entry.file_name().unwrap().to_string_lossy().into_owned())
                 };
                 let Ok(bytes) = std::fs::read(&page) else { continue };
-                for (text, f) in cleancopy::text::feature_rows(&String::from_utf8_lossy(&bytes)) {
-                    out.push_str(&json!({"corpus": corpus, "id": id, "text": text, "f": f}).to_string());
-                    out.push('\n');
-                }
+                row(&mut out, corpus, &id, &String::from_utf8_lossy(&bytes));
+            }
+        }
+        for page in wcxb::pages(&shared()) {
+            if let Some(input) = wcxb::input(&shared(), "text", &page.id) {
+                row(&mut out, "wcxb", &page.id, &input);
             }
         }
         std::fs::write(&path, out).expect("write features");

@@ -13,6 +13,8 @@
 //! The block model (`src/html/model.rs`) is trained on these pages; its figures here are
 //! out-of-fold when `--oof FILE` names the fold weights that `tools/train_block_model.py`
 //! writes: each page is then extracted with the model that did not see its domain.
+//! Likewise `--oof-text FILE` for the text form and the line model (`src/text/model.rs`): FILE
+//! is the fold weights that `tools/train_line_model.py --folds FILE` writes.
 
 #[path = "wcxb/corpus.rs"]
 mod corpus;
@@ -65,17 +67,33 @@ fn main() {
         let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).expect("fold models")).expect("fold models JSON");
         v["folds"].as_array().expect("folds").iter().map(|m| serde_json::from_value(m.clone()).expect("a fold model")).collect()
     });
+    // One line model per fold, each trained without the domains of that fold.
+    let text_folds: Option<Vec<cleancopy::text::LineModel>> = value("--oof-text").map(|path| {
+        let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).expect("--oof-text FILE")).expect("fold weights JSON");
+        let floats = |v: &serde_json::Value| v.as_array().expect("weights").iter().map(|x| x.as_f64().expect("weight")).collect::<Vec<f64>>();
+        let folds: Vec<_> = json["folds"]
+            .as_array()
+            .expect("folds")
+            .iter()
+            .map(|f| cleancopy::text::LineModel::new(floats(&f["first"]), floats(&f["second"]), floats(&f["title"]), f["threshold"].as_f64().expect("threshold")).expect("weights of the right length"))
+            .collect();
+        assert_eq!(folds.len() as u64, corpus::FOLDS, "one model per fold");
+        folds
+    });
     for form in forms {
         let started = Instant::now();
         let inputs: Vec<(&Page, String)> = pages.iter().filter_map(|p| corpus::input(&shared, form, &p.id).map(|i| (p, i))).collect();
+        let text_oof = text_folds.as_ref().filter(|_| form == "text");
         let preds: Vec<Prediction> = par_map(&inputs, |(page, input)| {
             let extent = folds.as_ref().map(|f| &f[page.fold as usize]);
-            extract(input, &field, cleancopy::Models { extent })
+            let line = text_oof.map(|m| &m[page.fold as usize]);
+            extract(input, &field, cleancopy::Models { extent, line })
         });
         let secs = started.elapsed().as_secs_f64();
         let scored: Vec<Page> = inputs.iter().map(|(p, _)| (*p).clone()).collect();
         let map: HashMap<String, Prediction> = inputs.iter().zip(&preds).map(|((p, _), pr)| (p.id.clone(), pr.clone())).collect();
-        let name = if folds.is_some() { format!("Clean Copy [{field}], out-of-fold") } else { format!("Clean Copy [{field}]") };
+        let oof = (folds.is_some() && form != "text") || text_oof.is_some();
+        let name = if oof { format!("Clean Copy [{field}], out-of-fold") } else { format!("Clean Copy [{field}]") };
         corpus::report(&name, form, &scored, &map);
         println!("  ({:.1} s for {} pages, {} of {} captured)", secs, inputs.len(), inputs.len(), pages.len());
         if worst > 0 {

@@ -59,6 +59,8 @@ fn check_text(text: &str) -> Result<(), Error> {
 pub struct Models<'m> {
     /// How far an HTML page's main content reaches.
     pub extent: Option<&'m html::ExtentModel>,
+    /// Which lines of a plain-text page are the story's.
+    pub line: Option<&'m text::LineModel>,
 }
 
 /// Extracts the article from `input`, of the given kind or, with `None`, the kind detected;
@@ -104,7 +106,10 @@ fn extract_full(input: &str, kind: Option<InputKind>, address: Option<&str>, mod
             html::extract_full(input, address, html::Extent::Model(models.extent.unwrap_or(&shipped)))
         }
         InputKind::Markdown => markdown::extract(input),
-        InputKind::Text => text::extract(input),
+        InputKind::Text => match models.line {
+            Some(model) => text::extract_with(input, model),
+            None => text::extract(input),
+        },
     };
     mojibake::repair_article(&mut article);
     if article.source_url.is_none() {

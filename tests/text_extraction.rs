@@ -156,7 +156,7 @@ fn ten_megabytes_of_text_are_handled() {
     let c = copy(&big);
     // The same page thousands of times over: a copy of its story comes out (its headline,
     // repeated on every copy, reads as furniture).
-    assert!(c.text.starts_with("Farmers along the lower valley"), "{}", &c.text[..200.min(c.text.len())]);
+    assert!(c.text.starts_with("Farmers along the lower valley"), "{:?} {}", c.title, &c.text[..200.min(c.text.len())]);
 }
 
 #[test]

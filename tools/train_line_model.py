@@ -1,26 +1,54 @@
 #!/usr/bin/env python3
-"""Trains the plain-text line model (src/text/model.rs) on the readability corpus and reports how
-it does on the AEB corpus, which it never sees in training.
+"""Trains the plain-text line model (src/text/weights.rs, read by src/text/model.rs) on the
+wcxb-dev text pages and the readability corpus, and reports how it does out-of-fold on wcxb-dev
+and on the AEB corpus, which it never sees in training.
 
-    cargo bench --bench quality -- --features /tmp/features.jsonl
-    python3 tools/train_line_model.py /tmp/features.jsonl        # needs numpy
+    pip install numpy scipy
+    cargo bench --bench quality -- --features FEATURES.jsonl
+    python3 tools/train_line_model.py FEATURES.jsonl --folds FOLDS.json
+    cargo bench --bench wcxb -- text --oof-text FOLDS.json     # the out-of-fold table
 
-A line's label: most of its 4-token shingles occur in the page's article text (readability:
-the text of expected.html; AEB: ground-truth.json). The model is a logistic regression on the
-features of src/text/features.rs, each line weighted by the square root of its length, since
-the extraction measure counts shingles. It writes src/text/model.rs.
+A line's label: most of its 4-token shingles occur in the page's main content (wcxb-dev:
+`ground_truth.main_content`; readability: the text of expected.html; AEB: ground-truth.json);
+a line of under four tokens, when its tokens occur in it in a row. The model is two logistic
+regressions: the first over the features of src/text/features.rs, the second over the same
+features and the context features (what the first makes of the lines around each line,
+computed here as `features::context` computes them). Each line is weighted by the square root
+of its length (the measure counts shingles), each page's lines together weigh the same.
+The keeping threshold is the one that does best on the training pages. The title model is a
+conditional logit over the lines near the first kept one of twelve words or more (`features::title`), trained on the
+pages where one of them is the truth's title (wcxb-dev `title`, readability `title`).
+
+Out-of-fold: wcxb-dev pages are split into 5 folds by domain (FNV-1a 64-bit of the domain,
+modulo 5: `fold_of` in benches/wcxb/corpus.rs); for each fold a model is trained on the other
+four (and readability) and written to FOLDS.json, for the benchmark's `--oof-text`. The
+shipped model is trained on all pages. Everything is deterministic (Newton's method on the full batch).
 """
+import argparse
+import gzip
 import json
+import pickle
 import re
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import numpy as np
+from scipy.optimize import minimize
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / 'shared'
 TOKEN = re.compile(r'\w+')
+FOLDS = 5
+MIN_LINES = 20  # MODEL_MIN_LINES in src/text/mod.rs: shorter inputs are valued by rule
+
+
+def fold_of(domain):
+    h = 0xcbf29ce484222325
+    for b in domain.encode():
+        h ^= b
+        h = (h * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
+    return h % FOLDS
 
 
 class TextOf(HTMLParser):
@@ -42,73 +70,346 @@ def shingles(tokens):
     return [tuple(tokens[i:i + 4]) for i in range(max(1, len(tokens) - 3)) if tokens[i:i + 4]]
 
 
-def truth_sets():
+def truth(text):
+    toks = TOKEN.findall(text)
+    return set(shingles(toks)), ' ' + ' '.join(toks) + ' '
+
+
+def fold_ws(s):
+    return ' '.join((s or '').split()).lower()
+
+
+def truths():
+    """{(corpus, id): (shingle set, joined tokens, fold or None, page type)}"""
     out = {}
     for case in sorted((SHARED / 'corpus/readability').iterdir()):
         if (case / 'expected.html').exists():
-            toks = TOKEN.findall(html_text(case / 'expected.html'))
-            out[('readability', case.name)] = (set(shingles(toks)), ' '.join(toks))
+            title = json.loads((case / 'expected-metadata.json').read_text()).get('title') if (case / 'expected-metadata.json').exists() else None
+            out[('readability', case.name)] = truth(html_text(case / 'expected.html')) + (None, 'readability', fold_ws(title))
     gt = json.loads((SHARED / 'corpus/aeb/ground-truth.json').read_text())
     for k, v in gt.items():
-        toks = TOKEN.findall(v.get('articleBody') or '')
-        out[('aeb', k)] = (set(shingles(toks)), ' '.join(toks))
+        out[('aeb', k)] = truth(v.get('articleBody') or '') + (None, 'aeb', '')
+    wcxb = SHARED / 'corpus/wcxb-dev'
+    meta = json.loads((wcxb / 'metadata.json').read_text())['files']
+    for k, m in meta.items():
+        path = wcxb / f'ground-truth/{k}.json.gz'
+        if path.exists():
+            g = json.loads(gzip.open(path).read())['ground_truth']
+            out[('wcxb', k)] = truth(g.get('main_content') or '') + (fold_of(m.get('domain') or ''), m.get('page_type'), fold_ws(g.get('title')))
     return out
 
 
-def label(text, truth):
+def label(text, t):
     toks = TOKEN.findall(text)
     if not toks:
         return 0
-    sset, joined = truth
+    sset, joined = t[0], t[1]
     if len(toks) < 4:
-        return int(f' {" ".join(toks)} ' in f' {joined} ')
+        return int(' ' + ' '.join(toks) + ' ' in joined)
     sh = shingles(toks)
     return int(sum(s in sset for s in sh) / len(sh) >= 0.5)
 
 
-def main():
-    rows = [json.loads(line) for line in open(sys.argv[1], encoding='utf-8')]
-    truths = truth_sets()
-    data = {'readability': [], 'aeb': []}
-    for r in rows:
-        t = truths.get((r['corpus'], r['id']))
-        if t is None:
-            continue
-        words = len(TOKEN.findall(r['text']))
-        data[r['corpus']].append((r['f'], label(r['text'], t), words))
-    X = np.array([f for f, _, _ in data['readability']])
-    y = np.array([l for _, l, _ in data['readability']], dtype=float)
-    w = np.sqrt(1 + np.array([n for _, _, n in data['readability']], dtype=float))
+def context(p, words):
+    """features::context in src/text/features.rs."""
+    n = len(p)
+    out = np.zeros((n, 12))
+    if n == 0:
+        return out
+    cs = np.concatenate([[0.0], np.cumsum(p)])
+    idx = np.arange(n)
+
+    def window(k):
+        lo = np.maximum(idx - k, 0)
+        hi = np.minimum(idx + k + 1, n)
+        cnt = hi - lo - 1
+        s = cs[hi] - cs[lo] - p
+        return np.where(cnt > 0, s / np.maximum(cnt, 1), 0.0)
+
+    mass = np.where(p >= 0.5, words, 0.0)
+    total = max(mass.sum(), 1.0)
+    above = np.concatenate([[0.0], np.cumsum(mass)[:-1]])
+    below = np.maximum(total - above - mass, 0.0)
+    a, b = above / total, below / total
+    max_before = np.array([p[max(0, i - 10):i].max(initial=0.0) for i in range(n)])
+    max_after = np.array([p[i + 1:min(n, i + 11)].max(initial=0.0) for i in range(n)])
+    out[:, 0] = p
+    out[:, 1] = window(2)
+    out[:, 2] = window(5)
+    out[:, 3] = window(15)
+    out[1:, 4] = p[:-1]
+    out[:-1, 5] = p[1:]
+    out[:, 6] = max_before
+    out[:, 7] = max_after
+    out[:, 8] = p.mean()
+    out[:, 9] = a
+    out[:, 10] = b
+    out[:, 11] = 4 * a * b
+    return out
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def fit(X, y, w, c):
+    """Weighted logistic regression with an L2 penalty of 1/c on all weights but the bias,
+    by Newton's method (deterministic, a dozen steps)."""
     theta = np.zeros(X.shape[1])
-    lam = 1e-3
-    for step in range(4000):
+    ridge = np.full(X.shape[1], 1.0 / c)
+    ridge[0] = 1e-6
+    w = w / w.mean()
+    for _ in range(30):
+        p = sigmoid(X @ theta)
+        grad = X.T @ (w * (p - y)) + ridge * theta
+        hess = (X * (w * p * (1 - p))[:, None]).T @ X + np.diag(ridge)
+        step = np.linalg.solve(hess, grad)
+        theta -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return theta
+
+
+def page_scores(pages, probs, threshold):
+    """Mean over pages of an F1 over words: kept lines against labelled ones."""
+    f = []
+    for pg, p in zip(pages, probs):
+        keep = p >= threshold
+        tp = (pg['words'] * (keep & (pg['y'] == 1))).sum()
+        fp = (pg['words'] * (keep & (pg['y'] == 0))).sum()
+        fn = (pg['words'] * (~keep & (pg['y'] == 1))).sum()
+        f.append(2 * tp / max(2 * tp + fp + fn, 1))
+    return float(np.mean(f)) if f else 0.0
+
+
+TITLE_ABOVE, TITLE_BELOW = 40, 5  # features::TITLE_ABOVE and TITLE_BELOW
+TITLE_COUNT = 27  # features::TITLE_COUNT
+TITLE_START_WORDS = 12  # TITLE_START_WORDS in src/text/mod.rs
+
+
+def kept_start(pg, p, threshold):
+    # never a copyright line; of TITLE_START_WORDS words at least (src/text/mod.rs)
+    keep = (p >= threshold) & (pg['X'][:, 17] == 0) & (pg['words'] >= TITLE_START_WORDS)
+    idx = np.flatnonzero(keep)
+    return int(idx[0]) if len(idx) else None
+
+
+def title_rows(pg, p, start):
+    """features::title for every candidate: (indices, feature rows)."""
+    n = len(p)
+    X, tb = pg['X'], pg['tbase']
+    idx = [i for i in range(max(0, start - TITLE_ABOVE), min(n, start + TITLE_BELOW + 1)) if 1 <= pg['words'][i] <= 30]
+    best_near = max((tb[i, 0] for i in idx), default=0.0)
+    rows = []
+    for i in idx:
+        f = X[i]
+        nxt = p[i + 1:min(n, i + 6)].sum() / 5.0
+        stamp_near = any(X[j, 8] > 0 for j in range(max(0, i - 3), min(n, i + 5)) if j != i)
+        between = sum(1 for j in idx if i < j < start and X[j, 34] > 0)
+        rows.append([1.0, tb[i, 0], tb[i, 1], float(i < start), float(i == start),
+                     np.log(1 + start - i) / 5 if i < start else 0.0, np.log(1 + i - start) / 5 if i > start else 0.0,
+                     p[i], nxt, f[34], f[1], f[15], f[42], f[2], f[7], f[30], f[35], f[14], f[29], f[26],
+                     float(4 <= pg['words'][i] <= 20), f[4], tb[i, 2], tb[i, 3], float(stamp_near),
+                     np.log(1 + between) / 3, tb[i, 0] - best_near])
+    return idx, np.array(rows).reshape(len(rows), TITLE_COUNT)
+
+
+def fit_softmax(groups, lam=1.0):
+    """A conditional logit: each page picks one of its candidates; the loss is minus the log of
+    the chance it gives its true titles. L-BFGS from zero (deterministic)."""
+    d = groups[0][0].shape[1]
+
+    def loss(theta):
+        value = lam * (theta[1:] @ theta[1:])
+        grad = np.zeros(d)
+        grad[1:] = 2 * lam * theta[1:]
+        for rows, y in groups:
+            z = rows @ theta
+            e = np.exp(z - z.max())
+            sm = e / e.sum()
+            py = max(sm[y].sum(), 1e-300)
+            value -= np.log(py)
+            grad += rows.T @ (sm - np.where(y, sm / py, 0.0))
+        return value, grad
+
+    return minimize(loss, np.zeros(d), jac=True, method='L-BFGS-B', options={'maxiter': 1000}).x
+
+
+class Model:
+    def __init__(self, first, second, threshold):
+        self.first, self.second, self.threshold = first, second, threshold
+        self.title = np.zeros(TITLE_COUNT)
+
+    def title_of(self, pg, p):
+        """The index of the line chosen as title, or None."""
+        start = kept_start(pg, p, self.threshold)
+        if start is None:
+            return None
+        idx, rows = title_rows(pg, p, start)
+        if not idx:
+            return None
+        return idx[int(np.argmax(rows @ self.title))]
+
+    def probs(self, pg):
+        p1 = sigmoid(pg['X'] @ self.first)
+        X2 = np.hstack([pg['X'], context(p1, pg['words'])])
+        return sigmoid(X2 @ self.second)
+
+    def json(self):
+        return {'first': [round(float(v), 6) for v in self.first], 'second': [round(float(v), 6) for v in self.second],
+                'title': [round(float(v), 6) for v in self.title], 'threshold': self.threshold}
+
+
+def train(pages, c):
+    X = np.vstack([pg['X'] for pg in pages])
+    y = np.concatenate([pg['y'] for pg in pages])
+    w = np.concatenate([pg['w'] for pg in pages])
+    first = fit(X, y, w, c)
+    X2 = np.vstack([np.hstack([pg['X'], context(sigmoid(pg['X'] @ first), pg['words'])]) for pg in pages])
+    second = fit(X2, y, w, c)
+    model = Model(first, second, 0.5)
+    probs = [model.probs(pg) for pg in pages]
+    grid = [round(t, 2) for t in np.arange(0.20, 0.71, 0.05)]
+    model.threshold = max(grid, key=lambda t: (page_scores(pages, probs, t), -abs(t - 0.5)))
+    # The title regression: candidates near the start of what is kept, on pages where one of
+    # them is the true title.
+    groups = []
+    for pg, p in zip(pages, probs):
+        start = kept_start(pg, p, model.threshold)
+        if start is None:
+            continue
+        idx, rows = title_rows(pg, p, start)
+        y = pg['is_title'][idx] if idx else np.zeros(0, dtype=bool)
+        if not y.any():
+            continue
+        groups.append((rows, y))
+    if groups:
+        model.title = fit_softmax(groups)
+    return model
+
+
+def load(path):
+    cache = Path(str(path) + '.cache2.pkl')
+    if cache.exists() and cache.stat().st_mtime > Path(path).stat().st_mtime:
+        return pickle.loads(cache.read_bytes())
+    t = truths()
+    pages = {}
+    segment = []
+    with open(path, encoding='utf-8') as fh:
+        for line in fh:
+            r = json.loads(line)
+            key = (r['corpus'], r['id'])
+            if key not in t:
+                continue
+            pg = pages.setdefault(key, {'key': key, 'fold': t[key][2], 'type': t[key][3], 'f': [], 'y': [], 'words': [], 'is_title': []})
+            pg['f'].append(r['f'])
+            if key[0] == 'readability':
+                segment.append((r['f'][:SEGMENT_COUNT], label(r['text'], t[key]), len(TOKEN.findall(r['text']))))
+            pg['is_title'].append(bool(t[key][4]) and fold_ws(r['text']) == t[key][4])
+            pg['y'].append(label(r['text'], t[key]))
+            pg['words'].append(r['words'])
+    out = []
+    for key in sorted(pages):
+        pg = pages[key]
+        if len(pg['f']) < MIN_LINES:
+            continue
+        full = np.array(pg['f'], dtype=float)
+        pg['X'], pg['tbase'] = full[:, :-4], full[:, -4:]
+        pg['is_title'] = np.array(pg['is_title'], dtype=bool)
+        pg['y'] = np.array(pg['y'], dtype=int)
+        pg['words'] = np.array(pg['words'], dtype=float)
+        w = np.sqrt(1 + pg['words'])
+        pg['w'] = w / w.sum() * 100
+        del pg['f']
+        out.append(pg)
+    cache.write_bytes(pickle.dumps((out, segment)))
+    return out, segment
+
+
+SEGMENT_COUNT = 30  # features::SEGMENT_COUNT
+
+
+def train_segment(rows):
+    """The segment model (`SEGMENT` in weights.rs): the first 30 features, the readability
+    pages alone, plain gradient descent, as the line model was first trained: what the body
+    span of a page that is one story is found with (AEB stays held out)."""
+    X = np.array([f for f, _, _ in rows])
+    y = np.array([l for _, l, _ in rows], dtype=float)
+    w = np.sqrt(1 + np.array([n for _, _, n in rows], dtype=float))
+    theta = np.zeros(X.shape[1])
+    for _ in range(4000):
         p = 1 / (1 + np.exp(-X @ theta))
-        grad = X.T @ ((p - y) * w) / w.sum() + lam * np.r_[0, theta[1:]]
+        grad = X.T @ ((p - y) * w) / w.sum() + 1e-3 * np.r_[0, theta[1:]]
         theta -= 0.5 * grad
-    for corpus in ('readability', 'aeb'):
-        Xc = np.array([f for f, _, _ in data[corpus]])
-        yc = np.array([l for _, l, _ in data[corpus]])
-        wc = np.sqrt(1 + np.array([n for _, _, n in data[corpus]], dtype=float))
-        pred = (1 / (1 + np.exp(-Xc @ theta))) >= 0.5
-        acc = ((pred == yc) * wc).sum() / wc.sum()
-        print(f'{corpus}: {len(yc)} lines, {yc.mean():.2f} positive, weighted accuracy {acc:.3f}')
-    names = re.search(r'NAMES: \[&str; COUNT\] = \[(.*?)\];', (ROOT / 'src/text/features.rs').read_text(), re.S).group(1)
-    names = re.findall(r'"(\w+)"', names)
-    for n, v in sorted(zip(names, theta), key=lambda x: -abs(x[1])):
-        print(f'  {n:>16} {v:+.3f}')
-    body = ',\n'.join(f'    {v:.6f}, // {n}'.replace(', //', ' //', 0) for n, v in zip(names, theta))
-    (ROOT / 'src/text/model.rs').write_text(
-        '//! The line model\'s weights: a logistic regression over `features::compute`.\n'
-        '//! Generated by `tools/train_line_model.py` from the readability corpus; do not edit by hand.\n\n'
-        'use super::features::COUNT;\n\n'
-        '/// One weight per feature, in the order of `features::NAMES`.\n'
-        f'pub const WEIGHTS: [f64; COUNT] = [\n{body},\n];\n\n'
-        '/// The probability that a line belongs to the article.\n'
-        'pub fn probability(features: &[f64; COUNT]) -> f64 {\n'
-        '    let z: f64 = WEIGHTS.iter().zip(features).map(|(w, f)| w * f).sum();\n'
-        '    1.0 / (1.0 + (-z).exp())\n'
-        '}\n')
-    print('wrote src/text/model.rs')
+    return theta
+
+
+def names(const):
+    src = (ROOT / 'src/text/features.rs').read_text()
+    body = re.search(const + r': \[&str; \w+\] = \[(.*?)\];', src, re.S).group(1)
+    return re.findall(r'"(\w+)"', body)
+
+
+def write_rust(model, segment):
+    f_names, c_names = names('NAMES'), names('CONTEXT_NAMES')
+    first = '\n'.join(f'    {v:.6f}, // {n}' for n, v in zip(f_names, model.first))
+    second = '\n'.join(f'    {v:.6f}, // {n}' for n, v in zip(f_names + c_names, model.second))
+    seg = '\n'.join(f'    {v:.6f}, // {n}' for n, v in zip(f_names, segment))
+    title = '\n'.join(f'    {v:.6f}, // {n}' for n, v in zip(names('TITLE_NAMES'), model.title))
+    (ROOT / 'src/text/weights.rs').write_text(
+        '//! The line model\'s shipped weights (see `model.rs`).\n'
+        '//! Generated by `tools/train_line_model.py` from the wcxb-dev text pages and the readability\n'
+        '//! corpus; do not edit by hand.\n\n'
+        'use super::features::{CONTEXT_COUNT, COUNT, SEGMENT_COUNT, TITLE_COUNT};\n\n'
+        '/// The first reading: one weight per feature, in the order of `features::NAMES`.\n'
+        f'pub const FIRST: [f64; COUNT] = [\n{first}\n];\n\n'
+        '/// The second reading: the same features, then the context features (`features::CONTEXT_NAMES`).\n'
+        f'pub const SECOND: [f64; COUNT + CONTEXT_COUNT] = [\n{second}\n];\n\n'
+        '/// The title regression: one weight per title feature (`features::TITLE_NAMES`).\n'
+        f'pub const TITLE: [f64; TITLE_COUNT] = [\n{title}\n];\n\n'
+        '/// The segment model: one weight for each of the first `SEGMENT_COUNT` features.\n'
+        f'pub const SEGMENT: [f64; SEGMENT_COUNT] = [\n{seg}\n];\n\n'
+        '/// A line is kept from this probability on.\n'
+        f'pub const THRESHOLD: f64 = {model.threshold:.2f};\n')
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('features')
+    ap.add_argument('--folds', help='where to write the per-fold weights (JSON), for --oof-text')
+    ap.add_argument('--c', type=float, default=1.0, help='inverse regularisation strength')
+    args = ap.parse_args()
+    pages, segment_rows = load(args.features)
+    train_pool = [pg for pg in pages if pg['key'][0] in ('wcxb', 'readability')]
+    wcxb = [pg for pg in pages if pg['key'][0] == 'wcxb']
+    aeb = [pg for pg in pages if pg['key'][0] == 'aeb']
+    print(f'{len(wcxb)} wcxb-dev pages, {len(train_pool) - len(wcxb)} readability, {len(aeb)} AEB (held out)')
+    folds = []
+    oof = {}
+    titles = {}
+    for k in range(FOLDS):
+        model = train([pg for pg in train_pool if pg['fold'] != k], args.c)
+        folds.append(model.json())
+        for pg in wcxb:
+            if pg['fold'] == k:
+                p = model.probs(pg)
+                oof[pg['key']] = p
+                t = model.title_of(pg, p)
+                titles[pg['key']] = t is not None and bool(pg['is_title'][t])
+        print(f'fold {k}: threshold {model.threshold}', file=sys.stderr)
+    types = sorted({pg['type'] for pg in wcxb})
+    for t in ['all'] + types:
+        sel = [pg for pg in wcxb if t == 'all' or pg['type'] == t]
+        th = 0.5
+        print(f'  out-of-fold, {t:<14} word F1 of kept lines {page_scores(sel, [oof[pg["key"]] for pg in sel], th):.3f}, '
+              f'title {np.mean([titles[pg["key"]] for pg in sel]):.3f} (a line of the text: {np.mean([pg["is_title"].any() for pg in sel]):.3f})')
+    model = train(train_pool, args.c)
+    print(f'shipped model: threshold {model.threshold}; AEB word F1 of kept lines {page_scores(aeb, [model.probs(pg) for pg in aeb], model.threshold):.3f}')
+    if args.folds:
+        Path(args.folds).write_text(json.dumps({'rule': 'fnv1a64(domain) % 5', 'folds': folds}))
+        print(f'wrote {args.folds}')
+    write_rust(model, train_segment(segment_rows))
+    print('wrote src/text/weights.rs')
 
 
 if __name__ == '__main__':

@@ -1,13 +1,19 @@
-//! Numeric features of each line, for the line model (`model.rs`): what the line is like and
-//! what its neighbours are like. Every feature is a general signal (length, punctuation,
-//! repetition, cohesion, position, capitals, digits), none names a site or a phrase.
+//! Numeric features of each line, for the line model (`model.rs`): what the line is like, what
+//! its neighbours and its page are like (`compute`), and then what the model's first reading
+//! says of the lines around it (`context`). Every feature is a general signal (length,
+//! punctuation, repetition, cohesion, position, capitals, digits, the page's shape), none names
+//! a site or a phrase. `tools/train_line_model.py` computes `context` the same way.
 
-use super::{signals, Role, Unit};
+use super::{cohesion, is_title_like, signals, Role, Unit};
 use crate::refine;
 use crate::words::{ends_sentence, sentence_marks};
 
 /// The number of features per line.
-pub const COUNT: usize = 30;
+pub const COUNT: usize = 54;
+
+/// The segment model (`model.rs`) reads the first this many features: those the line model
+/// had when it learned from the readability corpus alone.
+pub const SEGMENT_COUNT: usize = 30;
 
 /// The names of the features, in order: `tools/train_line_model.py` reads them from this file.
 #[allow(dead_code)]
@@ -16,6 +22,21 @@ pub const NAMES: [&str; COUNT] = [
     "nav_marker", "stamp", "glued_teaser", "contact", "repeats_itself", "cohesion", "no_cohesion", "position",
     "capitalised", "digits", "copyright", "label_colon", "quote_or_dash", "prev_prose", "next_prose",
     "prev_log_words", "next_log_words", "window_prose", "window_stamps", "short", "long", "inner_short", "chrome",
+    "word_position", "word_position_sq", "blank_before", "blank_after", "title_like", "all_caps", "ends_colon",
+    "price", "page_prose_share", "page_log_lines", "short_run", "wide_window_prose", "log_repeats",
+    "relative_length", "starts_lower", "question", "prev_prose_distance", "next_prose_distance",
+    "page_list_share", "code_like", "prose_page_short", "prose_page_log_words", "list_page_marker",
+    "prose_page_window",
+];
+
+/// The number of context features (the model's first reading of the neighbourhood).
+pub const CONTEXT_COUNT: usize = 12;
+
+/// The names of the context features, in order.
+#[allow(dead_code)]
+pub const CONTEXT_NAMES: [&str; CONTEXT_COUNT] = [
+    "p_self", "p_near2", "p_near5", "p_near15", "p_prev", "p_next", "p_max_before", "p_max_after", "p_page",
+    "mass_above", "mass_below", "inside_span",
 ];
 
 fn log_words(u: Option<&Unit>) -> f64 {
@@ -26,9 +47,68 @@ fn is_prose(u: Option<&Unit>) -> f64 {
     f64::from(u.is_some_and(|u| u.role == Role::Prose))
 }
 
+/// A price: a currency sign next to a digit.
+fn has_price(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, c)| {
+        matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽')
+            && (chars.get(i + 1).is_some_and(char::is_ascii_digit) || i > 0 && chars[i - 1].is_ascii_digit() || i > 1 && chars[i - 1] == ' ' && chars[i - 2].is_ascii_digit())
+    })
+}
+
+/// Code: brackets, operators and semicolons at a rate prose does not have.
+fn looks_like_code(text: &str) -> bool {
+    let chars = text.chars().count().max(1);
+    let marks = text.chars().filter(|c| matches!(c, '{' | '}' | '(' | ')' | ';' | '=' | '<' | '>' | '[' | ']' | '_')).count();
+    marks * 12 >= chars && marks >= 2
+}
+
 /// Features for every unit.
 pub fn compute(units: &[Unit]) -> Vec<[f64; COUNT]> {
     let n = units.len();
+    let total_words: usize = units.iter().map(|u| u.words).sum();
+    let prose_lines = units.iter().filter(|u| u.role == Role::Prose).count();
+    let list_lines = units.iter().filter(|u| u.line.marker.is_some()).count();
+    let mut sorted: Vec<usize> = units.iter().map(|u| u.words).collect();
+    sorted.sort_unstable();
+    let prose_share = prose_lines as f64 / n.max(1) as f64;
+    let median = sorted.get(n / 2).copied().unwrap_or(0) as f64;
+    // Runs of lines that are not prose, and the nearest prose on either side.
+    let mut run_len = vec![0usize; n];
+    let mut i = 0;
+    while i < n {
+        if units[i].role == Role::Prose {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && units[i].role != Role::Prose {
+            i += 1;
+        }
+        run_len[start..i].iter_mut().for_each(|r| *r = i - start);
+    }
+    let mut prev_prose = vec![usize::MAX; n];
+    let mut last = None;
+    for i in 0..n {
+        if let Some(l) = last {
+            prev_prose[i] = i - l;
+        }
+        if units[i].role == Role::Prose {
+            last = Some(i);
+        }
+    }
+    let mut next_prose = vec![usize::MAX; n];
+    let mut last = None;
+    for i in (0..n).rev() {
+        if let Some(l) = last {
+            next_prose[i] = l - i;
+        }
+        if units[i].role == Role::Prose {
+            last = Some(i);
+        }
+    }
+    let distance = |d: usize| if d == usize::MAX { 1.0 } else { ((1 + d) as f64).ln().min(5.0) / 5.0 };
+    let mut words_before = 0usize;
     (0..n)
         .map(|i| {
             let u = &units[i];
@@ -43,8 +123,14 @@ pub fn compute(units: &[Unit]) -> Vec<[f64; COUNT]> {
             let window = (hi - lo - 1).max(1) as f64;
             let window_prose = (lo..hi).filter(|&j| j != i && units[j].role == Role::Prose).count() as f64 / window;
             let window_stamps = (lo..hi).filter(|&j| j != i && units[j].role == Role::Stamp).count() as f64;
+            let (wlo, whi) = (i.saturating_sub(10), (i + 11).min(n));
+            let wide = (wlo..whi).filter(|&j| j != i && units[j].role == Role::Prose).count() as f64 / (whi - wlo - 1).max(1) as f64;
             let label_colon = text.find(':').is_some_and(|c| c > 0 && c < 25 && crate::words::count_words(&text[..c]) <= 3);
             let first = text.chars().next().unwrap_or(' ');
+            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+            let all_caps = letters.len() >= 2 && letters.iter().all(|c| !c.is_lowercase()) && letters.iter().any(|c| c.is_uppercase());
+            let word_position = words_before as f64 / total_words.max(1) as f64;
+            words_before += u.words;
             [
                 1.0,
                 log_words(Some(u)),
@@ -76,7 +162,175 @@ pub fn compute(units: &[Unit]) -> Vec<[f64; COUNT]> {
                 f64::from(u.words >= 30),
                 f64::from(u.inner),
                 f64::from(u.role == Role::Chrome),
+                word_position,
+                word_position * word_position,
+                f64::from(u.line.blank_before),
+                f64::from(u.line.blank_after),
+                f64::from(is_title_like(u)),
+                f64::from(all_caps),
+                f64::from(text.ends_with(':')),
+                f64::from(has_price(text)),
+                prose_share,
+                (n.max(1) as f64).ln() / 10.0,
+                ((1 + run_len[i]) as f64).ln() / 5.0,
+                wide,
+                ((u.repeats.max(1)) as f64).ln().min(3.0) / 3.0,
+                ((1.0 + u.words as f64) / (1.0 + median)).ln().clamp(-3.0, 3.0) / 3.0,
+                f64::from(first.is_lowercase()),
+                f64::from(text.ends_with('?')),
+                distance(prev_prose[i]),
+                distance(next_prose[i]),
+                list_lines as f64 / n.max(1) as f64,
+                f64::from(looks_like_code(text)),
+                prose_share * f64::from(u.words < 5),
+                prose_share * log_words(Some(u)),
+                list_lines as f64 / n.max(1) as f64 * f64::from(u.line.marker.is_some()),
+                prose_share * window_prose,
             ]
         })
         .collect()
 }
+
+/// The context features of every line, from the model's first-reading probabilities `p` and
+/// each line's word count.
+pub fn context(p: &[f64], words: &[usize]) -> Vec<[f64; CONTEXT_COUNT]> {
+    let n = p.len();
+    let mean = |lo: usize, hi: usize, skip: usize| {
+        let (s, c) = (lo..hi).filter(|&j| j != skip).fold((0.0, 0usize), |(s, c), j| (s + p[j], c + 1));
+        if c == 0 { 0.0 } else { s / c as f64 }
+    };
+    let page = if n == 0 { 0.0 } else { p.iter().sum::<f64>() / n as f64 };
+    // Word mass the first reading keeps, above and below each line.
+    let mass: Vec<f64> = (0..n).map(|i| if p[i] >= 0.5 { words[i] as f64 } else { 0.0 }).collect();
+    let total: f64 = mass.iter().sum::<f64>().max(1.0);
+    let mut above = 0.0;
+    (0..n)
+        .map(|i| {
+            let below = total - above - mass[i];
+            let (a, b) = (above / total, below.max(0.0) / total);
+            above += mass[i];
+            let window = |k: usize| mean(i.saturating_sub(k), (i + k + 1).min(n), i);
+            let max_before = (i.saturating_sub(10)..i).map(|j| p[j]).fold(0.0, f64::max);
+            let max_after = (i + 1..(i + 11).min(n)).map(|j| p[j]).fold(0.0, f64::max);
+            [
+                p[i],
+                window(2),
+                window(5),
+                window(15),
+                if i > 0 { p[i - 1] } else { 0.0 },
+                if i + 1 < n { p[i + 1] } else { 0.0 },
+                max_before,
+                max_after,
+                page,
+                a,
+                b,
+                4.0 * a * b,
+            ]
+        })
+        .collect()
+}
+
+/// The number of features of a title candidate.
+pub const TITLE_COUNT: usize = 27;
+
+/// The names of the title features, in order.
+#[allow(dead_code)]
+pub const TITLE_NAMES: [&str; TITLE_COUNT] = [
+    "bias", "overlap_near", "overlap_page", "above", "at_start", "distance_above", "distance_below", "p_self",
+    "p_next", "title_like", "log_words", "capitalised", "log_repeats", "ends_sentence", "nav_marker",
+    "word_position", "all_caps", "position", "chrome", "short", "headline_length", "list_marker", "shared_near",
+    "shared_page", "stamp_near", "headlines_between", "below_best_overlap",
+];
+
+/// How many lines after a candidate title count as its story, for `overlap_near`.
+const NEAR: usize = 60;
+
+/// For each line that could be a title (1 to 30 words), the share of its content words that
+/// come back in the prose of the next lines and in the prose anywhere else on the page, then
+/// how many do (log-scaled); zeros for other lines. (Rule roles only: the training script reads
+/// these from the features dump.)
+pub fn title_base(units: &[Unit]) -> Vec<[f64; 4]> {
+    let sets: Vec<Option<std::collections::HashSet<String>>> =
+        units.iter().map(|u| (u.role == Role::Prose).then(|| cohesion::content_words(&u.line.text))).collect();
+    let mut page: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for set in sets.iter().flatten() {
+        for w in set {
+            *page.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            if !(1..=30).contains(&u.words) {
+                return [0.0; 4];
+            }
+            let own = cohesion::content_words(&u.line.text);
+            if own.is_empty() {
+                return [0.0; 4];
+            }
+            let near = own.iter().filter(|w| sets[i + 1..(i + 1 + NEAR).min(units.len())].iter().flatten().any(|s| s.contains(*w))).count();
+            let own_prose = usize::from(sets[i].is_some());
+            let anywhere = own.iter().filter(|w| page.get(w.as_str()).copied().unwrap_or(0) > own_prose).count();
+            let len = own.len() as f64;
+            [near as f64 / len, anywhere as f64 / len, (1.0 + near as f64).ln() / 3.0, (1.0 + anywhere as f64).ln() / 3.0]
+        })
+        .collect()
+}
+
+/// What a title candidate's features are read from.
+pub struct TitleContext<'a> {
+    /// The line features.
+    pub features: &'a [[f64; COUNT]],
+    /// `title_base` of every line.
+    pub base: &'a [[f64; 4]],
+    /// The line model's probabilities.
+    pub p: &'a [f64],
+    /// The first kept line.
+    pub start: usize,
+    /// The highest `overlap_near` among the candidates.
+    pub best_near: f64,
+}
+
+/// The features of line `i` (of `words` words) as the title; `between`: the title-like lines
+/// between it and the first kept line.
+pub fn title(c: &TitleContext, i: usize, words: usize, between: usize) -> [f64; TITLE_COUNT] {
+    let (f, base, p, start) = (&c.features[i], c.base[i], c.p, c.start);
+    let n = p.len();
+    let stamp_near = (i.saturating_sub(3)..(i + 5).min(n)).any(|j| j != i && c.features[j][8] > 0.0);
+    let next = (i + 1..(i + 6).min(n)).map(|j| p[j]).sum::<f64>() / 5.0;
+    [
+        1.0,
+        base[0],
+        base[1],
+        f64::from(i < start),
+        f64::from(i == start),
+        if i < start { ((1 + start - i) as f64).ln() / 5.0 } else { 0.0 },
+        if i > start { ((1 + i - start) as f64).ln() / 5.0 } else { 0.0 },
+        p[i],
+        next,
+        f[34],
+        f[1],
+        f[15],
+        f[42],
+        f[2],
+        f[7],
+        f[30],
+        f[35],
+        f[14],
+        f[29],
+        f[26],
+        f64::from((4..=20).contains(&words)),
+        f[4],
+        base[2],
+        base[3],
+        f64::from(stamp_near),
+        ((1 + between) as f64).ln() / 3.0,
+        base[0] - c.best_near,
+    ]
+}
+
+/// Lines from this far above the first kept line to this far below it are title candidates.
+pub const TITLE_ABOVE: usize = 40;
+/// See [`TITLE_ABOVE`].
+pub const TITLE_BELOW: usize = 5;

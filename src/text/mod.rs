@@ -1,16 +1,22 @@
 //! Plain-text extraction: a page copied as text (menus, page tools and all), an e-mail or a
 //! PDF's text, turned into an [`Article`].
 //!
-//! Each logical line gets a value from general signals (length, sentence shape, repetition,
-//! doubled button labels, navigation marks, list markers); the body is the run of lines with
-//! the greatest total value. The title, byline, date and summary points are looked for above
-//! it, the copyright line below it.
+//! Each logical line gets a role from general signals (length, sentence shape, repetition,
+//! doubled button labels, navigation marks, list markers) and, on a page of some length, a
+//! probability of belonging to the main content from the line model (`model.rs`): the body is
+//! every line the model keeps, so that a thread keeps all its posts and a product page its
+//! specifications. The title is the model's pick among the lines near the start of the body;
+//! the byline, date and summary points are looked for above the body, the copyright line below
+//! it. Short inputs are valued by rule: the best segment of prose and its cohesive neighbours.
 
 mod cohesion;
 mod features;
-mod model;
 mod lines;
+mod model;
 pub(crate) mod signals;
+mod weights;
+
+pub use model::LineModel;
 
 use std::collections::{HashMap, HashSet};
 
@@ -46,8 +52,14 @@ struct Unit<'a> {
     cohesion: Option<f64>,
     /// The same text stands elsewhere on the page.
     repeated: bool,
-    /// The line model's probability that the line belongs to the article.
+    /// How many times the same text stands on the page.
+    repeats: usize,
+    /// The segment model's probability that the line belongs to the story (for the span).
     probability: f64,
+    /// The line model's probability that the line belongs to the main content.
+    kept: f64,
+    /// The probability is the line model's (not a rule's, as for short inputs).
+    by_model: bool,
 }
 
 impl Unit<'_> {
@@ -63,11 +75,18 @@ impl Unit<'_> {
     }
 }
 
-/// Extracts the article from plain text.
+/// Extracts the article from plain text, with the shipped line model.
 pub fn extract(input: &str) -> Article {
+    extract_with(input, &LineModel::default())
+}
+
+/// Extracts the article from plain text with the line model `model`.
+pub fn extract_with(input: &str, model: &LineModel) -> Article {
     let lines = lines::split(input);
-    let units = classify(&lines);
-    let (start, end) = body_span(&units);
+    let (units, features) = classify(&lines, model);
+    let (keep, each_line) = body_lines(&units, model);
+    let start = keep.iter().position(|&k| k).unwrap_or(0);
+    let end = keep.iter().rposition(|&k| k).map_or(0, |i| i + 1);
 
     let mut article = Article::default();
     let before = &units[..start];
@@ -97,8 +116,16 @@ pub fn extract(input: &str) -> Article {
         }
     }
     article.title = best_title.map(|(_, t)| t.to_string());
+    // The title is looked for around the first kept line of some length: a kept menu item
+    // ("Home") is no start of the story.
+    let model_start = units.iter().position(|u| {
+        u.by_model && u.kept >= model.threshold() && u.role != Role::Copyright && u.words >= TITLE_START_WORDS
+    });
+    if let Some(model_start) = model_start {
+        article.title = model_title(&units, &features, model_start, model);
+    }
 
-    article.blocks = body_blocks(&units[start..end], &mut article);
+    article.blocks = body_blocks(&units[start..end], &keep[start..end], each_line, &mut article);
     if article.title.is_none() {
         article.title = take_leading_title(&mut article.blocks);
     }
@@ -115,8 +142,8 @@ pub fn extract(input: &str) -> Article {
     article
 }
 
-/// Gives each line its role.
-fn classify(lines: &[Line]) -> Vec<Unit<'_>> {
+/// Gives each line its role and probability; the line features too, when the model read them.
+fn classify<'a>(lines: &'a [Line], model: &LineModel) -> (Vec<Unit<'a>>, Vec<[f64; features::COUNT]>) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for line in lines {
         *seen.entry(line.text.to_lowercase()).or_default() += 1;
@@ -126,7 +153,8 @@ fn classify(lines: &[Line]) -> Vec<Unit<'_>> {
         .map(|line| {
             let text = line.text.as_str();
             let words = count_words(text);
-            let repeated = seen.get(&text.to_lowercase()).copied().unwrap_or(0) > 1 && words <= 12;
+            let repeats = seen.get(&text.to_lowercase()).copied().unwrap_or(0);
+            let repeated = repeats > 1 && words <= 12;
             let role = if refine::copyright_line(text).is_some() {
                 Role::Copyright
             } else if signals::is_stamp(text) {
@@ -147,7 +175,7 @@ fn classify(lines: &[Line]) -> Vec<Unit<'_>> {
                 Role::Short
             };
             let weight = if signals::has_contact_details(text) { 0.3 } else { 1.0 };
-            Unit { line, role, words, weight, inner: false, cohesion: None, repeated, probability: 0.5 }
+            Unit { line, role, words, weight, inner: false, cohesion: None, repeated, repeats, probability: 0.5, kept: 0.0, by_model: false }
         })
         .collect();
     mark_inner_short_lines(&mut units);
@@ -156,10 +184,16 @@ fn classify(lines: &[Line]) -> Vec<Unit<'_>> {
     for (unit, c) in units.iter_mut().zip(cohesion::local_cohesion(&texts, &prose, 6)) {
         unit.cohesion = c;
     }
+    let mut features = Vec::new();
     if units.len() >= MODEL_MIN_LINES {
-        let features = features::compute(&units);
-        for (unit, f) in units.iter_mut().zip(features) {
-            unit.probability = model::probability(&f);
+        features = features::compute(&units);
+        let first: Vec<f64> = features.iter().map(|f| model.first(f)).collect();
+        let words: Vec<usize> = units.iter().map(|u| u.words).collect();
+        let context = features::context(&first, &words);
+        for ((unit, f), c) in units.iter_mut().zip(&features).zip(&context) {
+            unit.probability = model.segment(f);
+            unit.kept = model.second(f, c);
+            unit.by_model = true;
         }
     } else {
         // A note, an e-mail or a short excerpt has no page around it to learn from: its
@@ -173,7 +207,7 @@ fn classify(lines: &[Line]) -> Vec<Unit<'_>> {
             };
         }
     }
-    units
+    (units, features)
 }
 
 /// Short lines with prose on both sides (before any furniture) are part of the text they sit
@@ -277,6 +311,60 @@ fn body_span(units: &[Unit]) -> (usize, usize) {
     (segments[lo].start, segments[hi].end)
 }
 
+/// The headline by the line model's title regression: the best-scoring line of a few words
+/// near the start of what is kept.
+fn model_title(units: &[Unit], features: &[[f64; features::COUNT]], start: usize, model: &LineModel) -> Option<String> {
+    let base = features::title_base(units);
+    let p: Vec<f64> = units.iter().map(|u| u.kept).collect();
+    let lo = start.saturating_sub(features::TITLE_ABOVE);
+    let hi = (start + features::TITLE_BELOW + 1).min(units.len());
+    let candidates: Vec<usize> = (lo..hi).filter(|&i| (1..=30).contains(&units[i].words)).collect();
+    let best_near = candidates.iter().map(|&i| base[i][0]).fold(f64::NEG_INFINITY, f64::max);
+    let context = features::TitleContext { features, base: &base, p: &p, start, best_near };
+    candidates
+        .iter()
+        .map(|&i| {
+            let between = candidates.iter().filter(|&&j| j > i && j < start && features[j][34] > 0.0).count();
+            (model.title_score(&features::title(&context, i, units[i].words, between)), i)
+        })
+        // The first of equal scores, as the training script takes it.
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, i)| units[i].line.text.clone())
+}
+
+/// The fewest words of the line the title is looked for around (`kept_start` in the
+/// training script).
+const TITLE_START_WORDS: usize = 12;
+
+/// A page whose kept words lie this much inside the best segment of prose and its cohesive
+/// neighbours is one story: its body is that span.
+const ONE_STORY_SHARE: f64 = 0.2;
+
+/// Which lines are the body, and whether each of them is (rather than the lines of a span that
+/// read as text). The best segment of prose with its cohesive neighbours (`body_span`) is the
+/// body of a note and of a page that is one story; on a page whose main content is spread out
+/// (a forum's posts, a product's specifications, a listing's items, the sections of a service
+/// page), every line the line model keeps is, wherever it stands (never a copyright line),
+/// unless most of what it keeps is prose repeated word for word (a page pasted twice).
+fn body_lines(units: &[Unit], model: &LineModel) -> (Vec<bool>, bool) {
+    let (start, end) = body_span(units);
+    let span: Vec<bool> = (0..units.len()).map(|i| (start..end).contains(&i)).collect();
+    if !units.first().is_some_and(|u| u.by_model) {
+        return (span, false);
+    }
+    let kept: Vec<bool> = units.iter().map(|u| u.kept >= model.threshold() && u.role != Role::Copyright).collect();
+    let kept_words: usize = units.iter().zip(&kept).filter(|(_, &k)| k).map(|(u, _)| u.words).sum();
+    let inside: usize = units[start..end].iter().zip(&kept[start..end]).filter(|(_, &k)| k).map(|(u, _)| u.words).sum();
+    // Kept prose that stands on the page more than once is the same story pasted again, not
+    // more content: one copy of it is the body.
+    let copied: usize = units.iter().zip(&kept).filter(|(u, &k)| k && u.role == Role::Prose && u.repeats > 1).map(|(u, _)| u.words).sum();
+    if kept_words == 0 || inside as f64 >= ONE_STORY_SHARE * kept_words as f64 || copied * 2 >= kept_words {
+        (span, false)
+    } else {
+        (kept, true)
+    }
+}
+
 /// Splits the units into segments of prose at furniture gaps, and scores each: its total
 /// value, raised by how well its lines cohere, lowered the further down the page it starts.
 fn segments(units: &[Unit]) -> Vec<Segment> {
@@ -371,12 +459,16 @@ fn is_title_like(unit: &Unit) -> bool {
 /// Turns the body's units into blocks: prose to paragraphs or list items, short headline-like
 /// lines before prose to subheadings, the rest dropped. The first paragraph's dateline goes to
 /// the article.
-fn body_blocks(units: &[Unit], article: &mut Article) -> Vec<Block> {
+fn body_blocks(units: &[Unit], keep: &[bool], each_line: bool, article: &mut Article) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut list: Option<(bool, Vec<Vec<Block>>)> = None;
     for (i, unit) in units.iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
         let text = unit.line.text.as_str();
         let next_is_prose = units.get(i + 1).is_some_and(|u| u.role == Role::Prose);
+        let next_kept = keep.get(i + 1).copied().unwrap_or(false);
         let block = match unit.role {
             Role::Prose => {
                 let mut text = text.to_string();
@@ -391,6 +483,14 @@ fn body_blocks(units: &[Unit], article: &mut Article) -> Vec<Block> {
                     }
                 }
                 Block::paragraph(text)
+            }
+            // What the line model keeps stays: a heading when it stands over kept text.
+            _ if each_line => {
+                if next_kept && is_title_like(unit) && unit.words <= 15 && unit.line.marker.is_none() && !ends_sentence(text) {
+                    Block::Heading { level: 2, content: plain(text) }
+                } else {
+                    Block::paragraph(text)
+                }
             }
             Role::Short if next_is_prose && is_title_like(unit) && unit.words <= 15 && article.title.as_deref() != Some(text) => {
                 Block::Heading { level: 2, content: plain(text) }
@@ -459,23 +559,31 @@ mod tests {
 #[doc(hidden)]
 pub fn explain(input: &str) -> Vec<String> {
     let lines = lines::split(input);
-    let units = classify(&lines);
-    let (start, end) = body_span(&units);
+    let model = LineModel::default();
+    let (units, _) = classify(&lines, &model);
+    let (keep, _) = body_lines(&units, &model);
     units
         .iter()
         .enumerate()
         .map(|(i, u)| {
-            let mark = if (start..end).contains(&i) { '*' } else { ' ' };
+            let mark = if keep[i] { '*' } else { ' ' };
             let coh = u.cohesion.map(|c| format!("{c:.2}")).unwrap_or_else(|| "  - ".into());
-            format!("{mark} {:<9} {:>7.1} {coh} {}", format!("{:?}", u.role), u.value(), u.line.text)
+            format!("{mark} {:<9} {:>5.2} {:>5.2} {coh} {}", format!("{:?}", u.role), u.probability, u.kept, u.line.text)
         })
         .collect()
 }
 
-/// Each line's text and features, as JSON lines (for training the line model).
+/// Each line's text, word count and features (for training the line model; the context
+/// features are the training script's to compute, from its own first reading).
 #[doc(hidden)]
-pub fn feature_rows(input: &str) -> Vec<(String, Vec<f64>)> {
+pub fn feature_rows(input: &str) -> Vec<(String, usize, Vec<f64>)> {
     let lines = lines::split(input);
-    let units = classify(&lines);
-    features::compute(&units).into_iter().zip(&units).map(|(f, u)| (u.line.text.clone(), f.to_vec())).collect()
+    let (units, _) = classify(&lines, &LineModel::default());
+    let base = features::title_base(&units);
+    features::compute(&units)
+        .into_iter()
+        .zip(&units)
+        .zip(base)
+        .map(|((f, u), t)| (u.line.text.clone(), u.words, f.into_iter().chain(t).collect()))
+        .collect()
 }
