@@ -117,12 +117,13 @@ pub fn choose(body: ElementRef, title: Option<&str>, site_name: Option<&str>, st
     };
     let t = fold(&title);
     // The <h1> the metadata's title holds: the title without the site's part around it.
-    let held = heads.iter().find(|h| {
-        let f = fold(&h.text);
-        f == t || (count_words(&h.text) >= 2 && t.contains(&f))
+    // (A heading escaped twice, as its title may be, is compared and taken decoded.)
+    let held = heads.iter().map(|h| decode_twice_escaped(&h.text)).find(|h| {
+        let f = fold(h);
+        f == t || (count_words(h) >= 2 && t.contains(&f))
     });
-    if let Some(h) = held {
-        return Some(h.text.clone());
+    if held.is_some() {
+        return held;
     }
     // One main heading on the page, of more than one word, on the title's subject (two words
     // in common): the page's own headline, worded for the page rather than for search results.
@@ -177,5 +178,12 @@ mod tests {
     fn a_title_escaped_twice_is_decoded() {
         assert_eq!(decode_twice_escaped("Tools &#8211; a list &amp; more"), "Tools \u{2013} a list & more");
         assert_eq!(decode_twice_escaped("Fish & chips; peas"), "Fish & chips; peas");
+    }
+
+    #[test]
+    fn a_heading_escaped_twice_is_taken_decoded() {
+        let page = r#"<html><head><title>Ten Tools for 2026 | Python, SQL &#x26; AI | Site</title></head>
+            <body><h1>Ten Tools for 2026 | Python, SQL &amp;#x26; AI</h1><p>Text.</p></body></html>"#;
+        assert_eq!(headline(page).as_deref(), Some("Ten Tools for 2026 | Python, SQL & AI"));
     }
 }
