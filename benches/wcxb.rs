@@ -10,8 +10,8 @@
 //! them) unless `--field article_body`. The peers run on the same pages from `benches/peers`
 //! (`-- --wcxb`).
 //!
-//! The block model (`src/html/model.rs`) is trained on these pages; its figures here are
-//! out-of-fold when `--oof FILE` names the fold weights that `tools/train_block_model.py`
+//! The extent model (`src/html/extent_model.rs`) is trained on these pages; its figures here
+//! are out-of-fold when `--oof FILE` names the fold models that `tools/train_extent_model.py`
 //! writes: each page is then extracted with the model that did not see its domain.
 //! Likewise `--oof-text FILE` for the text form and the line model (`src/text/model.rs`): FILE
 //! is the fold weights that `tools/train_line_model.py --folds FILE` writes.
@@ -163,15 +163,21 @@ fn extent_rows(shared: &Path, pages: &[Page], out: &Path, aeb_only: bool) {
 /// candidate's index, features and the shingle F1 of its text (as `text_of` reads it) against `truth`.
 fn rows_of(input: &str, truth: &str, text_of: impl Fn(&cleancopy::Article) -> String, page: serde_json::Value) -> Vec<String> {
     let features = cleancopy::html::extent_features(input);
+    let articles = cleancopy::html::extract_each_candidate(input);
+    assert_eq!(features.len(), articles.len(), "one article per candidate");
     (0..features.len())
-        .map(|i| {
-            let article = cleancopy::html::extract_with(input, cleancopy::html::Extent::Candidate(i));
+        .zip(articles)
+        .map(|(i, article)| {
             let (tp, fp, fn_) = cleancopy::score::page_counts(truth, &text_of(&article));
             let f1 = if tp > 0.0 { 2.0 * tp / (2.0 * tp + fp + fn_) } else { 0.0 };
             let mut row = page.clone();
             row["candidate"] = i.into();
-            row["f"] = serde_json::json!(features[i]);
+            row["f"] = serde_json::json!(features[i].to_vec());
             row["f1"] = f1.into();
+            // Precision and recall as the benchmark averages them (a page without any
+            // prediction has no precision; one without truth has no recall).
+            row["p"] = if tp + fp > 0.0 { serde_json::json!(tp / (tp + fp)) } else { serde_json::Value::Null };
+            row["r"] = if tp + fn_ > 0.0 { serde_json::json!(tp / (tp + fn_)) } else { serde_json::Value::Null };
             row.to_string()
         })
         .collect()

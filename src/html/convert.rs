@@ -22,18 +22,26 @@ pub struct Converter {
     /// Lists and boxes of links are content (a listing's items, a collection's grid), not
     /// furniture to leave out.
     keep_link_lists: bool,
+    /// Elements whose class or id words mark them as furniture are read like any other.
+    keep_classed: bool,
 }
 
 impl Converter {
     /// A converter that resolves relative addresses against `base` and keeps in-page links to
     /// the ids in `targets`.
     pub fn new(base: Option<&str>, targets: HashSet<String>) -> Converter {
-        Converter { base: base.and_then(|b| Url::parse(b).ok()), targets, keep_link_lists: false }
+        Converter { base: base.and_then(|b| Url::parse(b).ok()), targets, keep_link_lists: false, keep_classed: false }
     }
 
     /// The same converter, keeping lists and boxes of links (see [`super::extent`]).
     pub fn keeping_link_lists(&self) -> Converter {
-        Converter { base: self.base.clone(), targets: self.targets.clone(), keep_link_lists: true }
+        Converter { base: self.base.clone(), targets: self.targets.clone(), keep_link_lists: true, keep_classed: self.keep_classed }
+    }
+
+    /// The same converter, reading elements whose class or id words mark them as furniture
+    /// (see [`super::extent`]); menus, forms, buttons, asides and footers stay out.
+    pub fn keeping_classed(&self) -> Converter {
+        Converter { base: self.base.clone(), targets: self.targets.clone(), keep_link_lists: self.keep_link_lists, keep_classed: true }
     }
 
     fn is_link_farm(&self, el: &ElementRef) -> bool {
@@ -126,7 +134,7 @@ impl Converter {
             return;
         }
         let page_form = name == "form" && count_words(&el.text().collect::<String>()) >= 150;
-        if (is_skipped_tag(name) && !page_form) || is_hidden(&el) || (class_weight(&el) < 0 && name != "article" && name != "main") {
+        if (is_skipped_tag(name) && !page_form) || is_hidden(&el) || (!self.keep_classed && class_weight(&el) < 0 && name != "article" && name != "main") {
             return;
         }
         if depth >= MAX_DEPTH {

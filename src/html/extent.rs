@@ -3,20 +3,24 @@
 //! content over more of the page. Each candidate (the chosen element, then each of its
 //! ancestors up to the body) is described by general features (how much text and of what
 //! kind it adds, link density, repeated structure, tag and class words), and the block-extent
-//! model (`model.rs`, trained by `tools/train_extent_model.py`) predicts how well each would
-//! do; the best one is kept. Each extent is tried twice: weeded as for an article (link
-//! lists, link-only lines, page tools and repeated blocks left out), and with its lists and
-//! lines of links kept, as a listing's or a collection's items need (the rest weeded alike).
+//! model (`extent_model.rs`, trained by `tools/train_extent_model.py`) predicts how well each would
+//! do; the best one is kept (a wider one only when predicted better by the model's margin).
+//! Each extent is weeded as for an article (link lists, link-only lines, page tools and
+//! repeated blocks left out); unless the page declares itself a story (`og:type`, JSON-LD),
+//! it is also tried with its lists and lines of links kept, as a listing's or a collection's
+//! items need (the rest weeded alike), and, where that reads more, with the elements that
+//! class words mark as furniture read too (a product's gallery and cards), each way.
 
 use scraper::{ElementRef, Node};
 
-use super::root::{class_weight, is_hidden, is_skipped_tag};
+use super::meta::Declared;
+use super::root::{class_weight, is_block, is_hidden, is_skipped_tag};
 
 /// The features of one candidate, in the order of [`NAMES`].
 pub type Features = [f32; COUNT];
 
 /// How many features a candidate has.
-pub const COUNT: usize = 31;
+pub const COUNT: usize = 43;
 
 /// The features' names, for the training script and for reading the model.
 pub const NAMES: [&str; COUNT] = [
@@ -50,6 +54,18 @@ pub const NAMES: [&str; COUNT] = [
     "log_root_long_texts",
     "root_sentence_marks",
     "log_root_paragraphs",
+    "added_card_share",
+    "log_added_linked_headings",
+    "linked_heading_share",
+    "log_added_times",
+    "added_before_share",
+    "added_after_link_density",
+    "added_after_card_share",
+    "root_card_share",
+    "classed_share",
+    "declares_story",
+    "declares_items",
+    "keeps_classed",
     "keeps_link_lists",
 ];
 
@@ -66,6 +82,12 @@ struct Stats {
     long_texts: f32,
     sentence_marks: f32,
     h1: f32,
+    /// Text in small blocks that are mostly link text (story cards, link boxes).
+    card_chars: f32,
+    /// Headings that are links (the headlines of other stories' cards).
+    linked_headings: f32,
+    /// `<time>` elements.
+    times: f32,
 }
 
 impl Stats {
@@ -79,16 +101,25 @@ impl Stats {
         self.long_texts += o.long_texts;
         self.sentence_marks += o.sentence_marks;
         self.h1 += o.h1;
+        self.card_chars += o.card_chars;
+        self.linked_headings += o.linked_headings;
+        self.times += o.times;
     }
 }
 
-fn kept(el: &ElementRef) -> bool {
+/// Whether the converter reads `el`; with `classed`, also when its class or id words mark it
+/// as furniture (see [`Candidate::keeps_classed`]).
+fn kept(el: &ElementRef, classed: bool) -> bool {
     let name = el.value().name();
-    !(is_skipped_tag(name) || is_hidden(el) || (class_weight(el) < 0 && name != "article" && name != "main"))
+    !(is_skipped_tag(name) || is_hidden(el) || (!classed && class_weight(el) < 0 && name != "article" && name != "main"))
 }
 
-/// The stats of the subtree at `node`; `in_link` when it sits inside a link.
-fn stats(node: ego_tree::NodeRef<Node>, in_link: bool, out: &mut Stats, depth: usize) {
+/// At most this much text, and mostly links: a card or box of links.
+const CARD_CHARS: f32 = 300.0;
+
+/// The stats of the subtree at `node`; `in_link` when it sits inside a link; `classed` counts
+/// furniture-classed elements too.
+fn stats(node: ego_tree::NodeRef<Node>, in_link: bool, classed: bool, out: &mut Stats, depth: usize) {
     match node.value() {
         Node::Text(t) => {
             let chars = t.chars().filter(|c| !c.is_whitespace()).count() as f32;
@@ -103,24 +134,35 @@ fn stats(node: ego_tree::NodeRef<Node>, in_link: bool, out: &mut Stats, depth: u
         }
         Node::Element(e) => {
             let Some(el) = ElementRef::wrap(node) else { return };
-            if depth > 200 || !kept(&el) {
+            if depth > 200 || !kept(&el, classed) {
                 return;
             }
-            match e.name() {
-                "p" => out.paragraphs += 1.0,
+            let name = e.name();
+            let mut s = Stats::default();
+            match name {
+                "p" => s.paragraphs += 1.0,
                 "h1" => {
-                    out.h1 += 1.0;
-                    out.headings += 1.0;
+                    s.h1 += 1.0;
+                    s.headings += 1.0;
                 }
-                "h2" | "h3" | "h4" | "h5" | "h6" => out.headings += 1.0,
-                "li" | "dt" | "tr" => out.items += 1.0,
-                "img" | "picture" => out.images += 1.0,
+                "h2" | "h3" | "h4" | "h5" | "h6" => s.headings += 1.0,
+                "li" | "dt" | "tr" => s.items += 1.0,
+                "img" | "picture" => s.images += 1.0,
+                "time" => s.times += 1.0,
                 _ => {}
             }
-            let link = in_link || e.name() == "a";
+            let link = in_link || name == "a";
             for child in node.children() {
-                stats(child, link, out, depth + 1);
+                stats(child, link, classed, &mut s, depth + 1);
             }
+            let linky = s.chars > 0.0 && s.link_chars >= 0.6 * s.chars;
+            if linky && matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                s.linked_headings += 1.0;
+            }
+            if linky && s.chars <= CARD_CHARS && is_block(name) {
+                s.card_chars = s.chars;
+            }
+            out.add(&s);
         }
         _ => {}
     }
@@ -128,10 +170,10 @@ fn stats(node: ego_tree::NodeRef<Node>, in_link: bool, out: &mut Stats, depth: u
 
 /// The stats of an element's children (the element itself is converted whatever it is, as the
 /// converter reads a chosen root's children).
-fn of(el: ElementRef) -> Stats {
+fn of(el: ElementRef, classed: bool) -> Stats {
     let mut s = Stats::default();
     for c in el.children() {
-        stats(c, false, &mut s, 0);
+        stats(c, false, classed, &mut s, 0);
     }
     s
 }
@@ -142,7 +184,7 @@ fn repetition(el: ElementRef) -> (f32, f32) {
     let mut counts: Vec<((&str, &str), usize)> = Vec::new();
     let mut total = 0usize;
     for c in el.children().filter_map(ElementRef::wrap) {
-        if !kept(&c) {
+        if !kept(&c, false) {
             continue;
         }
         total += 1;
@@ -167,24 +209,49 @@ pub struct Candidate<'a> {
     pub roots: Vec<ElementRef<'a>>,
     /// Lists and lines of links are kept (the rest of the weeding is done as for an article).
     pub keeps_link_lists: bool,
+    /// Elements whose class or id words mark them as furniture ("card", "teaser", "carousel")
+    /// are read too (a product's gallery and specifications, a collection's cards); the
+    /// furniture elements proper (menus, forms, buttons, asides, footers) still are not.
+    pub keeps_classed: bool,
     /// Its features.
     pub features: Features,
 }
 
-/// The chosen `roots`, then each ancestor of theirs up to `body` that adds text, with features.
-pub fn candidates<'a>(body: ElementRef<'a>, roots: &[ElementRef<'a>], no_metadata: bool) -> Vec<Candidate<'a>> {
-    let body_stats = of(body);
+/// What the climb knows of one extent: its stats as the converter reads it, as it reads it
+/// keeping furniture-classed elements, and the stats of what it adds before and after the
+/// chosen element's text.
+struct Extent<'a> {
+    roots: Vec<ElementRef<'a>>,
+    steps: usize,
+    el: Option<ElementRef<'a>>,
+    stats: Stats,
+    classed: Stats,
+    before: Stats,
+    after: Stats,
+}
+
+/// The chosen `roots`, then each ancestor of theirs up to `body` that adds text, with features;
+/// unless the page declares itself a story, each also with its lists of links kept, and with
+/// its furniture-classed elements kept where that reads more.
+pub fn candidates<'a>(body: ElementRef<'a>, roots: &[ElementRef<'a>], no_metadata: bool, declared: Declared) -> Vec<Candidate<'a>> {
+    let body_stats = of(body, false);
     let mut root_stats = Stats::default();
+    let mut root_classed = Stats::default();
     for r in roots {
-        root_stats.add(&of(*r));
+        root_stats.add(&of(*r, false));
+        root_classed.add(&of(*r, true));
     }
-    let features = |s: &Stats, steps: usize, el: Option<ElementRef>| -> Features {
+    let features = |x: &Extent, classed: bool| -> Features {
+        let s = if classed { &x.classed } else { &x.stats };
+        let (steps, el) = (x.steps, x.el);
         let added = |a: f32, b: f32| (a - b).max(0.0);
         let ln = |x: f32| x.max(0.0).ln_1p();
         let (repeat_share, repeats) = el.map(repetition).unwrap_or((0.0, 0.0));
         let name = el.map(|e| e.value().name()).unwrap_or("");
         let role_main = el.and_then(|e| e.value().attr("role")).is_some_and(|r| r.eq_ignore_ascii_case("main"));
         let added_chars = added(s.chars, root_stats.chars);
+        let added_headings = added(s.headings, root_stats.headings);
+        let added_linked_headings = added(s.linked_headings, root_stats.linked_headings);
         [
             ln(s.chars),
             ln(root_stats.chars),
@@ -192,7 +259,7 @@ pub fn candidates<'a>(body: ElementRef<'a>, roots: &[ElementRef<'a>], no_metadat
             s.link_chars / s.chars.max(1.0),
             added(s.link_chars, root_stats.link_chars) / added_chars.max(1.0),
             ln(added(s.paragraphs, root_stats.paragraphs)),
-            ln(added(s.headings, root_stats.headings)),
+            ln(added_headings),
             ln(added(s.items, root_stats.items)),
             ln(added(s.images, root_stats.images)),
             steps as f32,
@@ -216,12 +283,62 @@ pub fn candidates<'a>(body: ElementRef<'a>, roots: &[ElementRef<'a>], no_metadat
             ln(root_stats.long_texts),
             100.0 * root_stats.sentence_marks / root_stats.chars.max(100.0),
             ln(root_stats.paragraphs),
+            added(s.card_chars, root_stats.card_chars) / added_chars.max(1.0),
+            ln(added_linked_headings),
+            added_linked_headings / added_headings.max(1.0),
+            ln(added(s.times, root_stats.times)),
+            x.before.chars / added_chars.max(1.0),
+            x.after.link_chars / x.after.chars.max(1.0),
+            x.after.card_chars / x.after.chars.max(1.0),
+            root_stats.card_chars / root_stats.chars.max(1.0),
+            if classed { added(x.classed.chars, x.stats.chars) / x.classed.chars.max(1.0) } else { 0.0 },
+            declared.story as u8 as f32,
+            declared.items as u8 as f32,
+            classed as u8 as f32,
             0.0,
         ]
     };
     let first_el = if roots.len() == 1 { Some(roots[0]) } else { None };
-    let mut out = vec![Candidate { roots: roots.to_vec(), keeps_link_lists: false, features: features(&root_stats, 0, first_el) }];
-    let Some(&first) = roots.first() else { return with_link_lists(out) };
+    let mut extents = vec![Extent {
+        roots: roots.to_vec(),
+        steps: 0,
+        el: first_el,
+        stats: root_stats,
+        classed: root_classed,
+        before: Stats::default(),
+        after: Stats::default(),
+    }];
+    if let Some(&first) = roots.first().filter(|r| !(roots.len() == 1 && **r == body)) {
+        climb(body, roots, first, &mut extents);
+    }
+    let mut out: Vec<Candidate> =
+        extents.iter().map(|x| Candidate { roots: x.roots.clone(), keeps_link_lists: false, keeps_classed: false, features: features(x, false) }).collect();
+    // Every candidate again, keeping lists of links; but not an `<article>` alone: one
+    // self-contained composition, whose lists of links are its furniture (other stories).
+    let lone_article = |x: &Extent| x.roots.len() == 1 && x.roots[0].value().name() == "article";
+    // A page that declares itself a story is weeded as one at any extent: its lists of links
+    // and its furniture-classed boxes are other stories.
+    if declared.story {
+        return out;
+    }
+    for keeps_classed in [false, true] {
+        for keeps_link_lists in [false, true] {
+            for x in &extents {
+                if (keeps_link_lists && lone_article(x)) || (keeps_classed && x.classed.chars <= x.stats.chars) || (!keeps_classed && !keeps_link_lists) {
+                    continue;
+                }
+                let mut f = features(x, keeps_classed);
+                f[COUNT - 1] = keeps_link_lists as u8 as f32;
+                out.push(Candidate { roots: x.roots.clone(), keeps_link_lists, keeps_classed, features: f });
+            }
+        }
+    }
+    out
+}
+
+/// The ancestors of `roots` up to the body that add text, as extents (after the first, the
+/// chosen roots' own).
+fn climb<'a>(body: ElementRef<'a>, roots: &[ElementRef<'a>], first: ElementRef<'a>, extents: &mut Vec<Extent<'a>>) {
     // The nearest ancestor holding every root, then its ancestors, up to the body.
     let mut start = first.parent().and_then(ElementRef::wrap);
     while let Some(a) = start {
@@ -230,53 +347,49 @@ pub fn candidates<'a>(body: ElementRef<'a>, roots: &[ElementRef<'a>], no_metadat
         }
         start = a.parent().and_then(ElementRef::wrap);
     }
-    if roots.len() == 1 && roots[0] == body {
-        return with_link_lists(out);
-    }
-    let mut last_chars = root_stats.chars;
+    let mut last_chars = extents[0].stats.chars;
     let mut steps = 0;
+    let (mut before, mut after) = (Stats::default(), Stats::default());
     // Each ancestor's stats are its child's on the way up plus those of its other children,
-    // so that the climb reads every element once.
-    let mut below: Option<(ElementRef, Stats)> = None;
+    // so that the climb reads every element once; a lone root is the first child.
+    let mut below: Option<(ElementRef, Stats, Stats)> = None;
+    if roots.len() == 1 && start == first.parent().and_then(ElementRef::wrap) {
+        let (mut s, mut c) = (Stats::default(), Stats::default());
+        stats(*first, false, false, &mut s, 0);
+        stats(*first, false, true, &mut c, 0);
+        below = Some((first, s, c));
+    }
     let mut cur = start;
     while let Some(a) = cur {
         steps += 1;
-        let s = match below {
-            None => of(a),
-            Some((child, mut s)) => {
-                for c in a.children().filter(|c| c.id() != child.id()) {
-                    stats(c, false, &mut s, 0);
+        let (s, c) = match below {
+            None => (of(a, false), of(a, true)),
+            Some((child, mut s, mut c)) => {
+                let mut seen = false;
+                for n in a.children() {
+                    if n.id() == child.id() {
+                        seen = true;
+                        continue;
+                    }
+                    let mut one = Stats::default();
+                    stats(n, false, false, &mut one, 0);
+                    s.add(&one);
+                    if seen { after.add(&one) } else { before.add(&one) }
+                    stats(n, false, true, &mut c, 0);
                 }
-                s
+                (s, c)
             }
         };
         if s.chars > last_chars {
-            out.push(Candidate { roots: vec![a], keeps_link_lists: false, features: features(&s, steps, Some(a)) });
+            extents.push(Extent { roots: vec![a], steps, el: Some(a), stats: s, classed: c, before, after });
             last_chars = s.chars;
         }
         if a == body || steps >= 12 {
             break;
         }
-        below = Some((a, s));
+        below = Some((a, s, c));
         cur = a.parent().and_then(ElementRef::wrap);
     }
-    with_link_lists(out)
-}
-
-/// Every candidate again, keeping lists of links; but not an `<article>` alone: one
-/// self-contained composition, whose lists of links are its furniture (other stories).
-fn with_link_lists(mut out: Vec<Candidate>) -> Vec<Candidate> {
-    let kept: Vec<Candidate> = out
-        .iter()
-        .filter(|c| !(c.roots.len() == 1 && c.roots[0].value().name() == "article"))
-        .map(|c| {
-            let mut features = c.features;
-            features[COUNT - 1] = 1.0;
-            Candidate { roots: c.roots.clone(), keeps_link_lists: true, features }
-        })
-        .collect();
-    out.extend(kept);
-    out
 }
 
 /// A gradient-boosted regression forest over [`Features`]: the prediction is `base` plus the
@@ -289,6 +402,9 @@ pub struct ExtentModel {
     pub nodes: std::borrow::Cow<'static, [ExtentNode]>,
     /// Where each tree's root is in `nodes`.
     pub trees: std::borrow::Cow<'static, [u32]>,
+    /// How much better than the first candidate another must be predicted to be chosen.
+    #[serde(default)]
+    pub margin: f32,
 }
 
 /// One node of a tree: a split on `feature` at `threshold` (go `left` when the value is at
@@ -314,6 +430,7 @@ impl ExtentModel {
             base: super::extent_model::BASE,
             nodes: std::borrow::Cow::Borrowed(&super::extent_model::NODES),
             trees: std::borrow::Cow::Borrowed(&super::extent_model::TREES),
+            margin: super::extent_model::MARGIN,
         }
     }
 
@@ -335,15 +452,54 @@ impl ExtentModel {
         sum
     }
 
-    /// The index of the candidate predicted best (the first on ties: the narrowest).
+    /// The index of the candidate predicted best (the first on ties: the narrowest), where a
+    /// candidate other than the first must be predicted better by the margin.
     pub fn choose(&self, candidates: &[Candidate]) -> usize {
         let mut best = (0usize, f32::NEG_INFINITY);
         for (i, c) in candidates.iter().enumerate() {
-            let p = self.predict(&c.features);
+            let p = self.predict(&c.features) - if i > 0 { self.margin } else { 0.0 };
             if p > best.1 {
                 best = (i, p);
             }
         }
         best.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::{Html, Selector};
+
+    fn page(html: &str) -> Html {
+        Html::parse_document(html)
+    }
+
+    fn first<'a>(doc: &'a Html, css: &str) -> ElementRef<'a> {
+        doc.select(&Selector::parse(css).expect("selector")).next().expect("element")
+    }
+
+    const PAGE: &str = r#"<body><div id="wrap"><div id="story"><p>The story's one paragraph, long enough to count as text of its own here.</p></div>
+        <div class="product-carousel"><p>A card that the page's class words call furniture, with a price: 12 euros.</p></div>
+        <ul><li><a href="/a">Another story</a></li><li><a href="/b">And another</a></li></ul></div></body>"#;
+
+    #[test]
+    fn a_story_page_is_weeded_as_a_story_at_every_extent() {
+        let doc = page(PAGE);
+        let (body, story) = (first(&doc, "body"), first(&doc, "#story"));
+        let all = candidates(body, &[story], false, Declared { story: true, items: false });
+        assert!(all.len() > 1, "the story's ancestors are candidates too");
+        assert!(all.iter().all(|c| !c.keeps_link_lists && !c.keeps_classed), "no candidate keeps link lists or furniture-classed boxes");
+    }
+
+    #[test]
+    fn other_pages_may_keep_link_lists_and_furniture_classed_boxes() {
+        let doc = page(PAGE);
+        let (body, story) = (first(&doc, "body"), first(&doc, "#story"));
+        let all = candidates(body, &[story], false, Declared::default());
+        assert!(all.iter().any(|c| c.keeps_link_lists));
+        let classed = all.iter().find(|c| c.keeps_classed).expect("a candidate reading the carousel");
+        let share = NAMES.iter().position(|n| *n == "classed_share").expect("the feature");
+        assert!(classed.features[share] > 0.0, "its features say it reads more");
     }
 }

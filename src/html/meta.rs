@@ -269,6 +269,69 @@ struct LinkedData {
     image: Option<String>,
 }
 
+/// What a page declares itself to be (its `og:type` and its JSON-LD `@type`s, at any depth).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Declared {
+    /// A story: `og:type` "article", or a JSON-LD article or blog post.
+    pub story: bool,
+    /// Items rather than one story: a product, an offer, a list of items, a collection page,
+    /// search results, a forum thread or a question with its answers.
+    pub items: bool,
+}
+
+const STORY_TYPES: &[&str] = &[
+    "Article", "NewsArticle", "AnalysisNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle",
+    "ReportageNewsArticle", "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting", "ScholarlyArticle",
+];
+const ITEM_TYPES: &[&str] = &[
+    "Product", "ProductGroup", "Offer", "AggregateOffer", "ItemList", "CollectionPage", "SearchResultsPage",
+    "DiscussionForumPosting", "QAPage", "Question",
+];
+
+/// Reads what the page declares itself to be.
+pub fn declared(doc: &Html) -> Declared {
+    fn walk(v: &Value, out: &mut Declared, depth: usize) {
+        if depth > 32 {
+            return;
+        }
+        match v {
+            Value::Array(items) => items.iter().for_each(|i| walk(i, out, depth + 1)),
+            Value::Object(map) => {
+                let mut types: Vec<&str> = Vec::new();
+                match map.get("@type") {
+                    Some(Value::String(t)) => types.push(t),
+                    Some(Value::Array(ts)) => types.extend(ts.iter().filter_map(Value::as_str)),
+                    _ => {}
+                }
+                out.story |= types.iter().any(|t| STORY_TYPES.contains(t));
+                out.items |= types.iter().any(|t| ITEM_TYPES.contains(t));
+                map.values().for_each(|v| walk(v, out, depth + 1));
+            }
+            _ => {}
+        }
+    }
+    let mut out = Declared::default();
+    for el in doc.root_element().descendants().filter_map(ElementRef::wrap) {
+        let e = el.value();
+        match e.name() {
+            "meta" if e.attr("property").or(e.attr("name")).is_some_and(|p| p.trim().eq_ignore_ascii_case("og:type")) => {
+                let t = e.attr("content").unwrap_or("").trim().to_ascii_lowercase();
+                out.story |= t == "article";
+                out.items |= t == "product" || t.starts_with("product.");
+            }
+            "script" if e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
+                let text: String = el.text().collect();
+                let text = text.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>");
+                if let Ok(v) = serde_json::from_str::<Value>(text) {
+                    walk(&v, &mut out, 0);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 const ARTICLE_TYPES: &[&str] = &[
     "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
     "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle", "Report",
@@ -406,5 +469,15 @@ mod tests {
         assert_eq!(m.dir.as_deref(), Some("rtl"));
         assert_eq!(m.source_url.as_deref(), Some("https://example.org/a"));
         assert_eq!(m.site_name.as_deref(), Some("Example"));
+    }
+
+    #[test]
+    fn a_page_says_whether_it_is_a_story_or_items() {
+        let story = Html::parse_document(r#"<head><meta property="og:type" content="article"></head><body><p>Text.</p></body>"#);
+        assert_eq!(declared(&story), Declared { story: true, items: false });
+        let product = Html::parse_document(r#"<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":["Product"],"offers":{"@type":"Offer"}}]}</script>"#);
+        assert_eq!(declared(&product), Declared { story: false, items: true });
+        let neither = Html::parse_document(r#"<script type="application/ld+json">not json</script><meta property="og:type" content="website">"#);
+        assert_eq!(declared(&neither), Declared::default());
     }
 }

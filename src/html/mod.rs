@@ -50,7 +50,7 @@ pub fn extent_features(input: &str) -> Vec<Features> {
     let body = body_of(&doc);
     let converter = Converter::new(None, link_targets(&doc));
     let (roots, _) = story_roots(body, &converter);
-    extent::candidates(body, &roots, meta.title_is_heading || meta.title.is_none()).into_iter().map(|c| c.features).collect()
+    extent::candidates(body, &roots, meta.title_is_heading || meta.title.is_none(), meta::declared(&doc)).into_iter().map(|c| c.features).collect()
 }
 
 fn body_of(doc: &Html) -> ElementRef<'_> {
@@ -83,17 +83,33 @@ pub fn extract_with(input: &str, extent: Extent) -> Article {
 /// Extracts the article read at `address` (see [`extract_at`]), its extent as `extent` says.
 pub(crate) fn extract_full(input: &str, address: Option<&str>, extent: Extent) -> Article {
     let doc = Html::parse_document(&depth::bound(input));
-    let mut meta = meta::read(&doc);
+    extract_doc(&doc, address, extent)
+}
+
+/// The article of every candidate extent of `input`'s main content, in candidate order (for
+/// training the model: the page parsed once).
+pub fn extract_each_candidate(input: &str) -> Vec<Article> {
+    let doc = Html::parse_document(&depth::bound(input));
+    let body = body_of(&doc);
+    let converter = Converter::new(None, link_targets(&doc));
+    let meta = meta::read(&doc);
+    let (roots, _) = story_roots(body, &converter);
+    let count = extent::candidates(body, &roots, meta.title_is_heading || meta.title.is_none(), meta::declared(&doc)).len();
+    (0..count).map(|i| extract_doc(&doc, None, Extent::Candidate(i))).collect()
+}
+
+fn extract_doc(doc: &Html, address: Option<&str>, extent: Extent) -> Article {
+    let mut meta = meta::read(doc);
     if let Some(address) = address.and_then(web_address) {
         let resolve = |u: Option<String>| u.and_then(|u| address.join(u.trim()).ok()).map(String::from);
         meta.base_url = resolve(meta.base_url).or_else(|| Some(address.to_string()));
         meta.source_url = resolve(meta.source_url).filter(|u| u.starts_with("http")).or_else(|| Some(address.to_string()));
     }
-    let body = body_of(&doc);
+    let body = body_of(doc);
     let base = meta.base_url.as_deref().or(meta.source_url.as_deref());
-    let converter = Converter::new(base, link_targets(&doc));
+    let converter = Converter::new(base, link_targets(doc));
     let (mut roots, mut blocks) = story_roots(body, &converter);
-    let mut candidates = extent::candidates(body, &roots, meta.title_is_heading || meta.title.is_none());
+    let mut candidates = extent::candidates(body, &roots, meta.title_is_heading || meta.title.is_none(), meta::declared(doc));
     let chosen = match extent {
         Extent::Model(model) => model.choose(&candidates),
         Extent::Candidate(i) => i.min(candidates.len() - 1),
@@ -101,11 +117,12 @@ pub(crate) fn extract_full(input: &str, address: Option<&str>, extent: Extent) -
     if chosen > 0 {
         let c = candidates.swap_remove(chosen);
         roots = c.roots;
-        if c.keeps_link_lists {
-            blocks = converter.keeping_link_lists().blocks(&roots);
-        } else {
-            blocks = converter.blocks(&roots);
-        }
+        blocks = match (c.keeps_link_lists, c.keeps_classed) {
+            (false, false) => converter.blocks(&roots),
+            (true, false) => converter.keeping_link_lists().blocks(&roots),
+            (false, true) => converter.keeping_classed().blocks(&roots),
+            (true, true) => converter.keeping_link_lists().keeping_classed().blocks(&roots),
+        };
         weed_keeping(&mut blocks, c.keeps_link_lists);
     }
     // The direction the story itself is marked with: the nearest `dir` around it.
