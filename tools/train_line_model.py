@@ -16,8 +16,9 @@ features and the context features (what the first makes of the lines around each
 computed here as `features::context` computes them). Each line is weighted by the square root
 of its length (the measure counts shingles), each page's lines together weigh the same.
 The keeping threshold is the one that does best on the training pages. The title model is a
-conditional logit over the lines near the first kept one of twelve words or more (`features::title`), trained on the
-pages where one of them is the truth's title (wcxb-dev `title`, readability `title`).
+conditional logit over the short lines above the middle of what is kept
+(`features::title_candidates`), trained on the pages where one of them is the truth's title
+(wcxb-dev `title`, readability `title`).
 
 Out-of-fold: wcxb-dev pages are split into 5 folds by domain (FNV-1a 64-bit of the domain,
 modulo 5: `fold_of` in benches/wcxb/corpus.rs); for each fold a model is trained on the other
@@ -182,36 +183,48 @@ def page_scores(pages, probs, threshold):
     return float(np.mean(f)) if f else 0.0
 
 
-TITLE_ABOVE, TITLE_BELOW = 40, 5  # features::TITLE_ABOVE and TITLE_BELOW
-TITLE_COUNT = 27  # features::TITLE_COUNT
-TITLE_START_WORDS = 12  # TITLE_START_WORDS in src/text/mod.rs
+TITLE_COUNT = 35  # features::TITLE_COUNT
+TITLE_ANCHOR_WORDS = 12  # features::TITLE_ANCHOR_WORDS
 
 
-def kept_start(pg, p, threshold):
-    # never a copyright line; of TITLE_START_WORDS words at least (src/text/mod.rs)
-    keep = (p >= threshold) & (pg['X'][:, 17] == 0) & (pg['words'] >= TITLE_START_WORDS)
-    idx = np.flatnonzero(keep)
-    return int(idx[0]) if len(idx) else None
+def signed_log(d):
+    return float(np.sign(d) * np.log1p(abs(d)))
 
 
-def title_rows(pg, p, start):
-    """features::title for every candidate: (indices, feature rows)."""
-    n = len(p)
-    X, tb = pg['X'], pg['tbase']
-    idx = [i for i in range(max(0, start - TITLE_ABOVE), min(n, start + TITLE_BELOW + 1)) if 1 <= pg['words'][i] <= 30]
-    best_near = max((tb[i, 0] for i in idx), default=0.0)
+def title_rows(pg, p, threshold):
+    """features::title_marks and features::title_candidates: (candidate indices, feature rows),
+    both empty when no line is kept."""
+    n, X, w, tb = len(p), pg['X'], pg['words'], pg['tbase']
+    keep = (p >= threshold) & (X[:, 17] == 0)  # never a copyright line
+    kept = np.flatnonzero(keep)
+    if not len(kept):
+        return [], np.zeros((0, TITLE_COUNT))
+    start = int(kept[0])
+    big = np.flatnonzero(keep & (w >= TITLE_ANCHOR_WORDS))
+    anchor = int(big[0]) if len(big) else start
+    mass = np.cumsum(np.where(keep, w, 0.0))
+    total = mass[-1]
+    tenth = int(np.searchsorted(mass, 0.1 * total))
+    end = min(n, int(np.searchsorted(mass, 0.5 * total)) + 6)
+    idx = [i for i in range(end) if 1 <= w[i] <= 30]
+    if not idx:
+        return [], np.zeros((0, TITLE_COUNT))
+    best_near = max(tb[i, 0] for i in idx)
+    best_shared = max(tb[i, 2] for i in idx)
     rows = []
     for i in idx:
         f = X[i]
         nxt = p[i + 1:min(n, i + 6)].sum() / 5.0
+        prv = p[max(0, i - 5):i].sum() / 5.0
         stamp_near = any(X[j, 8] > 0 for j in range(max(0, i - 3), min(n, i + 5)) if j != i)
-        between = sum(1 for j in idx if i < j < start and X[j, 34] > 0)
-        rows.append([1.0, tb[i, 0], tb[i, 1], float(i < start), float(i == start),
-                     np.log(1 + start - i) / 5 if i < start else 0.0, np.log(1 + i - start) / 5 if i > start else 0.0,
-                     p[i], nxt, f[34], f[1], f[15], f[42], f[2], f[7], f[30], f[35], f[14], f[29], f[26],
-                     float(4 <= pg['words'][i] <= 20), f[4], tb[i, 2], tb[i, 3], float(stamp_near),
-                     np.log(1 + between) / 3, tb[i, 0] - best_near])
-    return idx, np.array(rows).reshape(len(rows), TITLE_COUNT)
+        menu = sum(1 for j in range(max(0, i - 3), min(n, i + 4)) if j != i and w[j] <= 3) / 6.0
+        between = sum(1 for j in idx if i < j < tenth and X[j, 34] > 0)
+        fs, fa, ft = signed_log(i - start), signed_log(i - anchor), signed_log(i - tenth)
+        rows.append([1.0, tb[i, 0], tb[i, 1], tb[i, 2], tb[i, 3], tb[i, 0] - best_near, tb[i, 2] - best_shared,
+                     fs / 5, fa / 5, ft / 5, abs(fa) / 5, abs(ft) / 5, p[i], nxt, prv, np.log1p(w[i]) / 3, menu,
+                     signed_log(between) / 3, float(stamp_near), f[34], f[15], f[42], f[2], f[7], f[35], f[14], f[29],
+                     f[26], f[4], f[16], f[36], f[8], f[19], float(4 <= w[i] <= 20), i / n])
+    return idx, np.array(rows)
 
 
 def fit_softmax(groups, lam=1.0):
@@ -242,10 +255,7 @@ class Model:
 
     def title_of(self, pg, p):
         """The index of the line chosen as title, or None."""
-        start = kept_start(pg, p, self.threshold)
-        if start is None:
-            return None
-        idx, rows = title_rows(pg, p, start)
+        idx, rows = title_rows(pg, p, self.threshold)
         if not idx:
             return None
         return idx[int(np.argmax(rows @ self.title))]
@@ -271,14 +281,11 @@ def train(pages, c):
     probs = [model.probs(pg) for pg in pages]
     grid = [round(t, 2) for t in np.arange(0.20, 0.71, 0.05)]
     model.threshold = max(grid, key=lambda t: (page_scores(pages, probs, t), -abs(t - 0.5)))
-    # The title regression: candidates near the start of what is kept, on pages where one of
-    # them is the true title.
+    # The title regression: the candidates above the middle of what is kept, on pages where
+    # one of them is the true title.
     groups = []
     for pg, p in zip(pages, probs):
-        start = kept_start(pg, p, model.threshold)
-        if start is None:
-            continue
-        idx, rows = title_rows(pg, p, start)
+        idx, rows = title_rows(pg, p, model.threshold)
         y = pg['is_title'][idx] if idx else np.zeros(0, dtype=bool)
         if not y.any():
             continue

@@ -231,15 +231,16 @@ pub fn context(p: &[f64], words: &[usize]) -> Vec<[f64; CONTEXT_COUNT]> {
 }
 
 /// The number of features of a title candidate.
-pub const TITLE_COUNT: usize = 27;
+pub const TITLE_COUNT: usize = 35;
 
 /// The names of the title features, in order.
 #[allow(dead_code)]
 pub const TITLE_NAMES: [&str; TITLE_COUNT] = [
-    "bias", "overlap_near", "overlap_page", "above", "at_start", "distance_above", "distance_below", "p_self",
-    "p_next", "title_like", "log_words", "capitalised", "log_repeats", "ends_sentence", "nav_marker",
-    "word_position", "all_caps", "position", "chrome", "short", "headline_length", "list_marker", "shared_near",
-    "shared_page", "stamp_near", "headlines_between", "below_best_overlap",
+    "bias", "overlap_near", "overlap_page", "shared_near", "shared_page", "below_best_overlap",
+    "below_best_shared", "from_first_kept", "from_anchor", "from_tenth", "far_from_anchor", "far_from_tenth",
+    "p_self", "p_next", "p_prev", "log_words", "menu_around", "headlines_between", "stamp_near", "title_like",
+    "capitalised", "log_repeats", "ends_sentence", "nav_marker", "all_caps", "position", "chrome", "short",
+    "list_marker", "digits", "ends_colon", "stamp", "quote_or_dash", "headline_length", "page_position",
 ];
 
 /// How many lines after a candidate title count as its story, for `overlap_near`.
@@ -278,59 +279,108 @@ pub fn title_base(units: &[Unit]) -> Vec<[f64; 4]> {
         .collect()
 }
 
-/// What a title candidate's features are read from.
-pub struct TitleContext<'a> {
-    /// The line features.
-    pub features: &'a [[f64; COUNT]],
-    /// `title_base` of every line.
-    pub base: &'a [[f64; 4]],
-    /// The line model's probabilities.
-    pub p: &'a [f64],
+/// The kept lines' landmarks that title candidates are placed against.
+pub struct TitleMarks {
     /// The first kept line.
     pub start: usize,
-    /// The highest `overlap_near` among the candidates.
-    pub best_near: f64,
+    /// The first kept line of [`TITLE_ANCHOR_WORDS`] words or more (else `start`).
+    pub anchor: usize,
+    /// The line where the kept words reach a tenth of their number.
+    pub tenth: usize,
+    /// Candidates stand above the line where they reach half of it (and five lines below).
+    pub end: usize,
 }
 
-/// The features of line `i` (of `words` words) as the title; `between`: the title-like lines
-/// between it and the first kept line.
-pub fn title(c: &TitleContext, i: usize, words: usize, between: usize) -> [f64; TITLE_COUNT] {
-    let (f, base, p, start) = (&c.features[i], c.base[i], c.p, c.start);
-    let n = p.len();
-    let stamp_near = (i.saturating_sub(3)..(i + 5).min(n)).any(|j| j != i && c.features[j][8] > 0.0);
-    let next = (i + 1..(i + 6).min(n)).map(|j| p[j]).sum::<f64>() / 5.0;
-    [
-        1.0,
-        base[0],
-        base[1],
-        f64::from(i < start),
-        f64::from(i == start),
-        if i < start { ((1 + start - i) as f64).ln() / 5.0 } else { 0.0 },
-        if i > start { ((1 + i - start) as f64).ln() / 5.0 } else { 0.0 },
-        p[i],
-        next,
-        f[34],
-        f[1],
-        f[15],
-        f[42],
-        f[2],
-        f[7],
-        f[30],
-        f[35],
-        f[14],
-        f[29],
-        f[26],
-        f64::from((4..=20).contains(&words)),
-        f[4],
-        base[2],
-        base[3],
-        f64::from(stamp_near),
-        ((1 + between) as f64).ln() / 3.0,
-        base[0] - c.best_near,
-    ]
+/// See [`TitleMarks::anchor`].
+pub const TITLE_ANCHOR_WORDS: usize = 12;
+
+/// The landmarks of the kept lines (`kept[i]`: line `i` is kept), or `None` when none is.
+pub fn title_marks(units: &[Unit], kept: &[bool]) -> Option<TitleMarks> {
+    let start = kept.iter().position(|&k| k)?;
+    let anchor = (0..units.len()).find(|&i| kept[i] && units[i].words >= TITLE_ANCHOR_WORDS).unwrap_or(start);
+    let mut mass = Vec::with_capacity(units.len());
+    let mut sum = 0usize;
+    for (u, &k) in units.iter().zip(kept) {
+        if k {
+            sum += u.words;
+        }
+        mass.push(sum as f64);
+    }
+    let total = sum as f64;
+    let reach = |share: f64| mass.partition_point(|&m| m < share * total);
+    let tenth = reach(0.1);
+    let end = (reach(0.5) + 6).min(units.len());
+    Some(TitleMarks { start, anchor, tenth, end })
 }
 
-/// Lines from this far above the first kept line to this far below it are title candidates.
-pub const TITLE_ABOVE: usize = 40;
-/// See [`TITLE_ABOVE`].
-pub const TITLE_BELOW: usize = 5;
+/// The title candidates (lines of 1 to 30 words above `marks.end`) and their features;
+/// `features` are the line features, `base` their `title_base`, `p` the line model's
+/// probabilities.
+pub fn title_candidates(units: &[Unit], features: &[[f64; COUNT]], base: &[[f64; 4]], p: &[f64], marks: &TitleMarks) -> Vec<(usize, [f64; TITLE_COUNT])> {
+    let n = units.len();
+    let ids: Vec<usize> = (0..marks.end).filter(|&i| (1..=30).contains(&units[i].words)).collect();
+    let best_near = ids.iter().map(|&i| base[i][0]).fold(f64::NEG_INFINITY, f64::max);
+    let best_shared = ids.iter().map(|&i| base[i][2]).fold(f64::NEG_INFINITY, f64::max);
+    // Title-like candidates above the tenth line, counted from the top, for `headlines_between`.
+    let mut title_like_before = vec![0usize; ids.len() + 1];
+    for (k, &i) in ids.iter().enumerate() {
+        title_like_before[k + 1] = title_like_before[k] + usize::from(i < marks.tenth && features[i][34] > 0.0);
+    }
+    let signed_log = |d: isize| (d.signum() as f64) * (1.0 + d.unsigned_abs() as f64).ln();
+    ids.iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let f = &features[i];
+            let b = base[i];
+            let words = units[i].words;
+            let next = (i + 1..(i + 6).min(n)).map(|j| p[j]).sum::<f64>() / 5.0;
+            let prev = (i.saturating_sub(5)..i).map(|j| p[j]).sum::<f64>() / 5.0;
+            let stamp_near = (i.saturating_sub(3)..(i + 5).min(n)).any(|j| j != i && features[j][8] > 0.0);
+            let menu = (i.saturating_sub(3)..(i + 4).min(n)).filter(|&j| j != i && units[j].words <= 3).count() as f64 / 6.0;
+            let between = title_like_before[ids.len()] - title_like_before[k + 1];
+            let (from_start, from_anchor, from_tenth) = (
+                signed_log(i as isize - marks.start as isize),
+                signed_log(i as isize - marks.anchor as isize),
+                signed_log(i as isize - marks.tenth as isize),
+            );
+            let row = [
+                1.0,
+                b[0],
+                b[1],
+                b[2],
+                b[3],
+                b[0] - best_near,
+                b[2] - best_shared,
+                from_start / 5.0,
+                from_anchor / 5.0,
+                from_tenth / 5.0,
+                from_anchor.abs() / 5.0,
+                from_tenth.abs() / 5.0,
+                p[i],
+                next,
+                prev,
+                (1.0 + words as f64).ln() / 3.0,
+                menu,
+                signed_log(between as isize) / 3.0,
+                f64::from(stamp_near),
+                f[34],
+                f[15],
+                f[42],
+                f[2],
+                f[7],
+                f[35],
+                f[14],
+                f[29],
+                f[26],
+                f[4],
+                f[16],
+                f[36],
+                f[8],
+                f[19],
+                f64::from((4..=20).contains(&words)),
+                i as f64 / n as f64,
+            ];
+            (i, row)
+        })
+        .collect()
+}

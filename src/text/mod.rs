@@ -116,13 +116,8 @@ pub fn extract_with(input: &str, model: &LineModel) -> Article {
         }
     }
     article.title = best_title.map(|(_, t)| t.to_string());
-    // The title is looked for around the first kept line of some length: a kept menu item
-    // ("Home") is no start of the story.
-    let model_start = units.iter().position(|u| {
-        u.by_model && u.kept >= model.threshold() && u.role != Role::Copyright && u.words >= TITLE_START_WORDS
-    });
-    if let Some(model_start) = model_start {
-        article.title = model_title(&units, &features, model_start, model);
+    if units.first().is_some_and(|u| u.by_model) {
+        article.title = model_title(&units, &features, model);
     }
 
     article.blocks = body_blocks(&units[start..end], &keep[start..end], each_line, &mut article);
@@ -312,29 +307,19 @@ fn body_span(units: &[Unit]) -> (usize, usize) {
 }
 
 /// The headline by the line model's title regression: the best-scoring line of a few words
-/// near the start of what is kept.
-fn model_title(units: &[Unit], features: &[[f64; features::COUNT]], start: usize, model: &LineModel) -> Option<String> {
+/// above the middle of what is kept.
+fn model_title(units: &[Unit], features: &[[f64; features::COUNT]], model: &LineModel) -> Option<String> {
+    let kept: Vec<bool> = units.iter().map(|u| u.kept >= model.threshold() && u.role != Role::Copyright).collect();
+    let marks = features::title_marks(units, &kept)?;
     let base = features::title_base(units);
     let p: Vec<f64> = units.iter().map(|u| u.kept).collect();
-    let lo = start.saturating_sub(features::TITLE_ABOVE);
-    let hi = (start + features::TITLE_BELOW + 1).min(units.len());
-    let candidates: Vec<usize> = (lo..hi).filter(|&i| (1..=30).contains(&units[i].words)).collect();
-    let best_near = candidates.iter().map(|&i| base[i][0]).fold(f64::NEG_INFINITY, f64::max);
-    let context = features::TitleContext { features, base: &base, p: &p, start, best_near };
-    candidates
+    features::title_candidates(units, features, &base, &p, &marks)
         .iter()
-        .map(|&i| {
-            let between = candidates.iter().filter(|&&j| j > i && j < start && features[j][34] > 0.0).count();
-            (model.title_score(&features::title(&context, i, units[i].words, between)), i)
-        })
+        .map(|(i, row)| (model.title_score(row), *i))
         // The first of equal scores, as the training script takes it.
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
         .map(|(_, i)| units[i].line.text.clone())
 }
-
-/// The fewest words of the line the title is looked for around (`kept_start` in the
-/// training script).
-const TITLE_START_WORDS: usize = 12;
 
 /// A page whose kept words lie this much inside the best segment of prose and its cohesive
 /// neighbours is one story: its body is that span.

@@ -134,33 +134,41 @@ pub const SECOND: [f64; COUNT + CONTEXT_COUNT] = [
 
 /// The title regression: one weight per title feature (`features::TITLE_NAMES`).
 pub const TITLE: [f64; TITLE_COUNT] = [
-    -0.000000, // bias
-    1.279708, // overlap_near
-    0.784049, // overlap_page
-    2.165790, // above
-    0.126815, // at_start
-    -1.289085, // distance_above
-    -0.944288, // distance_below
-    -1.486897, // p_self
-    0.930438, // p_next
-    1.517264, // title_like
-    0.318054, // log_words
-    1.076775, // capitalised
-    0.579562, // log_repeats
-    -0.386367, // ends_sentence
-    -1.964493, // nav_marker
-    -0.227489, // word_position
-    -0.591704, // all_caps
-    0.680681, // position
-    0.115399, // chrome
-    -0.755410, // short
-    1.061100, // headline_length
-    -0.607675, // list_marker
-    1.715873, // shared_near
-    1.006437, // shared_page
-    2.053001, // stamp_near
-    -0.877389, // headlines_between
-    1.279708, // below_best_overlap
+    0.000000, // bias
+    0.855133, // overlap_near
+    1.714733, // overlap_page
+    1.089133, // shared_near
+    0.720971, // shared_page
+    0.855133, // below_best_overlap
+    1.089133, // below_best_shared
+    -1.076563, // from_first_kept
+    -0.263141, // from_anchor
+    -0.327487, // from_tenth
+    -2.629839, // far_from_anchor
+    -1.668050, // far_from_tenth
+    -1.363111, // p_self
+    2.370632, // p_next
+    -3.319034, // p_prev
+    -0.608969, // log_words
+    1.670821, // menu_around
+    -0.299121, // headlines_between
+    2.159352, // stamp_near
+    1.583065, // title_like
+    1.119227, // capitalised
+    0.078325, // log_repeats
+    -0.452116, // ends_sentence
+    -1.874523, // nav_marker
+    -0.411705, // all_caps
+    1.097578, // position
+    0.297713, // chrome
+    -0.863866, // short
+    -0.524107, // list_marker
+    1.054281, // digits
+    -0.592253, // ends_colon
+    -0.707693, // stamp
+    -0.135956, // quote_or_dash
+    1.216845, // headline_length
+    1.097578, // page_position
 ];
 
 /// The segment model: one weight for each of the first `SEGMENT_COUNT` features.
