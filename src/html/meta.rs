@@ -30,6 +30,8 @@ pub struct PageMeta {
     /// The title is only the page's first `<h1>`: the page has no title of its own (a
     /// clipboard paste).
     pub title_is_heading: bool,
+    /// What the page declares itself to be.
+    pub declared: Declared,
 }
 
 /// `DC.title`, `dc:title`, `parsely-title` → `dc:title`, `dc:title`, `parsely:title`.
@@ -75,12 +77,18 @@ pub fn read(doc: &Html) -> PageMeta {
                 let json = raw.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>").trim();
                 if let Ok(v) = serde_json::from_str::<Value>(json) {
                     ld.absorb(&v);
+                    declare(&v, &mut meta.declared, 0);
                 }
             }
             "meta" => {
                 // Trimmed, not collapsed: a title's inner spacing is the author's.
                 let Some(content) = e.attr("content").map(|c| c.trim().to_string()).filter(|c| !c.is_empty()) else { continue };
                 // A property may name several keys at once ("dc:title og:title").
+                if e.attr("property").or(e.attr("name")).is_some_and(|p| p.trim().eq_ignore_ascii_case("og:type")) {
+                    let t = content.to_ascii_lowercase();
+                    meta.declared.story |= t == "article";
+                    meta.declared.items |= t == "product" || t.starts_with("product.");
+                }
                 if let Some(props) = e.attr("property") {
                     for p in props.split_whitespace() {
                         values.insert(meta_key(p), content.clone());
@@ -288,48 +296,26 @@ const ITEM_TYPES: &[&str] = &[
     "DiscussionForumPosting", "QAPage", "Question",
 ];
 
-/// Reads what the page declares itself to be.
-pub fn declared(doc: &Html) -> Declared {
-    fn walk(v: &Value, out: &mut Declared, depth: usize) {
-        if depth > 32 {
-            return;
-        }
-        match v {
-            Value::Array(items) => items.iter().for_each(|i| walk(i, out, depth + 1)),
-            Value::Object(map) => {
-                let mut types: Vec<&str> = Vec::new();
-                match map.get("@type") {
-                    Some(Value::String(t)) => types.push(t),
-                    Some(Value::Array(ts)) => types.extend(ts.iter().filter_map(Value::as_str)),
-                    _ => {}
-                }
-                out.story |= types.iter().any(|t| STORY_TYPES.contains(t));
-                out.items |= types.iter().any(|t| ITEM_TYPES.contains(t));
-                map.values().for_each(|v| walk(v, out, depth + 1));
-            }
-            _ => {}
-        }
+/// Adds what JSON-LD value `v` declares (its `@type`s, at any depth) to `out`.
+fn declare(v: &Value, out: &mut Declared, depth: usize) {
+    if depth > 32 {
+        return;
     }
-    let mut out = Declared::default();
-    for el in doc.root_element().descendants().filter_map(ElementRef::wrap) {
-        let e = el.value();
-        match e.name() {
-            "meta" if e.attr("property").or(e.attr("name")).is_some_and(|p| p.trim().eq_ignore_ascii_case("og:type")) => {
-                let t = e.attr("content").unwrap_or("").trim().to_ascii_lowercase();
-                out.story |= t == "article";
-                out.items |= t == "product" || t.starts_with("product.");
+    match v {
+        Value::Array(items) => items.iter().for_each(|i| declare(i, out, depth + 1)),
+        Value::Object(map) => {
+            let mut types: Vec<&str> = Vec::new();
+            match map.get("@type") {
+                Some(Value::String(t)) => types.push(t),
+                Some(Value::Array(ts)) => types.extend(ts.iter().filter_map(Value::as_str)),
+                _ => {}
             }
-            "script" if e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
-                let text: String = el.text().collect();
-                let text = text.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>");
-                if let Ok(v) = serde_json::from_str::<Value>(text) {
-                    walk(&v, &mut out, 0);
-                }
-            }
-            _ => {}
+            out.story |= types.iter().any(|t| STORY_TYPES.contains(t));
+            out.items |= types.iter().any(|t| ITEM_TYPES.contains(t));
+            map.values().for_each(|v| declare(v, out, depth + 1));
         }
+        _ => {}
     }
-    out
 }
 
 const ARTICLE_TYPES: &[&str] = &[
@@ -474,10 +460,10 @@ mod tests {
     #[test]
     fn a_page_says_whether_it_is_a_story_or_items() {
         let story = Html::parse_document(r#"<head><meta property="og:type" content="article"></head><body><p>Text.</p></body>"#);
-        assert_eq!(declared(&story), Declared { story: true, items: false });
+        assert_eq!(read(&story).declared, Declared { story: true, items: false });
         let product = Html::parse_document(r#"<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":["Product"],"offers":{"@type":"Offer"}}]}</script>"#);
-        assert_eq!(declared(&product), Declared { story: false, items: true });
+        assert_eq!(read(&product).declared, Declared { story: false, items: true });
         let neither = Html::parse_document(r#"<script type="application/ld+json">not json</script><meta property="og:type" content="website">"#);
-        assert_eq!(declared(&neither), Declared::default());
+        assert_eq!(read(&neither).declared, Declared::default());
     }
 }

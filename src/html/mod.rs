@@ -50,7 +50,7 @@ pub fn extent_features(input: &str) -> Vec<Features> {
     let body = body_of(&doc);
     let converter = Converter::new(None, link_targets(&doc));
     let (roots, _) = story_roots(body, &converter);
-    extent::candidates(body, &roots, meta.title_is_heading || meta.title.is_none(), meta::declared(&doc)).into_iter().map(|c| c.features).collect()
+    extent::candidates(body, &roots, meta.title_is_heading || meta.title.is_none(), meta.declared).into_iter().map(|c| c.features).collect()
 }
 
 fn body_of(doc: &Html) -> ElementRef<'_> {
@@ -94,7 +94,7 @@ pub fn extract_each_candidate(input: &str) -> Vec<Article> {
     let converter = Converter::new(None, link_targets(&doc));
     let meta = meta::read(&doc);
     let (roots, _) = story_roots(body, &converter);
-    let count = extent::candidates(body, &roots, meta.title_is_heading || meta.title.is_none(), meta::declared(&doc)).len();
+    let count = extent::candidates(body, &roots, meta.title_is_heading || meta.title.is_none(), meta.declared).len();
     (0..count).map(|i| extract_doc(&doc, None, Extent::Candidate(i))).collect()
 }
 
@@ -109,7 +109,7 @@ fn extract_doc(doc: &Html, address: Option<&str>, extent: Extent) -> Article {
     let base = meta.base_url.as_deref().or(meta.source_url.as_deref());
     let converter = Converter::new(base, link_targets(doc));
     let (mut roots, mut blocks) = story_roots(body, &converter);
-    let mut candidates = extent::candidates(body, &roots, meta.title_is_heading || meta.title.is_none(), meta::declared(doc));
+    let mut candidates = extent::candidates(body, &roots, meta.title_is_heading || meta.title.is_none(), meta.declared);
     let chosen = match extent {
         Extent::Model(model) => model.choose(&candidates),
         Extent::Candidate(i) => i.min(candidates.len() - 1),

@@ -306,11 +306,15 @@ fn body_span(units: &[Unit]) -> (usize, usize) {
     (segments[lo].start, segments[hi].end)
 }
 
+/// The lines the line model keeps (never a copyright line).
+fn kept_lines(units: &[Unit], model: &LineModel) -> Vec<bool> {
+    units.iter().map(|u| u.kept >= model.threshold() && u.role != Role::Copyright).collect()
+}
+
 /// The headline by the line model's title regression: the best-scoring line of a few words
 /// above the middle of what is kept.
 fn model_title(units: &[Unit], features: &[[f64; features::COUNT]], model: &LineModel) -> Option<String> {
-    let kept: Vec<bool> = units.iter().map(|u| u.kept >= model.threshold() && u.role != Role::Copyright).collect();
-    let marks = features::title_marks(units, &kept)?;
+    let marks = features::title_marks(units, &kept_lines(units, model))?;
     let base = features::title_base(units);
     let p: Vec<f64> = units.iter().map(|u| u.kept).collect();
     features::title_candidates(units, features, &base, &p, &marks)
@@ -337,7 +341,7 @@ fn body_lines(units: &[Unit], model: &LineModel) -> (Vec<bool>, bool) {
     if !units.first().is_some_and(|u| u.by_model) {
         return (span, false);
     }
-    let kept: Vec<bool> = units.iter().map(|u| u.kept >= model.threshold() && u.role != Role::Copyright).collect();
+    let kept = kept_lines(units, model);
     let kept_words: usize = units.iter().zip(&kept).filter(|(_, &k)| k).map(|(u, _)| u.words).sum();
     let inside: usize = units[start..end].iter().zip(&kept[start..end]).filter(|(_, &k)| k).map(|(u, _)| u.words).sum();
     // Kept prose that stands on the page more than once is the same story pasted again, not
