@@ -30,6 +30,8 @@ pub struct PageMeta {
     /// The title is only the page's first `<h1>`: the page has no title of its own (a
     /// clipboard paste).
     pub title_is_heading: bool,
+    /// The title is the document's `<title>`, its site part already taken off.
+    pub title_from_document: bool,
     /// What the page declares itself to be.
     pub declared: Declared,
 }
@@ -134,6 +136,7 @@ pub fn read(doc: &Html) -> PageMeta {
     });
     if meta.title.is_none() {
         meta.title = doc_title.as_deref().map(|t| document_title(t, &headings, &h1s)).filter(|t| !t.is_empty());
+        meta.title_from_document = meta.title.is_some();
     }
     if meta.title.is_none() {
         meta.title = h1s.first().cloned();

@@ -146,8 +146,11 @@ fn extract_doc(doc: &Html, address: Option<&str>, extent: Extent) -> Article {
     };
     let story = story_span(body, &roots);
     let meta_title = if meta.title_is_heading { None } else { article.title.as_deref() };
-    if let Some(headline) = headline::choose(body, meta_title, article.site_name.as_deref(), story) {
-        article.title = Some(headline);
+    match headline::choose(body, meta_title, meta.title_from_document, article.site_name.as_deref(), story) {
+        Some(headline) => article.title = Some(headline),
+        // The page's first <h1> that no rule takes (the site's name, a link home) is no title.
+        None if meta.title_is_heading => article.title = None,
+        None => {}
     }
     match &article.title {
         Some(title) => drop_title_heading(&mut blocks, title),
