@@ -9,7 +9,7 @@ use crate::refine;
 use crate::words::{ends_sentence, sentence_marks};
 
 /// The number of features per line.
-pub const COUNT: usize = 54;
+pub const COUNT: usize = 60;
 
 /// The segment model (`model.rs`) reads the first this many features: those the line model
 /// had when it learned from the readability corpus alone.
@@ -26,7 +26,7 @@ pub const NAMES: [&str; COUNT] = [
     "price", "page_prose_share", "page_log_lines", "short_run", "wide_window_prose", "log_repeats",
     "relative_length", "starts_lower", "question", "prev_prose_distance", "next_prose_distance",
     "page_list_share", "code_like", "prose_page_short", "prose_page_log_words", "list_page_marker",
-    "prose_page_window",
+    "prose_page_window", "in_span", "out_overlap", "out_distance", "span_share", "out_story", "out_story_prose",
 ];
 
 /// The number of context features (the model's first reading of the neighbourhood).
@@ -186,9 +186,48 @@ pub fn compute(units: &[Unit]) -> Vec<[f64; COUNT]> {
                 prose_share * log_words(Some(u)),
                 list_lines as f64 / n.max(1) as f64 * f64::from(u.line.marker.is_some()),
                 prose_share * window_prose,
+                // The span features, filled in by `add_span`.
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
             ]
         })
         .collect()
+}
+
+/// The first of the span features (`add_span`).
+const SPAN_FEATURES: usize = 54;
+
+/// Fills in the span features: where each line stands against the span of prose that reads as
+/// one story (`start..end`, from the segment model), how much of its vocabulary it shares with
+/// that span, and how much of the page's prose the span holds. A line outside a span that
+/// holds most of the page's prose, sharing little of its vocabulary, is another story's
+/// blurb; a page whose prose is spread out keeps its lines wherever they stand.
+pub fn add_span(units: &[Unit], start: usize, end: usize, features: &mut [[f64; COUNT]]) {
+    let inside = |i: usize| (start..end).contains(&i);
+    let vocab: std::collections::HashSet<String> =
+        units[start..end].iter().filter(|u| u.role == Role::Prose).flat_map(|u| cohesion::content_words(&u.line.text)).collect();
+    let prose_words: usize = units.iter().filter(|u| u.role == Role::Prose).map(|u| u.words).sum();
+    let span_words: usize = units[start..end].iter().filter(|u| u.role == Role::Prose).map(|u| u.words).sum();
+    let share = span_words as f64 / prose_words.max(1) as f64;
+    for (i, (u, f)) in units.iter().zip(features.iter_mut()).enumerate() {
+        let out = f64::from(!inside(i));
+        let prose = f64::from(u.role == Role::Prose);
+        let own = cohesion::content_words(&u.line.text);
+        let shared = if own.is_empty() { 0.0 } else { own.iter().filter(|w| vocab.contains(*w)).count() as f64 / own.len() as f64 };
+        let distance = if inside(i) { 0 } else if i < start { start - i } else { i + 1 - end };
+        f[SPAN_FEATURES..].copy_from_slice(&[
+            1.0 - out,
+            out * shared,
+            out * ((1 + distance) as f64).ln().min(5.0) / 5.0,
+            share,
+            out * share,
+            out * share * prose,
+        ]);
+    }
 }
 
 /// The context features of every line, from the model's first-reading probabilities `p` and

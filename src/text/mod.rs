@@ -182,11 +182,15 @@ fn classify<'a>(lines: &'a [Line], model: &LineModel) -> (Vec<Unit<'a>>, Vec<[f6
     let mut features = Vec::new();
     if units.len() >= MODEL_MIN_LINES {
         features = features::compute(&units);
+        for (unit, f) in units.iter_mut().zip(&features) {
+            unit.probability = model.segment(f);
+        }
+        let (start, end) = body_span(&units);
+        features::add_span(&units, start, end, &mut features);
         let first: Vec<f64> = features.iter().map(|f| model.first(f)).collect();
         let words: Vec<usize> = units.iter().map(|u| u.words).collect();
         let context = features::context(&first, &words);
         for ((unit, f), c) in units.iter_mut().zip(&features).zip(&context) {
-            unit.probability = model.segment(f);
             unit.kept = model.second(f, c);
             unit.by_model = true;
         }
@@ -542,6 +546,31 @@ mod tests {
         assert_eq!(body.len(), 2, "{body:?}");
         assert!(body.iter().all(|u| !u.contains("Share") && !u.contains("Sport")), "{body:?}");
     }
+
+    #[test]
+    fn lines_are_placed_against_the_story_span() {
+        let mut page = String::from("Home\nNews\nSport\nWeather\nContact\n\nHarbour reopens after the winter storms\n\n");
+        for s in [
+            "The harbour reopened to fishing boats on Tuesday after three weeks of repairs to the storm-damaged harbour wall.",
+            "Engineers rebuilt forty metres of the harbour wall and cleared the channel of the rocks the storms had moved.",
+            "Fishing crews said the harbour closure had cost them most of the winter season and many of their regular buyers.",
+            "The harbour master thanked the engineers and said the repaired wall should stand for another fifty years.",
+        ] {
+            page.push_str(s);
+            page.push_str("\n\n");
+        }
+        page.push_str("More stories\nA bakery on the hill wins a prize for its rye bread, judged the best in the region this year.\nAbout\nPrivacy\nTerms\nCareers\nHelp\nJobs\nShop\nEvents\nPodcasts\nArchive\nNewsletters\nAdvertise\n");
+        let lines = lines::split(&page);
+        let (units, features) = classify(&lines, &LineModel::default());
+        let at = |needle: &str| units.iter().position(|u| u.line.text.contains(needle)).unwrap();
+        let (story, blurb) = (at("Engineers rebuilt"), at("bakery"));
+        let span = 54;
+        assert_eq!(features[story][span], 1.0, "the story's prose is inside the span");
+        assert_eq!(features[blurb][span], 0.0, "another story's blurb is outside it");
+        assert!(features[blurb][span + 4] > 0.5, "outside a span that holds most of the page's prose");
+        assert!(features[blurb][span + 1] < 0.5, "sharing little of the story's words");
+        assert!(units[story].kept > units[blurb].kept);
+    }
 }
 
 /// One line per input line: its role, value, cohesion and text (for studying the extractor).
@@ -567,9 +596,9 @@ pub fn explain(input: &str) -> Vec<String> {
 #[doc(hidden)]
 pub fn feature_rows(input: &str) -> Vec<(String, usize, Vec<f64>)> {
     let lines = lines::split(input);
-    let (units, _) = classify(&lines, &LineModel::default());
+    let (units, features) = classify(&lines, &LineModel::default());
     let base = features::title_base(&units);
-    features::compute(&units)
+    features
         .into_iter()
         .zip(&units)
         .zip(base)
