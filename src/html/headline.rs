@@ -170,13 +170,6 @@ fn first_part(title: &str) -> &str {
     title[..end].trim()
 }
 
-/// A metadata title without the site's part after its last separator ("… | Site", "… -
-/// Company Name"): a part that is the site's name, or a short one after a longer title.
-/// A title without such a part is returned as it is.
-pub fn without_site_part(title: &str, site_name: Option<&str>) -> String {
-    strip_site_part(title, site_name, &SEPARATORS)
-}
-
 /// A heading without a site's or section's part after its last vertical bar ("… | Opinion"),
 /// or after any separator where that part is the site's name: a dash in a heading more often
 /// sets off the headline's own subtitle.
@@ -235,7 +228,9 @@ pub fn choose(body: ElementRef, title: Option<&str>, from_document: bool, site_n
         // A heading that copies the metadata's title may copy its site part too.
         return Some(heading_without_site_part(&held, site_name));
     }
-    let title = if from_document { title } else { without_site_part(&title, site_name) };
+    // A metadata title without the site's part after its last separator ("… | Site", "… -
+    // Company Name"); the document's <title> has lost it already.
+    let title = if from_document { title } else { strip_site_part(&title, site_name, &SEPARATORS) };
     // A main heading that is the title after a date or a label ("Dec 18 2025 …", "Blog: …"):
     // the title.
     if heads.iter().any(|h| is_labelled(&h.text, &title)) {

@@ -199,7 +199,7 @@ pub fn compute(units: &[Unit]) -> Vec<[f64; COUNT]> {
 }
 
 /// The first of the span features (`add_span`).
-const SPAN_FEATURES: usize = 54;
+pub(crate) const SPAN_FEATURES: usize = 54;
 
 /// Fills in the span features: where each line stands against the span of prose that reads as
 /// one story (`start..end`, from the segment model), how much of its vocabulary it shares with

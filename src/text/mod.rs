@@ -83,8 +83,8 @@ pub fn extract(input: &str) -> Article {
 /// Extracts the article from plain text with the line model `model`.
 pub fn extract_with(input: &str, model: &LineModel) -> Article {
     let lines = lines::split(input);
-    let (units, features) = classify(&lines, model);
-    let (keep, each_line) = body_lines(&units, model);
+    let (units, features, span) = classify(&lines, model);
+    let (keep, each_line) = body_lines(&units, span, model);
     let start = keep.iter().position(|&k| k).unwrap_or(0);
     let end = keep.iter().rposition(|&k| k).map_or(0, |i| i + 1);
 
@@ -137,8 +137,9 @@ pub fn extract_with(input: &str, model: &LineModel) -> Article {
     article
 }
 
-/// Gives each line its role and probability; the line features too, when the model read them.
-fn classify<'a>(lines: &'a [Line], model: &LineModel) -> (Vec<Unit<'a>>, Vec<[f64; features::COUNT]>) {
+/// Gives each line its role and probability; the line features too, when the model read them,
+/// and the span of prose that reads as one story (`body_span`).
+fn classify<'a>(lines: &'a [Line], model: &LineModel) -> (Vec<Unit<'a>>, Vec<[f64; features::COUNT]>, (usize, usize)) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for line in lines {
         *seen.entry(line.text.to_lowercase()).or_default() += 1;
@@ -180,13 +181,14 @@ fn classify<'a>(lines: &'a [Line], model: &LineModel) -> (Vec<Unit<'a>>, Vec<[f6
         unit.cohesion = c;
     }
     let mut features = Vec::new();
+    let span;
     if units.len() >= MODEL_MIN_LINES {
         features = features::compute(&units);
         for (unit, f) in units.iter_mut().zip(&features) {
             unit.probability = model.segment(f);
         }
-        let (start, end) = body_span(&units);
-        features::add_span(&units, start, end, &mut features);
+        span = body_span(&units);
+        features::add_span(&units, span.0, span.1, &mut features);
         let first: Vec<f64> = features.iter().map(|f| model.first(f)).collect();
         let words: Vec<usize> = units.iter().map(|u| u.words).collect();
         let context = features::context(&first, &words);
@@ -205,8 +207,9 @@ fn classify<'a>(lines: &'a [Line], model: &LineModel) -> (Vec<Unit<'a>>, Vec<[f6
                 _ => 0.0,
             };
         }
+        span = body_span(&units);
     }
-    (units, features)
+    (units, features, span)
 }
 
 /// Short lines with prose on both sides (before any furniture) are part of the text they sit
@@ -339,8 +342,7 @@ const ONE_STORY_SHARE: f64 = 0.2;
 /// (a forum's posts, a product's specifications, a listing's items, the sections of a service
 /// page), every line the line model keeps is, wherever it stands (never a copyright line),
 /// unless most of what it keeps is prose repeated word for word (a page pasted twice).
-fn body_lines(units: &[Unit], model: &LineModel) -> (Vec<bool>, bool) {
-    let (start, end) = body_span(units);
+fn body_lines(units: &[Unit], (start, end): (usize, usize), model: &LineModel) -> (Vec<bool>, bool) {
     let span: Vec<bool> = (0..units.len()).map(|i| (start..end).contains(&i)).collect();
     if !units.first().is_some_and(|u| u.by_model) {
         return (span, false);
@@ -561,10 +563,10 @@ mod tests {
         }
         page.push_str("More stories\nA bakery on the hill wins a prize for its rye bread, judged the best in the region this year.\nAbout\nPrivacy\nTerms\nCareers\nHelp\nJobs\nShop\nEvents\nPodcasts\nArchive\nNewsletters\nAdvertise\n");
         let lines = lines::split(&page);
-        let (units, features) = classify(&lines, &LineModel::default());
+        let (units, features, _) = classify(&lines, &LineModel::default());
         let at = |needle: &str| units.iter().position(|u| u.line.text.contains(needle)).unwrap();
         let (story, blurb) = (at("Engineers rebuilt"), at("bakery"));
-        let span = 54;
+        let span = features::SPAN_FEATURES;
         assert_eq!(features[story][span], 1.0, "the story's prose is inside the span");
         assert_eq!(features[blurb][span], 0.0, "another story's blurb is outside it");
         assert!(features[blurb][span + 4] > 0.5, "outside a span that holds most of the page's prose");
@@ -578,8 +580,8 @@ mod tests {
 pub fn explain(input: &str) -> Vec<String> {
     let lines = lines::split(input);
     let model = LineModel::default();
-    let (units, _) = classify(&lines, &model);
-    let (keep, _) = body_lines(&units, &model);
+    let (units, _, span) = classify(&lines, &model);
+    let (keep, _) = body_lines(&units, span, &model);
     units
         .iter()
         .enumerate()
@@ -596,7 +598,7 @@ pub fn explain(input: &str) -> Vec<String> {
 #[doc(hidden)]
 pub fn feature_rows(input: &str) -> Vec<(String, usize, Vec<f64>)> {
     let lines = lines::split(input);
-    let (units, features) = classify(&lines, &LineModel::default());
+    let (units, features, _) = classify(&lines, &LineModel::default());
     let base = features::title_base(&units);
     features
         .into_iter()
