@@ -3,6 +3,7 @@
 //!
 //!     cargo bench --bench wcxb -- [html|clipboard|text|all] [--field text|article_body] [--out DIR] [--worst N] [--oof FILE]
 //!     cargo bench --bench wcxb -- --extent-rows FILE [--aeb-only]
+//!     cargo bench --bench wcxb -- --choice-rows FILE --oof-text FOLDS.json
 //!
 //! Prints, for all pages and per page type: shingle precision, recall and F1, bag-of-words F1,
 //! the title rate and the `with`/`without` snippet accuracy (see `wcxb/corpus.rs`). The body
@@ -14,7 +15,12 @@
 //! are out-of-fold when `--oof FILE` names the fold models that `tools/train_extent_model.py`
 //! writes: each page is then extracted with the model that did not see its domain.
 //! Likewise `--oof-text FILE` for the text form and the line model (`src/text/model.rs`): FILE
-//! is the fold weights that `tools/train_line_model.py --folds FILE` writes.
+//! is the fold weights that `tools/train_line_model.py --folds FILE` writes, with the page
+//! model's fold weights when `tools/train_page_choice.py` has added them.
+//! `--choice-rows FILE` writes, for every copied text of wcxb-dev (read by its fold's line
+//! model) and of AEB (by the shipped one), its page features and how the body scores when it
+//! is the story's span and when it is every kept line (true positives, false positives and
+//! false negatives, as `score::page_counts` counts them), for `tools/train_page_choice.py`.
 
 #[path = "wcxb/corpus.rs"]
 mod corpus;
@@ -75,11 +81,21 @@ fn main() {
             .as_array()
             .expect("folds")
             .iter()
-            .map(|f| cleancopy::text::LineModel::new(floats(&f["first"]), floats(&f["second"]), floats(&f["title"]), f["threshold"].as_f64().expect("threshold")).expect("weights of the right length"))
+            .map(|f| {
+                let model = cleancopy::text::LineModel::new(floats(&f["first"]), floats(&f["second"]), floats(&f["title"]), f["threshold"].as_f64().expect("threshold")).expect("weights of the right length");
+                match f.get("page") {
+                    Some(page) => model.with_page(floats(page)).expect("page weights of the right length"),
+                    None => model,
+                }
+            })
             .collect();
         assert_eq!(folds.len() as u64, corpus::FOLDS, "one model per fold");
         folds
     });
+    if let Some(path) = value("--choice-rows") {
+        choice_rows(&shared, &pages, text_folds.as_deref().expect("--choice-rows needs --oof-text"), Path::new(&path));
+        return;
+    }
     for form in forms {
         let started = Instant::now();
         let inputs: Vec<(&Page, String)> = pages.iter().filter_map(|p| corpus::input(&shared, form, &p.id).map(|i| (p, i))).collect();
@@ -157,6 +173,48 @@ fn extent_rows(shared: &Path, pages: &[Page], out: &Path, aeb_only: bool) {
     lines.extend(rows.into_iter().flatten());
     std::fs::write(out, lines.join("\n") + "\n").expect("write rows");
     println!("{} candidate rows in {}", lines.len(), out.display());
+}
+
+/// One JSON line per copied text of wcxb-dev and AEB: its page features and the shingle counts
+/// of its body as the span and as every kept line (for `tools/train_page_choice.py`).
+fn choice_rows(shared: &Path, pages: &[Page], text_folds: &[cleancopy::text::LineModel], out: &Path) {
+    use cleancopy::text::BodyChoice;
+    fn row(input: &str, truth: &str, model: &cleancopy::text::LineModel, article_body: bool, page: serde_json::Value) -> String {
+        // A text too short for the line model has one body either way: its row has no
+        // features (the training script counts it in the figures, not in the fit).
+        let features = cleancopy::text::page_features(input, model);
+        let f1 = |choice: BodyChoice| {
+            let models = cleancopy::Models { extent: None, line: Some(&model.clone().choosing(choice)) };
+            let body = cleancopy::clean_with(input, None, models).map(|c| if article_body { c.article_body } else { c.text }).unwrap_or_default();
+            let (tp, fp, fn_) = cleancopy::score::page_counts(truth, &body);
+            serde_json::json!([tp, fp, fn_])
+        };
+        let mut row = page;
+        row["f"] = serde_json::json!(features);
+        row["span"] = f1(BodyChoice::Span);
+        row["kept"] = f1(BodyChoice::Kept);
+        row.to_string()
+    }
+    let inputs: Vec<(&Page, String)> = pages.iter().filter_map(|p| corpus::input(shared, "text", &p.id).map(|i| (p, i))).collect();
+    let mut lines: Vec<String> = par_map(&inputs, |(page, input)| {
+        row(input, &page.main, &text_folds[page.fold as usize], false, serde_json::json!({ "id": page.id, "corpus": "wcxb", "fold": page.fold, "domain": page.domain, "type": page.page_type }))
+    });
+    let aeb = shared.join("corpus/aeb");
+    let truth: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&std::fs::read(aeb.join("ground-truth.json")).expect("AEB truth")).expect("AEB JSON");
+    let items: Vec<(&String, &serde_json::Value)> = truth.iter().collect();
+    let shipped = cleancopy::text::LineModel::default();
+    lines.extend(
+        par_map(&items, |(id, t)| {
+            let bytes = std::fs::read(aeb.join(format!("text/{id}.txt"))).ok()?;
+            let domain = corpus::domain_of(t["url"].as_str().unwrap_or(""));
+            // AEB is scored on its `article_body` field, as `benches/quality.rs` scores it.
+            Some(row(&String::from_utf8_lossy(&bytes), t["articleBody"].as_str().unwrap_or(""), &shipped, true, serde_json::json!({ "id": id, "corpus": "aeb", "fold": corpus::fold_of(&domain), "domain": domain, "type": "article" })))
+        })
+        .into_iter()
+        .flatten(),
+    );
+    std::fs::write(out, lines.join("\n") + "\n").expect("write rows");
+    println!("{} page rows in {}", lines.len(), out.display());
 }
 
 /// One JSON line per candidate extent of `input`: `page` (its id, form, fold and type) with the

@@ -3,9 +3,10 @@
 //!
 //! Each logical line gets a role from general signals (length, sentence shape, repetition,
 //! doubled button labels, navigation marks, list markers) and, on a page of some length, a
-//! probability of belonging to the main content from the line model (`model.rs`): the body is
-//! every line the model keeps, so that a thread keeps all its posts and a product page its
-//! specifications. The title is the model's pick among the lines near the start of the body;
+//! probability of belonging to the main content from the line model (`model.rs`). The page
+//! model (`page.rs`) then says whether the body is the span of prose that reads as one story
+//! (a news story with other stories' teasers under it) or every line the line model keeps (so
+//! that a thread keeps all its posts and a product page its specifications). The title is the model's pick among the lines near the start of the body;
 //! the byline, date and summary points are looked for above the body, the copyright line below
 //! it. Short inputs are valued by rule: the best segment of prose and its cohesive neighbours.
 
@@ -13,10 +14,12 @@ mod cohesion;
 mod features;
 mod lines;
 mod model;
+mod page;
+mod page_weights;
 pub(crate) mod signals;
 mod weights;
 
-pub use model::LineModel;
+pub use model::{BodyChoice, LineModel};
 
 use std::collections::{HashMap, HashSet};
 
@@ -84,18 +87,33 @@ pub fn extract(input: &str) -> Article {
 pub fn extract_with(input: &str, model: &LineModel) -> Article {
     let lines = lines::split(input);
     let (units, features, span) = classify(&lines, model);
-    let (keep, each_line) = body_lines(&units, span, model);
-    let start = keep.iter().position(|&k| k).unwrap_or(0);
+    let (mut keep, each_line) = body_lines(&units, span, model);
+    // The head of the page, above the body, holds the headline, byline, date and summary
+    // points. When every kept line is the body, the head ends at the first kept line of prose
+    // and the foot starts after the last: what the rules know to be furniture there is dropped
+    // (page tools, share labels), and the summary points, headline, byline and date found in
+    // the head are themselves, not the body.
+    let first_kept = keep.iter().position(|&k| k).unwrap_or(0);
+    let kept_prose = |(u, k): (&Unit, &bool)| *k && u.role == Role::Prose;
+    let head = if each_line { units.iter().zip(&keep).position(kept_prose).unwrap_or(first_kept) } else { first_kept };
+    let summary_range = find_summary(&units[..head]);
+    let in_summary = |i: usize| summary_range.as_ref().is_some_and(|(r, _)| r.contains(&i));
+    if each_line {
+        let foot = units.iter().zip(&keep).rposition(kept_prose).map_or(units.len(), |i| i + 1);
+        for (i, k) in keep.iter_mut().enumerate() {
+            if (i < head || i >= foot) && units[i].role == Role::Chrome || in_summary(i) {
+                *k = false;
+            }
+        }
+    }
     let end = keep.iter().rposition(|&k| k).map_or(0, |i| i + 1);
 
     let mut article = Article::default();
-    let before = &units[..start];
-    let summary_range = find_summary(before);
+    let before = &units[..head];
     if let Some((_, points)) = &summary_range {
         article.summary = points.clone();
     }
-    let in_summary = |i: usize| summary_range.as_ref().is_some_and(|(r, _)| r.contains(&i));
-    let body_vocab: HashSet<String> = units[start..end].iter().flat_map(|u| cohesion::content_words(&u.line.text)).collect();
+    let body_vocab: HashSet<String> = units[head..end.max(head)].iter().flat_map(|u| cohesion::content_words(&u.line.text)).collect();
     let mut best_title: Option<(f64, &str)> = None;
     for (i, unit) in before.iter().enumerate().rev() {
         if in_summary(i) || unit.role == Role::Chrome || unit.repeated {
@@ -106,10 +124,10 @@ pub fn extract_with(input: &str, model: &LineModel) -> Article {
             article.byline = Some(text.to_string());
         } else if article.published.is_none() && refine::is_date_line(text) {
             article.published = Some(text.to_string());
-        } else if is_title_like(unit) && start - i <= TITLE_REACH {
+        } else if is_title_like(unit) && head - i <= TITLE_REACH {
             // The headline's words come back in the story; nearer lines break ties.
             let shared = overlap(&cohesion::content_words(text), &body_vocab);
-            let score = shared + 0.3 * (1.0 - (start - i) as f64 / TITLE_REACH as f64) + 0.1 * f64::from(unit.words >= 4);
+            let score = shared + 0.3 * (1.0 - (head - i) as f64 / TITLE_REACH as f64) + 0.1 * f64::from(unit.words >= 4);
             if best_title.is_none_or(|(b, _)| score > b) {
                 best_title = Some((score, text));
             }
@@ -119,6 +137,15 @@ pub fn extract_with(input: &str, model: &LineModel) -> Article {
     if units.first().is_some_and(|u| u.by_model) {
         article.title = model_title(&units, &features, model);
     }
+    if each_line {
+        let taken = [&article.title, &article.byline, &article.published];
+        for (k, u) in keep.iter_mut().zip(&units).take(head) {
+            if taken.iter().any(|t| t.as_deref() == Some(u.line.text.as_str())) {
+                *k = false;
+            }
+        }
+    }
+    let start = keep.iter().position(|&k| k).unwrap_or(0);
 
     article.blocks = body_blocks(&units[start..end], &keep[start..end], each_line, &mut article);
     if article.title.is_none() {
@@ -332,32 +359,34 @@ fn model_title(units: &[Unit], features: &[[f64; features::COUNT]], model: &Line
         .map(|(_, i)| units[i].line.text.clone())
 }
 
-/// A page whose kept words lie this much inside the best segment of prose and its cohesive
-/// neighbours is one story: its body is that span.
-const ONE_STORY_SHARE: f64 = 0.2;
-
 /// Which lines are the body, and whether each of them is (rather than the lines of a span that
 /// read as text). The best segment of prose with its cohesive neighbours (`body_span`) is the
 /// body of a note and of a page that is one story; on a page whose main content is spread out
 /// (a forum's posts, a product's specifications, a listing's items, the sections of a service
-/// page), every line the line model keeps is, wherever it stands (never a copyright line),
-/// unless most of what it keeps is prose repeated word for word (a page pasted twice).
-fn body_lines(units: &[Unit], (start, end): (usize, usize), model: &LineModel) -> (Vec<bool>, bool) {
-    let span: Vec<bool> = (0..units.len()).map(|i| (start..end).contains(&i)).collect();
+/// page), every line the line model keeps is, wherever it stands (never a copyright line). The
+/// page model (`page.rs`) tells the two apart, unless most of what the line model keeps is prose
+/// repeated word for word (a page pasted twice: one copy of it is the body).
+fn body_lines(units: &[Unit], span: (usize, usize), model: &LineModel) -> (Vec<bool>, bool) {
+    let in_span: Vec<bool> = (0..units.len()).map(|i| (span.0..span.1).contains(&i)).collect();
     if !units.first().is_some_and(|u| u.by_model) {
-        return (span, false);
+        return (in_span, false);
     }
     let kept = kept_lines(units, model);
     let kept_words: usize = units.iter().zip(&kept).filter(|(_, &k)| k).map(|(u, _)| u.words).sum();
-    let inside: usize = units[start..end].iter().zip(&kept[start..end]).filter(|(_, &k)| k).map(|(u, _)| u.words).sum();
-    // Kept prose that stands on the page more than once is the same story pasted again, not
-    // more content: one copy of it is the body.
     let copied: usize = units.iter().zip(&kept).filter(|(u, &k)| k && u.role == Role::Prose && u.repeats > 1).map(|(u, _)| u.words).sum();
-    if kept_words == 0 || inside as f64 >= ONE_STORY_SHARE * kept_words as f64 || copied * 2 >= kept_words {
-        (span, false)
+    if kept_words == 0 || copied * 2 >= kept_words || !model.spread(&page::features(units, &kept, span)) {
+        (in_span, false)
     } else {
         (kept, true)
     }
+}
+
+/// The page features of a copied text (`page.rs`), as the line model `model` reads its lines;
+/// `None` for a text too short for the line model. For training the page model.
+pub fn page_features(input: &str, model: &LineModel) -> Option<Vec<f64>> {
+    let lines = lines::split(input);
+    let (units, _, span) = classify(&lines, model);
+    units.first().is_some_and(|u| u.by_model).then(|| page::features(&units, &kept_lines(&units, model), span).to_vec())
 }
 
 /// Splits the units into segments of prose at furniture gaps, and scores each: its total
@@ -531,6 +560,61 @@ fn take_leading_title(blocks: &mut Vec<Block>) -> Option<String> {
 mod tests {
     use super::*;
 
+    const STORY: [&str; 8] = [
+        "The harbour reopened to fishing boats on Tuesday after three weeks of repairs to the storm-damaged harbour wall.",
+        "Engineers rebuilt forty metres of the harbour wall and cleared the channel of the rocks the storms had moved.",
+        "Fishing crews said the harbour closure had cost them most of the winter season and many of their regular buyers.",
+        "The harbour master thanked the engineers and said the repaired wall should stand for another fifty years.",
+        "Repairs were paid for by the county, which had set aside money for storm damage after last year's floods.",
+        "Several crews took their boats out within an hour of the reopening, hoping to make up for the lost weeks.",
+        "The council said it would review how quickly repairs could start after future storms of the same strength.",
+        "A public meeting on the harbour's future is planned for next month at the town hall, the council added.",
+    ];
+
+    #[test]
+    fn a_story_with_other_stories_teasers_under_it_keeps_only_the_story() {
+        let mut page = String::from("Home\nNews\nSport\nWeather\n\nHarbour reopens after the winter storms\n\n");
+        for s in STORY {
+            page.push_str(&format!("{s}\n\n"));
+        }
+        page.push_str("More in News\n");
+        for (head, blurb) in [
+            ("Bakery wins regional prize", "The rye bread from the bakery on the hill was judged the best in the region this year."),
+            ("Road works delayed again", "Drivers face another month of closures on the coast road as the contractor waits for parts."),
+            ("School choir heads to final", "Forty pupils will sing in the national final in the capital next weekend."),
+            ("New ferry timetable announced", "Sailings to the islands will run every two hours from the start of the summer season."),
+            ("Library extends opening hours", "The town library will open on Sunday afternoons from next month, after a trial."),
+        ] {
+            page.push_str(&format!("{head}\n{blurb}\n3H ago\n"));
+        }
+        page.push_str("About\nPrivacy\nTerms\n");
+        let a = extract(&page);
+        let body = a.body_units().join("\n");
+        assert!(STORY.iter().all(|s| body.contains(s)), "{body}");
+        assert!(!body.contains("rye bread") && !body.contains("ferry"), "{body}");
+    }
+
+    #[test]
+    fn a_thread_keeps_every_post() {
+        let mut page = String::from("Forums\nSearch\nLog in\nRegister\n\nBest way to fix a leaking tap?\n\n");
+        let posts = [
+            ("tapfixer", "My kitchen tap has been dripping for a week and I would like to fix it without calling a plumber. It is a mixer tap, about ten years old, and the drip comes from the spout even when the handle is fully closed."),
+            ("oldhand", "Turn off the water under the sink first, then take the handle off and look at the washer inside. On a tap that old the washer has usually gone hard and cracked, and a new one costs next to nothing."),
+            ("plumbing_pro", "If the washer looks fine, the cartridge is worn: take it with you to the shop so you buy the right one. Cartridges differ between makers, and the wrong one will either not fit or leak around the seals."),
+            ("tapfixer", "Thanks, it was the cartridge. A new one cost very little and the tap has not dripped since. The old one had a crack in the ceramic disc that I could only see once I held it up to the light."),
+            ("newbie22", "Good to know, mine does the same thing and I will try replacing the cartridge this weekend. Did you need any special tools, or was a normal spanner enough to get the old one out of the body?"),
+            ("oldhand", "A normal spanner is enough, but wrap the jaws in a cloth so you do not scratch the chrome. Remember some plumber's grease on the new seals too, it makes the handle turn smoothly for years."),
+        ];
+        for (i, (who, text)) in posts.iter().enumerate() {
+            page.push_str(&format!("{who}\nPosted {} March 2024\n{text}\nReply\nQuote\n\n", i + 3));
+        }
+        page.push_str("You must log in or register to reply here.\n\nSimilar threads\nBathroom tap drips after new washer\nShower mixer runs hot then cold\nOutside tap frozen pipe\n\nForums\nWhat's new\nMembers\nHelp\nTerms\nPrivacy\nContact us\n");
+        let a = extract(&page);
+        let body = a.body_units().join("\n");
+        assert!(posts.iter().all(|(_, t)| body.contains(t)), "{body}");
+        assert!(!body.contains("Log in") && !body.contains("Privacy"), "{body}");
+    }
+
     #[test]
     fn a_note_with_a_headline_gets_it_as_title() {
         let a = extract("Meeting notes\n\nWe agreed to ship the new reader on Monday, after the last review of the print styles.\n\nEveryone will test it on their own machines before then.");
@@ -582,15 +666,18 @@ pub fn explain(input: &str) -> Vec<String> {
     let model = LineModel::default();
     let (units, _, span) = classify(&lines, &model);
     let (keep, _) = body_lines(&units, span, &model);
-    units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| {
-            let mark = if keep[i] { '*' } else { ' ' };
-            let coh = u.cohesion.map(|c| format!("{c:.2}")).unwrap_or_else(|| "  - ".into());
-            format!("{mark} {:<9} {:>5.2} {:>5.2} {coh} {}", format!("{:?}", u.role), u.probability, u.kept, u.line.text)
-        })
-        .collect()
+    let mut out = Vec::new();
+    if units.first().is_some_and(|u| u.by_model) {
+        let f = page::features(&units, &kept_lines(&units, &model), span);
+        let named: Vec<String> = page::NAMES.iter().zip(&f).skip(1).map(|(n, v)| format!("{n} {v:.2}")).collect();
+        out.push(format!("page model: logit {:.2} for every kept line over the span (lines {}..{}); {}", model.page_logit(&f), span.0, span.1, named.join(", ")));
+    }
+    out.extend(units.iter().enumerate().map(|(i, u)| {
+        let mark = if keep[i] { '*' } else { ' ' };
+        let coh = u.cohesion.map(|c| format!("{c:.2}")).unwrap_or_else(|| "  - ".into());
+        format!("{mark} {:<9} {:>5.2} {:>5.2} {coh} {}", format!("{:?}", u.role), u.probability, u.kept, u.line.text)
+    }));
+    out
 }
 
 /// Each line's text, word count and features (for training the line model; the context

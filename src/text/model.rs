@@ -10,7 +10,19 @@
 //! out-of-fold weights, say).
 
 use super::features::{CONTEXT_COUNT, COUNT, SEGMENT_COUNT, TITLE_COUNT};
-use super::weights;
+use super::{page, page_weights, weights};
+
+/// How the body of a copied page of some length is chosen (see `page.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BodyChoice {
+    /// As the page model says.
+    #[default]
+    Learned,
+    /// Always the span of prose that reads as one story.
+    Span,
+    /// Always every line the line model keeps.
+    Kept,
+}
 
 /// The weights of the line model.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +31,8 @@ pub struct LineModel {
     second: Vec<f64>,
     title: Vec<f64>,
     threshold: f64,
+    page: Vec<f64>,
+    choice: BodyChoice,
 }
 
 impl Default for LineModel {
@@ -29,6 +43,8 @@ impl Default for LineModel {
             second: weights::SECOND.to_vec(),
             title: weights::TITLE.to_vec(),
             threshold: weights::THRESHOLD,
+            page: page_weights::PAGE.to_vec(),
+            choice: BodyChoice::Learned,
         }
     }
 }
@@ -44,8 +60,22 @@ impl LineModel {
     /// line is kept. `None` when a length is wrong.
     pub fn new(first: Vec<f64>, second: Vec<f64>, title: Vec<f64>, threshold: f64) -> Option<LineModel> {
         (first.len() == COUNT && second.len() == COUNT + CONTEXT_COUNT && title.len() == TITLE_COUNT && (0.0..=1.0).contains(&threshold))
-            .then_some(LineModel { first, second, title, threshold })
+            .then_some(LineModel { first, second, title, threshold, page: page_weights::PAGE.to_vec(), choice: BodyChoice::Learned })
     }
+
+    /// The same model with other weights for the page-level choice, one per page feature
+    /// ([`LineModel::PAGE`] of them); `None` when the length is wrong.
+    pub fn with_page(self, page: Vec<f64>) -> Option<LineModel> {
+        (page.len() == page::COUNT).then_some(LineModel { page, ..self })
+    }
+
+    /// The same model, choosing the body as `choice` says.
+    pub fn choosing(self, choice: BodyChoice) -> LineModel {
+        LineModel { choice, ..self }
+    }
+
+    /// The number of page features.
+    pub const PAGE: usize = page::COUNT;
 
     /// The number of title features.
     pub const TITLE: usize = TITLE_COUNT;
@@ -75,6 +105,21 @@ impl LineModel {
     /// The segment model's probability that a line belongs to the story.
     pub(super) fn segment(&self, features: &[f64; COUNT]) -> f64 {
         sigmoid(weights::SEGMENT.iter().zip(&features[..SEGMENT_COUNT]).map(|(w, f)| w * f).sum())
+    }
+
+    /// Whether the body of a page with these page features is every line the line model keeps
+    /// rather than the span that reads as one story.
+    pub(super) fn spread(&self, features: &[f64; page::COUNT]) -> bool {
+        match self.choice {
+            BodyChoice::Span => false,
+            BodyChoice::Kept => true,
+            BodyChoice::Learned => self.page_logit(features) > 0.0,
+        }
+    }
+
+    /// The page model's logit for every kept line over the span.
+    pub(super) fn page_logit(&self, features: &[f64; page::COUNT]) -> f64 {
+        self.page.iter().zip(features).map(|(w, f)| w * f).sum()
     }
 
     /// How much a candidate reads like the headline (a logit: higher is likelier).
