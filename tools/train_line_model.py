@@ -183,7 +183,7 @@ def page_scores(pages, probs, threshold):
     return float(np.mean(f)) if f else 0.0
 
 
-TITLE_COUNT = 35  # features::TITLE_COUNT
+TITLE_COUNT = 39  # features::TITLE_COUNT
 TITLE_ANCHOR_WORDS = 12  # features::TITLE_ANCHOR_WORDS
 
 
@@ -223,7 +223,8 @@ def title_rows(pg, p, threshold):
         rows.append([1.0, tb[i, 0], tb[i, 1], tb[i, 2], tb[i, 3], tb[i, 0] - best_near, tb[i, 2] - best_shared,
                      fs / 5, fa / 5, ft / 5, abs(fa) / 5, abs(ft) / 5, p[i], nxt, prv, np.log1p(w[i]) / 3, menu,
                      signed_log(between) / 3, float(stamp_near), f[34], f[15], f[42], f[2], f[7], f[35], f[14], f[29],
-                     f[26], f[4], f[16], f[36], f[8], f[19], float(4 <= w[i] <= 20), i / n])
+                     f[26], f[4], f[16], f[36], f[8], f[19], float(4 <= w[i] <= 20), i / n,
+                     tb[i, 4], tb[i, 5], tb[i, 6], tb[i, 7]])
     return idx, np.array(rows)
 
 
@@ -321,7 +322,7 @@ def load(path):
         if len(pg['f']) < MIN_LINES:
             continue
         full = np.array(pg['f'], dtype=float)
-        pg['X'], pg['tbase'] = full[:, :-4], full[:, -4:]
+        pg['X'], pg['tbase'] = full[:, :-TITLE_BASE], full[:, -TITLE_BASE:]
         pg['is_title'] = np.array(pg['is_title'], dtype=bool)
         pg['y'] = np.array(pg['y'], dtype=int)
         pg['words'] = np.array(pg['words'], dtype=float)
@@ -334,6 +335,7 @@ def load(path):
 
 
 SEGMENT_COUNT = 30  # features::SEGMENT_COUNT
+TITLE_BASE = 8  # features::TITLE_BASE: the per-line title values after the line features
 
 
 def train_segment(rows):

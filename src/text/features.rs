@@ -270,7 +270,7 @@ pub fn context(p: &[f64], words: &[usize]) -> Vec<[f64; CONTEXT_COUNT]> {
 }
 
 /// The number of features of a title candidate.
-pub const TITLE_COUNT: usize = 35;
+pub const TITLE_COUNT: usize = 39;
 
 /// The names of the title features, in order.
 #[allow(dead_code)]
@@ -280,16 +280,44 @@ pub const TITLE_NAMES: [&str; TITLE_COUNT] = [
     "p_self", "p_next", "p_prev", "log_words", "menu_around", "headlines_between", "stamp_near", "title_like",
     "capitalised", "log_repeats", "ends_sentence", "nav_marker", "all_caps", "position", "chrome", "short",
     "list_marker", "digits", "ends_colon", "stamp", "quote_or_dash", "headline_length", "page_position",
+    "name_like", "meta_after", "title_like_before", "meta_before",
 ];
+
+/// The number of per-line title values (`title_base`).
+pub const TITLE_BASE: usize = 8;
+
+/// A person's name standing alone: two to four capitalised words (initials allowed), no digits,
+/// before any comma (credentials and roles may follow it).
+fn name_like(text: &str) -> bool {
+    let name = text.split(',').next().unwrap_or("");
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && text.chars().count() <= 60
+        && words.iter().all(|w| {
+            // Capitals only at the start of each part: "Mary-Jane", "O’Neill", "J."
+            let chars: Vec<char> = w.chars().collect();
+            chars.first().is_some_and(|c| c.is_uppercase())
+                && chars.iter().enumerate().skip(1).all(|(i, &c)| {
+                    c.is_lowercase() || matches!(c, '.' | '-' | '\'' | '’') || c.is_uppercase() && matches!(chars[i - 1], '-' | '\'' | '’')
+                })
+        })
+}
+
+/// A line that gives a byline, a date or a time stamp.
+fn is_meta(u: &Unit) -> bool {
+    u.role == Role::Stamp || refine::is_byline(&u.line.text) || refine::is_date_line(&u.line.text)
+}
 
 /// How many lines after a candidate title count as its story, for `overlap_near`.
 const NEAR: usize = 60;
 
 /// For each line that could be a title (1 to 30 words), the share of its content words that
 /// come back in the prose of the next lines and in the prose anywhere else on the page, then
-/// how many do (log-scaled); zeros for other lines. (Rule roles only: the training script reads
-/// these from the features dump.)
-pub fn title_base(units: &[Unit]) -> Vec<[f64; 4]> {
+/// how many do (log-scaled); whether it reads as a person's name; whether the line after it
+/// gives a byline or a date; whether the line before it, with no blank line between, could be a
+/// headline too; whether the line before it gives a byline or a date. Zeros for other lines.
+/// (Rule roles only: the training script reads these from the features dump.)
+pub fn title_base(units: &[Unit]) -> Vec<[f64; TITLE_BASE]> {
     let sets: Vec<Option<std::collections::HashSet<String>>> =
         units.iter().map(|u| (u.role == Role::Prose).then(|| cohesion::content_words(&u.line.text))).collect();
     let mut page: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
@@ -303,17 +331,27 @@ pub fn title_base(units: &[Unit]) -> Vec<[f64; 4]> {
         .enumerate()
         .map(|(i, u)| {
             if !(1..=30).contains(&u.words) {
-                return [0.0; 4];
+                return [0.0; TITLE_BASE];
             }
             let own = cohesion::content_words(&u.line.text);
             if own.is_empty() {
-                return [0.0; 4];
+                return [0.0; TITLE_BASE];
             }
             let near = own.iter().filter(|w| sets[i + 1..(i + 1 + NEAR).min(units.len())].iter().flatten().any(|s| s.contains(*w))).count();
             let own_prose = usize::from(sets[i].is_some());
             let anywhere = own.iter().filter(|w| page.get(w.as_str()).copied().unwrap_or(0) > own_prose).count();
             let len = own.len() as f64;
-            [near as f64 / len, anywhere as f64 / len, (1.0 + near as f64).ln() / 3.0, (1.0 + anywhere as f64).ln() / 3.0]
+            let before = i.checked_sub(1).map(|j| &units[j]);
+            [
+                near as f64 / len,
+                anywhere as f64 / len,
+                (1.0 + near as f64).ln() / 3.0,
+                (1.0 + anywhere as f64).ln() / 3.0,
+                f64::from(name_like(&u.line.text)),
+                f64::from(units.get(i + 1).is_some_and(is_meta)),
+                f64::from(!u.line.blank_before && before.is_some_and(is_title_like)),
+                f64::from(before.is_some_and(is_meta)),
+            ]
         })
         .collect()
 }
@@ -355,7 +393,7 @@ pub fn title_marks(units: &[Unit], kept: &[bool]) -> Option<TitleMarks> {
 /// The title candidates (lines of 1 to 30 words above `marks.end`) and their features;
 /// `features` are the line features, `base` their `title_base`, `p` the line model's
 /// probabilities.
-pub fn title_candidates(units: &[Unit], features: &[[f64; COUNT]], base: &[[f64; 4]], p: &[f64], marks: &TitleMarks) -> Vec<(usize, [f64; TITLE_COUNT])> {
+pub fn title_candidates(units: &[Unit], features: &[[f64; COUNT]], base: &[[f64; TITLE_BASE]], p: &[f64], marks: &TitleMarks) -> Vec<(usize, [f64; TITLE_COUNT])> {
     let n = units.len();
     let ids: Vec<usize> = (0..marks.end).filter(|&i| (1..=30).contains(&units[i].words)).collect();
     let best_near = ids.iter().map(|&i| base[i][0]).fold(f64::NEG_INFINITY, f64::max);
@@ -418,8 +456,27 @@ pub fn title_candidates(units: &[Unit], features: &[[f64; COUNT]], base: &[[f64;
                 f[19],
                 f64::from((4..=20).contains(&words)),
                 i as f64 / n as f64,
+                b[4],
+                b[5],
+                b[6],
+                b[7],
             ];
             (i, row)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_like;
+
+    #[test]
+    fn a_name_alone_reads_as_a_name_and_a_headline_does_not() {
+        assert!(name_like("Elaine Chen"));
+        assert!(name_like("Dylan Bailey, MS, RD, FAND"));
+        assert!(name_like("Mary-Jane O’Neill"));
+        assert!(!name_like("Thoughts on Zig"));
+        assert!(!name_like("Top 10 Secure Computing Tips"));
+        assert!(!name_like("Harbour reopens after the winter storms"));
+    }
 }
