@@ -172,3 +172,17 @@ fn reading_time_counts_letters_and_says_nothing_for_cjk() {
     let ja = "春の訪れ\n\n今年の春は例年より早く訪れ、川沿いの桜が三月の初めに満開となりました。";
     assert_eq!(copy(ja).reading_minutes, None);
 }
+
+#[test]
+fn the_apps_own_example_gives_its_key_points_dateline_and_story_and_no_furniture() {
+    let example = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/example.txt")).expect("www/example.txt");
+    let c = copy(&example);
+    assert_eq!(c.title.as_deref(), Some("Island library lends seeds as well as books"));
+    assert_eq!(c.summary.len(), 4, "{:?}", c.summary);
+    assert_eq!(c.dateline.as_deref(), Some("PORT KERRIN, Kerrin Island (Harbour Wire)"));
+    assert!(c.text.starts_with("The small library on the harbour front"), "{}", c.text);
+    for furniture in ["The Harbour Herald\n", "Sign in", "Share", "Larger text", "More stories"] {
+        assert!(!c.text.contains(furniture), "{furniture} in the body: {}", c.text);
+    }
+    assert!(c.copyright.is_some());
+}

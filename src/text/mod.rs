@@ -89,23 +89,11 @@ pub fn extract_with(input: &str, model: &LineModel) -> Article {
     let (units, features, span) = classify(&lines, model);
     let (mut keep, each_line) = body_lines(&units, span, model);
     // The head of the page, above the body, holds the headline, byline, date and summary
-    // points. When every kept line is the body, the head ends at the first kept line of prose
-    // and the foot starts after the last: what the rules know to be furniture there is dropped
-    // (page tools, share labels), and the summary points, headline, byline and date found in
-    // the head are themselves, not the body.
+    // points (see `trim_kept` for where it ends when every kept line is the body).
     let first_kept = keep.iter().position(|&k| k).unwrap_or(0);
-    let kept_prose = |(u, k): (&Unit, &bool)| *k && u.role == Role::Prose;
-    let head = if each_line { units.iter().zip(&keep).position(kept_prose).unwrap_or(first_kept) } else { first_kept };
+    let head = if each_line { trim_kept(&units, &mut keep) } else { first_kept };
     let summary_range = find_summary(&units[..head]);
     let in_summary = |i: usize| summary_range.as_ref().is_some_and(|(r, _)| r.contains(&i));
-    if each_line {
-        let foot = units.iter().zip(&keep).rposition(kept_prose).map_or(units.len(), |i| i + 1);
-        for (i, k) in keep.iter_mut().enumerate() {
-            if (i < head || i >= foot) && units[i].role == Role::Chrome || in_summary(i) {
-                *k = false;
-            }
-        }
-    }
     let end = keep.iter().rposition(|&k| k).map_or(0, |i| i + 1);
 
     let mut article = Article::default();
@@ -371,7 +359,8 @@ fn body_lines(units: &[Unit], span: (usize, usize), model: &LineModel) -> (Vec<b
     if !units.first().is_some_and(|u| u.by_model) {
         return (in_span, false);
     }
-    let kept = kept_lines(units, model);
+    let mut kept = kept_lines(units, model);
+    trim_kept(units, &mut kept);
     let kept_words: usize = units.iter().zip(&kept).filter(|(_, &k)| k).map(|(u, _)| u.words).sum();
     let copied: usize = units.iter().zip(&kept).filter(|(u, &k)| k && u.role == Role::Prose && u.repeats > 1).map(|(u, _)| u.words).sum();
     if kept_words == 0 || copied * 2 >= kept_words || !model.spread(&page::features(units, &kept, span)) {
@@ -381,12 +370,36 @@ fn body_lines(units: &[Unit], span: (usize, usize), model: &LineModel) -> (Vec<b
     }
 }
 
+/// Trims the lines the line model keeps to what would be the body if all of them were. The
+/// head of the page ends at the first kept line of prose that is not a list item (summary
+/// points come before the story): what it holds is the headline, byline, date, the site's
+/// name and page tools, none of them body, except list items that are neither furniture nor
+/// summary points (a product's features). The foot starts after the last kept line of prose: what the rules know
+/// to be furniture there is left out (share labels, page tools). Returns where the head ends.
+fn trim_kept(units: &[Unit], keep: &mut [bool]) -> usize {
+    let first_kept = keep.iter().position(|&k| k).unwrap_or(0);
+    let kept_prose = |(u, k): (&Unit, &bool)| *k && u.role == Role::Prose && u.line.marker.is_none();
+    let head = units.iter().zip(keep.iter()).position(kept_prose).unwrap_or(first_kept);
+    let foot = units.iter().zip(keep.iter()).rposition(kept_prose).map_or(units.len(), |i| i + 1);
+    let summary = find_summary(&units[..head]).map(|(r, _)| r);
+    for (i, k) in keep.iter_mut().enumerate() {
+        if i < head && (units[i].line.marker.is_none() || units[i].role == Role::Chrome) || i >= foot && units[i].role == Role::Chrome || summary.as_ref().is_some_and(|r| r.contains(&i)) {
+            *k = false;
+        }
+    }
+    head
+}
+
 /// The page features of a copied text (`page.rs`), as the line model `model` reads its lines;
 /// `None` for a text too short for the line model. For training the page model.
 pub fn page_features(input: &str, model: &LineModel) -> Option<Vec<f64>> {
     let lines = lines::split(input);
     let (units, _, span) = classify(&lines, model);
-    units.first().is_some_and(|u| u.by_model).then(|| page::features(&units, &kept_lines(&units, model), span).to_vec())
+    units.first().is_some_and(|u| u.by_model).then(|| {
+        let mut kept = kept_lines(&units, model);
+        trim_kept(&units, &mut kept);
+        page::features(&units, &kept, span).to_vec()
+    })
 }
 
 /// Splits the units into segments of prose at furniture gaps, and scores each: its total
@@ -668,7 +681,9 @@ pub fn explain(input: &str) -> Vec<String> {
     let (keep, _) = body_lines(&units, span, &model);
     let mut out = Vec::new();
     if units.first().is_some_and(|u| u.by_model) {
-        let f = page::features(&units, &kept_lines(&units, &model), span);
+        let mut kept = kept_lines(&units, &model);
+        trim_kept(&units, &mut kept);
+        let f = page::features(&units, &kept, span);
         let named: Vec<String> = page::NAMES.iter().zip(&f).skip(1).map(|(n, v)| format!("{n} {v:.2}")).collect();
         out.push(format!("page model: logit {:.2} for every kept line over the span (lines {}..{}); {}", model.page_logit(&f), span.0, span.1, named.join(", ")));
     }

@@ -6,25 +6,25 @@ use super::page::COUNT;
 
 /// One weight per page feature, in the order of `page::NAMES`.
 pub const PAGE: [f64; COUNT] = [
-    -5.026160, // bias
-    -0.659755, // inside_share
-    2.537659, // log_kept_words
-    -0.898571, // log_outside_words
-    -0.892929, // after_share
-    -0.269260, // log_stamps_after
-    0.059890, // log_stamps_before
-    0.143302, // comment_head
-    1.183967, // outside_prose_share
-    4.079902, // outside_marker_share
-    -0.223818, // outside_log_mean_words
-    1.919184, // outside_overlap
-    0.721039, // span_prose_share
-    -0.009603, // copied_share
-    -0.281997, // log_outside_runs
-    8.880226, // outside_mean_kept
-    0.009755, // span_vs_runs
-    0.384556, // log_lines
-    -0.376196, // outside_short_share
-    -2.001927, // log_span_prose
-    -0.276359, // outside_by_stamp
+    -4.284319, // bias
+    -1.680895, // inside_share
+    2.575987, // log_kept_words
+    -0.825683, // log_outside_words
+    -1.278725, // after_share
+    -0.237111, // log_stamps_after
+    0.008068, // log_stamps_before
+    0.098992, // comment_head
+    1.349885, // outside_prose_share
+    2.937896, // outside_marker_share
+    -0.065865, // outside_log_mean_words
+    2.028894, // outside_overlap
+    1.002386, // span_prose_share
+    0.050694, // copied_share
+    -0.422034, // log_outside_runs
+    9.007602, // outside_mean_kept
+    0.293706, // span_vs_runs
+    0.210839, // log_lines
+    0.388954, // outside_short_share
+    -2.159534, // log_span_prose
+    -0.221790, // outside_by_stamp
 ];
