@@ -8,6 +8,7 @@ pub mod extent;
 mod extent_model;
 mod furniture;
 mod headline;
+mod mend;
 mod meta;
 mod root;
 
@@ -45,7 +46,7 @@ pub fn extract_at(input: &str, address: Option<&str>) -> Article {
 /// The features of every candidate extent of `input`'s main content, in candidate order (for
 /// training the model; see [`Extent::Candidate`]).
 pub fn extent_features(input: &str) -> Vec<Features> {
-    let doc = Html::parse_document(&depth::bound(input));
+    let doc = mend::parse(input);
     let meta = meta::read(&doc);
     let body = body_of(&doc);
     let converter = Converter::new(None, link_targets(&doc));
@@ -82,14 +83,14 @@ pub fn extract_with(input: &str, extent: Extent) -> Article {
 
 /// Extracts the article read at `address` (see [`extract_at`]), its extent as `extent` says.
 pub(crate) fn extract_full(input: &str, address: Option<&str>, extent: Extent) -> Article {
-    let doc = Html::parse_document(&depth::bound(input));
+    let doc = mend::parse(input);
     extract_doc(&doc, address, extent)
 }
 
 /// The article of every candidate extent of `input`'s main content, in candidate order (for
 /// training the model: the page parsed once).
 pub fn extract_each_candidate(input: &str) -> Vec<Article> {
-    let doc = Html::parse_document(&depth::bound(input));
+    let doc = mend::parse(input);
     let body = body_of(&doc);
     let converter = Converter::new(None, link_targets(&doc));
     let meta = meta::read(&doc);

@@ -1,0 +1,202 @@
+//! Parsing a page, with two mends for markup that browsers show as a page but that would read
+//! here as no page at all.
+//!
+//! - **A story in the fallback for readers without scripts.** An application that renders its
+//!   pages with scripts (a forum, a single-page site) may give the same content, rendered on
+//!   the server, inside `<noscript>`. The parser reads `<noscript>` as raw text (as a browser
+//!   with scripts on does), so a saved copy of such a page has an empty body. When a
+//!   `<noscript>` holds more words of markup than the rest of the body shows, the page is read
+//!   as the browser would show it with scripts off: that fallback's markup is parsed as part of
+//!   the page.
+//! - **A story in wrappers hidden until scripts run.** A page streamed in parts keeps them in
+//!   `hidden` wrappers that its scripts move into place; another hides its whole body until its
+//!   styles load (`visibility: hidden`). When a hidden element holds more words than the page
+//!   shows outside hidden elements, it is shown, as the page is once its scripts ran.
+//! - **A furniture element left open.** An `<aside>`, `<nav>` or `<footer>` whose end tag is
+//!   missing or misplaced swallows everything after it, the page's `<main>` included; browsers
+//!   style it as what it holds, but here everything inside it would be skipped as furniture.
+//!   The `<main>` is moved out, to stand after the outermost such element.
+
+use ego_tree::NodeId;
+use scraper::{Html, Node};
+
+use super::depth;
+use super::root::{is_hidden, is_skipped_tag};
+use crate::words::count_words;
+
+/// A `<noscript>` fallback is read as the page when it holds at least this many words.
+const FALLBACK_MIN_WORDS: usize = 50;
+
+/// Parses `input` as a document (its nesting bounded, see `depth.rs`), mended as above.
+pub fn parse(input: &str) -> Html {
+    let bounded = depth::bound(input);
+    let mut doc = Html::parse_document(&bounded);
+    if let Some(rewritten) = read_fallback(&doc, &bounded) {
+        doc = Html::parse_document(&rewritten);
+    }
+    show_hidden_story(&mut doc);
+    lift_main(&mut doc);
+    doc
+}
+
+/// Whether an element's text is never shown: scripts, styles, templates, fallbacks, the head.
+fn is_raw(name: &str) -> bool {
+    matches!(name, "script" | "style" | "template" | "noscript" | "head" | "title")
+}
+
+/// Shows the outermost hidden elements that hold more words than the page shows elsewhere
+/// (and enough of them): see the module's notes.
+fn show_hidden_story(doc: &mut Html) {
+    let mut shown = 0;
+    // Words under each outermost hidden element.
+    let mut hidden: Vec<(NodeId, usize)> = Vec::new();
+    for node in doc.tree.nodes() {
+        let Some(text) = node.value().as_text() else { continue };
+        let mut outer_hidden = None;
+        let mut raw = false;
+        for a in node.ancestors() {
+            let Some(el) = scraper::ElementRef::wrap(a) else { continue };
+            raw |= is_raw(el.value().name());
+            if is_hidden(&el) {
+                outer_hidden = Some(a.id());
+            }
+        }
+        if raw {
+            continue;
+        }
+        let words = count_words(text);
+        match outer_hidden {
+            None => shown += words,
+            Some(id) => match hidden.iter_mut().find(|(h, _)| *h == id) {
+                Some((_, w)) => *w += words,
+                None => hidden.push((id, words)),
+            },
+        }
+    }
+    for (id, words) in hidden {
+        if words >= FALLBACK_MIN_WORDS && words > shown {
+            if let Some(mut node) = doc.tree.get_mut(id) {
+                if let Node::Element(el) = node.value() {
+                    el.attrs.retain(|(name, _)| !matches!(&*name.local, "hidden" | "aria-hidden" | "style"));
+                }
+            }
+        }
+    }
+}
+
+/// The words a browser shows in `doc`'s body with scripts on (outside scripts, styles,
+/// templates and `<noscript>`).
+fn shown_words(doc: &Html) -> usize {
+    let mut words = 0;
+    for node in doc.tree.nodes() {
+        if let Node::Text(text) = node.value() {
+            let hidden = node.ancestors().any(|a| a.value().as_element().is_some_and(|e| matches!(e.name(), "script" | "style" | "template" | "noscript" | "head" | "title")));
+            if !hidden {
+                words += count_words(text);
+            }
+        }
+    }
+    words
+}
+
+/// `source` with the `<noscript>` tags around the largest fallback made `<div>`s, when that
+/// fallback holds more words than the page shows otherwise (and enough of them).
+fn read_fallback(doc: &Html, source: &str) -> Option<String> {
+    // The text the parser keeps inside each <noscript>: markup, read as text.
+    let largest = doc
+        .tree
+        .nodes()
+        .filter(|n| n.value().as_element().is_some_and(|e| e.name() == "noscript"))
+        .map(|n| {
+            let markup: String = n.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
+            count_words(&Html::parse_fragment(&markup).root_element().text().collect::<String>())
+        })
+        .max()?;
+    if largest < FALLBACK_MIN_WORDS || largest <= shown_words(doc) {
+        return None;
+    }
+    // Find that fallback in the source: the <noscript> whose content has the most words.
+    let lower = source.to_ascii_lowercase();
+    let mut best: Option<(usize, usize, usize, usize)> = None; // (words, open start, open end, close start)
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("<noscript").map(|i| i + from) {
+        let open_end = lower[at..].find('>').map(|i| at + i + 1)?;
+        let close = lower[open_end..].find("</noscript").map(|i| open_end + i)?;
+        let words = count_words(&Html::parse_fragment(&source[open_end..close]).root_element().text().collect::<String>());
+        if best.is_none_or(|b| words > b.0) {
+            best = Some((words, at, open_end, close));
+        }
+        from = close;
+    }
+    let (_, at, open_end, close) = best?;
+    let close_end = lower[close..].find('>').map_or(source.len(), |i| close + i + 1);
+    Some(format!("{}<div data-noscript>{}</div>{}", &source[..at], &source[open_end..close], &source[close_end..]))
+}
+
+/// Moves each `<main>` held by a furniture element (one that is never article text: an
+/// `<aside>`, a `<nav>`, a `<footer>`…) out, to follow the outermost of them.
+fn lift_main(doc: &mut Html) {
+    let mains: Vec<NodeId> = doc.tree.nodes().filter(|n| n.value().as_element().is_some_and(|e| e.name() == "main")).map(|n| n.id()).collect();
+    for id in mains {
+        let Some(node) = doc.tree.get(id) else { continue };
+        let outer = node
+            .ancestors()
+            .filter(|a| a.value().as_element().is_some_and(|e| is_skipped_tag(e.name()) && !matches!(e.name(), "form" | "noscript" | "template")))
+            .last()
+            .map(|a| a.id());
+        if let Some(outer) = outer {
+            if let Some(mut wrapper) = doc.tree.get_mut(outer) {
+                wrapper.insert_id_after(id);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROSE: &str = "<p>The harbour reopened to fishing boats on Tuesday after three weeks of repairs to the storm-damaged harbour wall, and the first crews went out within the hour.</p><p>Engineers rebuilt forty metres of the wall and cleared the channel of the rocks the storms had moved into it over the winter months.</p><p>The harbour master thanked the engineers and said the repaired wall should stand for another fifty years, whatever the sea brings.</p>";
+
+    fn main_text(doc: &Html) -> String {
+        doc.select(&scraper::Selector::parse("main").unwrap()).next().map(|m| m.text().collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_main_swallowed_by_an_unclosed_aside_is_moved_out() {
+        let page = format!("<html><body><aside class=\"banner\"><div><a href=\"/\">Offer</a></span></a><main><h1>Harbour reopens</h1>{PROSE}</main></body></html>");
+        let doc = parse(&page);
+        let main = doc.select(&scraper::Selector::parse("main").unwrap()).next().unwrap();
+        assert!(main.ancestors().filter_map(scraper::ElementRef::wrap).all(|a| a.value().name() != "aside"));
+        assert!(main_text(&doc).contains("Engineers rebuilt"));
+    }
+
+    #[test]
+    fn a_story_given_only_in_the_fallback_for_readers_without_scripts_is_read() {
+        let page = format!("<html><body><div id=\"app\"></div><noscript data-path=\"/t/1\"><div class=\"post\"><h1>Harbour reopens</h1>{PROSE}</div></noscript><script>start()</script></body></html>");
+        let doc = parse(&page);
+        let text: String = doc.root_element().text().collect();
+        assert!(doc.select(&scraper::Selector::parse("div.post p").unwrap()).count() == 3, "{text}");
+    }
+
+    #[test]
+    fn a_story_hidden_until_scripts_run_is_shown_and_a_hidden_menu_is_not() {
+        let page = format!("<html><body><nav hidden><a href=\"/a\">One</a> <a href=\"/b\">Two</a></nav><div hidden id=\"S:0\"><main>{PROSE}</main></div><template id=\"B:0\"></template></body></html>");
+        let doc = parse(&page);
+        let shown: Vec<bool> = doc.select(&scraper::Selector::parse("nav, div").unwrap()).map(|e| is_hidden(&e)).collect();
+        assert_eq!(shown, vec![true, false]);
+        let page = format!("<html><body><div style=\"visibility:hidden;min-height:100vh\"><main>{PROSE}</main></div></body></html>");
+        let doc = parse(&page);
+        assert!(doc.select(&scraper::Selector::parse("div").unwrap()).all(|e| !is_hidden(&e)));
+        let page = format!("<html><body><main>{PROSE}</main><div hidden><p>A dialog that asks the reader to sign up for the newsletter, with a long text about it that nobody reads at all.</p></div></body></html>");
+        let doc = parse(&page);
+        assert!(doc.select(&scraper::Selector::parse("div").unwrap()).all(|e| is_hidden(&e)));
+    }
+
+    #[test]
+    fn a_fallback_is_not_read_when_the_page_shows_its_story() {
+        let page = format!("<html><body><main>{PROSE}</main><noscript><p>Please turn on scripts to see the comments on this story and to reply to them.</p></noscript></body></html>");
+        let doc = parse(&page);
+        assert_eq!(doc.select(&scraper::Selector::parse("noscript").unwrap()).count(), 1);
+    }
+}
