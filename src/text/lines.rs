@@ -76,7 +76,9 @@ pub fn split(input: &str) -> Vec<Line> {
 
 /// Within one blank-separated group, joins physical lines that were wrapped at a fixed width.
 fn join_wrapped(group: Vec<(Option<Marker>, String)>) -> Vec<(Option<Marker>, String)> {
-    if group.len() < 2 || !looks_wrapped(&group) {
+    // A headline over its date or byline (a web page's head) is two lines, not one wrapped.
+    let dated_pair = group.len() == 2 && (crate::refine::is_date_line(&group[1].1) || crate::refine::is_byline(&group[1].1));
+    if group.len() < 2 || dated_pair || !looks_wrapped(&group) {
         return group;
     }
     let mut out: Vec<(Option<Marker>, String)> = Vec::new();
@@ -136,6 +138,14 @@ mod tests {
         let lines = split(mail);
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].text, "The committee met on Thursday to consider the proposal, which had been circulated to all members in advance of the meeting.");
+    }
+
+    #[test]
+    fn a_headline_over_its_date_or_byline_stays_two_lines() {
+        for second in ["JAN 24, 2025", "Posted by the editors on Tuesday, August 29, 2023", "By Ann Example"] {
+            let lines = split(&format!("Future Outlook: Development Trends of Bluetooth Headphones\n{second}\n\nBody."));
+            assert_eq!(lines.len(), 3, "{second}");
+        }
     }
 
     #[test]

@@ -6,25 +6,25 @@ use super::page::COUNT;
 
 /// One weight per page feature, in the order of `page::NAMES`.
 pub const PAGE: [f64; COUNT] = [
-    -4.284319, // bias
-    -1.680895, // inside_share
-    2.575987, // log_kept_words
-    -0.825683, // log_outside_words
-    -1.278725, // after_share
-    -0.237111, // log_stamps_after
-    0.008068, // log_stamps_before
-    0.098992, // comment_head
-    1.349885, // outside_prose_share
-    2.937896, // outside_marker_share
-    -0.065865, // outside_log_mean_words
-    2.028894, // outside_overlap
-    1.002386, // span_prose_share
-    0.050694, // copied_share
-    -0.422034, // log_outside_runs
-    9.007602, // outside_mean_kept
-    0.293706, // span_vs_runs
-    0.210839, // log_lines
-    0.388954, // outside_short_share
-    -2.159534, // log_span_prose
-    -0.221790, // outside_by_stamp
+    -4.231972, // bias
+    -1.261132, // inside_share
+    2.623727, // log_kept_words
+    -0.817720, // log_outside_words
+    -1.212382, // after_share
+    -0.253623, // log_stamps_after
+    0.031355, // log_stamps_before
+    0.087094, // comment_head
+    1.265485, // outside_prose_share
+    2.841455, // outside_marker_share
+    -0.102955, // outside_log_mean_words
+    2.009998, // outside_overlap
+    0.918343, // span_prose_share
+    -0.103243, // copied_share
+    -0.316546, // log_outside_runs
+    9.001632, // outside_mean_kept
+    0.279764, // span_vs_runs
+    0.138384, // log_lines
+    0.336796, // outside_short_share
+    -2.200861, // log_span_prose
+    -0.242019, // outside_by_stamp
 ];
