@@ -17,6 +17,7 @@
 //!   style it as what it holds, but here everything inside it would be skipped as furniture.
 //!   The `<main>` is moved out, to stand after the outermost such element.
 
+use ego_tree::iter::Edge;
 use ego_tree::NodeId;
 use scraper::{Html, Node};
 
@@ -47,32 +48,7 @@ fn is_raw(name: &str) -> bool {
 /// Shows the outermost hidden elements that hold more words than the page shows elsewhere
 /// (and enough of them): see the module's notes.
 fn show_hidden_story(doc: &mut Html) {
-    let mut shown = 0;
-    // Words under each outermost hidden element.
-    let mut hidden: Vec<(NodeId, usize)> = Vec::new();
-    for node in doc.tree.nodes() {
-        let Some(text) = node.value().as_text() else { continue };
-        let mut outer_hidden = None;
-        let mut raw = false;
-        for a in node.ancestors() {
-            let Some(el) = scraper::ElementRef::wrap(a) else { continue };
-            raw |= is_raw(el.value().name());
-            if is_hidden(&el) {
-                outer_hidden = Some(a.id());
-            }
-        }
-        if raw {
-            continue;
-        }
-        let words = count_words(text);
-        match outer_hidden {
-            None => shown += words,
-            Some(id) => match hidden.iter_mut().find(|(h, _)| *h == id) {
-                Some((_, w)) => *w += words,
-                None => hidden.push((id, words)),
-            },
-        }
-    }
+    let (shown, hidden) = word_counts(doc);
     for (id, words) in hidden {
         if words >= FALLBACK_MIN_WORDS && words > shown {
             if let Some(mut node) = doc.tree.get_mut(id) {
@@ -84,35 +60,60 @@ fn show_hidden_story(doc: &mut Html) {
     }
 }
 
-/// The words a browser shows in `doc`'s body with scripts on (outside scripts, styles,
-/// templates and `<noscript>`).
-fn shown_words(doc: &Html) -> usize {
-    let mut words = 0;
-    for node in doc.tree.nodes() {
-        if let Node::Text(text) = node.value() {
-            let hidden = node.ancestors().any(|a| a.value().as_element().is_some_and(|e| matches!(e.name(), "script" | "style" | "template" | "noscript" | "head" | "title")));
-            if !hidden {
-                words += count_words(text);
+/// The words a browser shows in `doc` with scripts on (outside scripts, styles, templates,
+/// `<noscript>` and the head), with those under each outermost hidden element apart: one walk
+/// of the tree.
+fn word_counts(doc: &Html) -> (usize, Vec<(NodeId, usize)>) {
+    let mut shown = 0;
+    let mut hidden: Vec<(NodeId, usize)> = Vec::new();
+    // Open elements that are raw or hidden: (node, is raw).
+    let mut stack: Vec<(NodeId, bool)> = Vec::new();
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    let raw = is_raw(el.name());
+                    if raw || scraper::ElementRef::wrap(node).is_some_and(|e| is_hidden(&e)) {
+                        stack.push((node.id(), raw));
+                    }
+                }
+                Node::Text(text) if !stack.iter().any(|&(_, raw)| raw) => {
+                    let words = count_words(text);
+                    match stack.first() {
+                        None => shown += words,
+                        Some(&(outer, _)) => match hidden.iter_mut().find(|(h, _)| *h == outer) {
+                            Some((_, w)) => *w += words,
+                            None => hidden.push((outer, words)),
+                        },
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if stack.last().is_some_and(|&(id, _)| id == node.id()) {
+                    stack.pop();
+                }
             }
         }
     }
-    words
+    (shown, hidden)
 }
 
 /// `source` with the `<noscript>` tags around the largest fallback made `<div>`s, when that
 /// fallback holds more words than the page shows otherwise (and enough of them).
 fn read_fallback(doc: &Html, source: &str) -> Option<String> {
-    // The text the parser keeps inside each <noscript>: markup, read as text.
+    // The text the parser keeps inside each <noscript>: markup, read as text. Most are an
+    // image for lazy loaders or a line asking for scripts: only markup of some length is read.
     let largest = doc
         .tree
         .nodes()
         .filter(|n| n.value().as_element().is_some_and(|e| e.name() == "noscript"))
-        .map(|n| {
+        .filter_map(|n| {
             let markup: String = n.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
-            count_words(&Html::parse_fragment(&markup).root_element().text().collect::<String>())
+            (count_words(&markup) >= FALLBACK_MIN_WORDS).then(|| count_words(&Html::parse_fragment(&markup).root_element().text().collect::<String>()))
         })
         .max()?;
-    if largest < FALLBACK_MIN_WORDS || largest <= shown_words(doc) {
+    if largest < FALLBACK_MIN_WORDS || largest <= word_counts(doc).0 {
         return None;
     }
     // Find that fallback in the source: the <noscript> whose content has the most words.
