@@ -205,7 +205,10 @@ fn widen_to_article(el: ElementRef) -> ElementRef {
         if e.value().name() == "article" {
             return e;
         }
-        if e.value().name() == "body" {
+        // Never past a wrapper that the conversion would leave out as furniture (a layout
+        // `<div class="with-sidebar-layout">` between the article and its text): the story
+        // would be left out with it.
+        if e.value().name() == "body" || e != el && class_weight(&e) < 0 && e.value().name() != "main" {
             break;
         }
         cur = e.parent().and_then(ElementRef::wrap);
@@ -254,4 +257,26 @@ pub(super) fn is_block(name: &str) -> bool {
             | "center" | "details" | "summary" | "body" | "html" | "tbody" | "thead" | "tr" | "td" | "th"
             | "fieldset" | "hgroup" | "caption" | "figcaption"
     ) || is_skipped_tag(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::{Html, Selector};
+
+    #[test]
+    fn the_story_widens_to_its_article_but_not_past_a_wrapper_classed_as_furniture() {
+        let page = |layout: &str| {
+            Html::parse_document(&format!(
+                r#"<html><body><article><header><h1>Working in teams</h1></header><div class="{layout}"><div class="entry-content"><p>Text.</p></div></div></article></body></html>"#
+            ))
+        };
+        let entry = Selector::parse("div.entry-content").unwrap();
+        let doc = page("with-sidebar-layout");
+        let el = doc.select(&entry).next().unwrap();
+        assert_eq!(widen_to_article(el), el, "a layout wrapper the conversion would leave out stays outside the story");
+        let doc = page("columns");
+        let el = doc.select(&entry).next().unwrap();
+        assert_eq!(widen_to_article(el).value().name(), "article");
+    }
 }
