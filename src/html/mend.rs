@@ -123,7 +123,9 @@ fn read_fallback(doc: &Html, source: &str) -> Option<String> {
     while let Some(at) = lower[from..].find("<noscript").map(|i| i + from) {
         let open_end = lower[at..].find('>').map(|i| at + i + 1)?;
         let close = lower[open_end..].find("</noscript").map(|i| open_end + i)?;
-        let words = count_words(&Html::parse_fragment(&source[open_end..close]).root_element().text().collect::<String>());
+        // As above, only markup of some length can be the fallback found there.
+        let markup = &source[open_end..close];
+        let words = if count_words(markup) >= FALLBACK_MIN_WORDS { count_words(&Html::parse_fragment(markup).root_element().text().collect::<String>()) } else { 0 };
         if best.is_none_or(|b| words > b.0) {
             best = Some((words, at, open_end, close));
         }

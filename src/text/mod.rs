@@ -87,11 +87,9 @@ pub fn extract(input: &str) -> Article {
 pub fn extract_with(input: &str, model: &LineModel) -> Article {
     let lines = lines::split(input);
     let (units, features, span) = classify(&lines, model);
-    let (mut keep, each_line) = body_lines(&units, span, model);
     // The head of the page, above the body, holds the headline, byline, date and summary
     // points (see `trim_kept` for where it ends when every kept line is the body).
-    let first_kept = keep.iter().position(|&k| k).unwrap_or(0);
-    let head = if each_line { trim_kept(&units, &mut keep) } else { first_kept };
+    let (mut keep, each_line, head) = body_lines(&units, span, model);
     let summary_range = find_summary(&units[..head]);
     let in_summary = |i: usize| summary_range.as_ref().is_some_and(|(r, _)| r.contains(&i));
     let end = keep.iter().rposition(|&k| k).map_or(0, |i| i + 1);
@@ -353,29 +351,38 @@ fn model_title(units: &[Unit], features: &[[f64; features::COUNT]], model: &Line
 /// (a forum's posts, a product's specifications, a listing's items, the sections of a service
 /// page), every line the line model keeps is, wherever it stands (never a copyright line). The
 /// page model (`page.rs`) tells the two apart, unless most of what the line model keeps is prose
-/// repeated word for word (a page pasted twice: one copy of it is the body).
-fn body_lines(units: &[Unit], span: (usize, usize), model: &LineModel) -> (Vec<bool>, bool) {
+/// repeated word for word (a page pasted twice: one copy of it is the body). Also returns
+/// where the head above the body ends.
+fn body_lines(units: &[Unit], span: (usize, usize), model: &LineModel) -> (Vec<bool>, bool, usize) {
     let in_span: Vec<bool> = (0..units.len()).map(|i| (span.0..span.1).contains(&i)).collect();
+    let span_head = if span.0 < span.1 { span.0 } else { 0 };
     if !units.first().is_some_and(|u| u.by_model) {
-        return (in_span, false);
+        return (in_span, false, span_head);
     }
-    let mut kept = kept_lines(units, model);
-    trim_kept(units, &mut kept);
+    let (kept, head) = trimmed_kept(units, model);
     let kept_words: usize = units.iter().zip(&kept).filter(|(_, &k)| k).map(|(u, _)| u.words).sum();
     let copied: usize = units.iter().zip(&kept).filter(|(u, &k)| k && u.role == Role::Prose && u.repeats > 1).map(|(u, _)| u.words).sum();
     if kept_words == 0 || copied * 2 >= kept_words || !model.spread(&page::features(units, &kept, span)) {
-        (in_span, false)
+        (in_span, false, span_head)
     } else {
-        (kept, true)
+        (kept, true, head)
     }
+}
+
+/// The lines the line model keeps, trimmed as `trim_kept` says, and where the head ends.
+fn trimmed_kept(units: &[Unit], model: &LineModel) -> (Vec<bool>, usize) {
+    let mut kept = kept_lines(units, model);
+    let head = trim_kept(units, &mut kept);
+    (kept, head)
 }
 
 /// Trims the lines the line model keeps to what would be the body if all of them were. The
 /// head of the page ends at the first kept line of prose that is not a list item (summary
 /// points come before the story): what it holds is the headline, byline, date, the site's
 /// name and page tools, none of them body, except list items that are neither furniture nor
-/// summary points (a product's features). The foot starts after the last kept line of prose: what the rules know
-/// to be furniture there is left out (share labels, page tools). Returns where the head ends.
+/// summary points (a product's features). The foot starts after the last kept line of prose:
+/// what the rules know to be furniture there is left out (share labels, page tools). Returns
+/// where the head ends.
 fn trim_kept(units: &[Unit], keep: &mut [bool]) -> usize {
     let first_kept = keep.iter().position(|&k| k).unwrap_or(0);
     let kept_prose = |(u, k): (&Unit, &bool)| *k && u.role == Role::Prose && u.line.marker.is_none();
@@ -395,11 +402,7 @@ fn trim_kept(units: &[Unit], keep: &mut [bool]) -> usize {
 pub fn page_features(input: &str, model: &LineModel) -> Option<Vec<f64>> {
     let lines = lines::split(input);
     let (units, _, span) = classify(&lines, model);
-    units.first().is_some_and(|u| u.by_model).then(|| {
-        let mut kept = kept_lines(&units, model);
-        trim_kept(&units, &mut kept);
-        page::features(&units, &kept, span).to_vec()
-    })
+    units.first().is_some_and(|u| u.by_model).then(|| page::features(&units, &trimmed_kept(&units, model).0, span).to_vec())
 }
 
 /// Splits the units into segments of prose at furniture gaps, and scores each: its total
@@ -678,12 +681,10 @@ pub fn explain(input: &str) -> Vec<String> {
     let lines = lines::split(input);
     let model = LineModel::default();
     let (units, _, span) = classify(&lines, &model);
-    let (keep, _) = body_lines(&units, span, &model);
+    let (keep, _, _) = body_lines(&units, span, &model);
     let mut out = Vec::new();
     if units.first().is_some_and(|u| u.by_model) {
-        let mut kept = kept_lines(&units, &model);
-        trim_kept(&units, &mut kept);
-        let f = page::features(&units, &kept, span);
+        let f = page::features(&units, &trimmed_kept(&units, &model).0, span);
         let named: Vec<String> = page::NAMES.iter().zip(&f).skip(1).map(|(n, v)| format!("{n} {v:.2}")).collect();
         out.push(format!("page model: logit {:.2} for every kept line over the span (lines {}..{}); {}", model.page_logit(&f), span.0, span.1, named.join(", ")));
     }
