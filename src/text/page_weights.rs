@@ -6,25 +6,25 @@ use super::page::COUNT;
 
 /// One weight per page feature, in the order of `page::NAMES`.
 pub const PAGE: [f64; COUNT] = [
-    -4.231972, // bias
-    -1.261132, // inside_share
-    2.623727, // log_kept_words
-    -0.817720, // log_outside_words
-    -1.212382, // after_share
-    -0.253623, // log_stamps_after
-    0.031355, // log_stamps_before
-    0.087094, // comment_head
-    1.265485, // outside_prose_share
-    2.841455, // outside_marker_share
-    -0.102955, // outside_log_mean_words
-    2.009998, // outside_overlap
-    0.918343, // span_prose_share
-    -0.103243, // copied_share
-    -0.316546, // log_outside_runs
-    9.001632, // outside_mean_kept
-    0.279764, // span_vs_runs
-    0.138384, // log_lines
-    0.336796, // outside_short_share
-    -2.200861, // log_span_prose
-    -0.242019, // outside_by_stamp
+    -4.311714, // bias
+    -1.480732, // inside_share
+    2.597324, // log_kept_words
+    -0.821942, // log_outside_words
+    -1.233785, // after_share
+    -0.247050, // log_stamps_after
+    0.023689, // log_stamps_before
+    0.066135, // comment_head
+    1.276878, // outside_prose_share
+    2.816036, // outside_marker_share
+    -0.088693, // outside_log_mean_words
+    1.989148, // outside_overlap
+    0.925253, // span_prose_share
+    0.066276, // copied_share
+    -0.391767, // log_outside_runs
+    9.123498, // outside_mean_kept
+    0.295661, // span_vs_runs
+    0.189573, // log_lines
+    0.345662, // outside_short_share
+    -2.181917, // log_span_prose
+    -0.206372, // outside_by_stamp
 ];
