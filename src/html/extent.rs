@@ -455,14 +455,16 @@ impl ExtentModel {
     /// The index of the candidate predicted best (the first on ties: the narrowest), where a
     /// candidate other than the first must be predicted better by the margin.
     pub fn choose(&self, candidates: &[Candidate]) -> usize {
-        let mut best = (0usize, f32::NEG_INFINITY);
-        for (i, c) in candidates.iter().enumerate() {
-            let p = self.predict(&c.features) - if i > 0 { self.margin } else { 0.0 };
-            if p > best.1 {
-                best = (i, p);
-            }
-        }
-        best.0
+        self.ranking(candidates).first().copied().unwrap_or(0)
+    }
+
+    /// The candidates' indices from the one predicted best to the one predicted worst, as
+    /// [`ExtentModel::choose`] ranks them (equal predictions: the narrower first).
+    pub fn ranking(&self, candidates: &[Candidate]) -> Vec<usize> {
+        let mut scored: Vec<(f32, usize)> =
+            candidates.iter().enumerate().map(|(i, c)| (self.predict(&c.features) - if i > 0 { self.margin } else { 0.0 }, i)).collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.into_iter().map(|(_, i)| i).collect()
     }
 }
 

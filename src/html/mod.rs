@@ -99,6 +99,13 @@ pub fn extract_each_candidate(input: &str) -> Vec<Article> {
     (0..count).map(|i| extract_doc(&doc, None, Extent::Candidate(i))).collect()
 }
 
+/// How many of the candidates predicted best are read before the best of them is taken.
+const EXTENT_TRIES: usize = 3;
+
+/// An extent reads enough when its weeded text is at least this share of what its features
+/// count (as its reciprocal).
+const EXTENT_KEPT_SHARE: f32 = 20.0;
+
 fn extract_doc(doc: &Html, address: Option<&str>, extent: Extent) -> Article {
     let mut meta = meta::read(doc);
     if let Some(address) = address.and_then(web_address) {
@@ -109,23 +116,53 @@ fn extract_doc(doc: &Html, address: Option<&str>, extent: Extent) -> Article {
     let body = body_of(doc);
     let base = meta.base_url.as_deref().or(meta.source_url.as_deref());
     let converter = Converter::new(base, link_targets(doc));
-    let (mut roots, mut blocks) = story_roots(body, &converter);
-    let mut candidates = extent::candidates(body, &roots, meta.title_is_heading || meta.title.is_none(), meta.declared);
-    let chosen = match extent {
-        Extent::Model(model) => model.choose(&candidates),
-        Extent::Candidate(i) => i.min(candidates.len() - 1),
+    let (roots, mut blocks) = story_roots(body, &converter);
+    let candidates = extent::candidates(body, &roots, meta.title_is_heading || meta.title.is_none(), meta.declared);
+    let order = match extent {
+        Extent::Model(model) => model.ranking(&candidates),
+        Extent::Candidate(i) => vec![i.min(candidates.len() - 1)],
     };
-    if chosen > 0 {
-        let c = candidates.swap_remove(chosen);
-        roots = c.roots;
-        blocks = match (c.keeps_link_lists, c.keeps_classed) {
-            (false, false) => converter.blocks(&roots),
-            (true, false) => converter.keeping_link_lists().blocks(&roots),
-            (false, true) => converter.keeping_classed().blocks(&roots),
-            (true, true) => converter.keeping_link_lists().keeping_classed().blocks(&roots),
+    // The extent predicted best, unless what it reads once weeded and finished is next to
+    // nothing beside what its features counted (its items all dropped as other stories' cards,
+    // say): then the next one, up to a few; else the one of those that reads the most.
+    let mut best: Option<(Article, usize)> = None;
+    for &i in order.iter().take(EXTENT_TRIES) {
+        let article = if i == 0 {
+            finish(&meta, body, &converter, &roots, std::mem::take(&mut blocks))
+        } else {
+            let c = &candidates[i];
+            let mut b = match (c.keeps_link_lists, c.keeps_classed) {
+                (false, false) => converter.blocks(&c.roots),
+                (true, false) => converter.keeping_link_lists().blocks(&c.roots),
+                (false, true) => converter.keeping_classed().blocks(&c.roots),
+                (true, true) => converter.keeping_link_lists().keeping_classed().blocks(&c.roots),
+            };
+            weed_keeping(&mut b, c.keeps_link_lists);
+            finish(&meta, body, &converter, &c.roots, b)
         };
-        weed_keeping(&mut blocks, c.keeps_link_lists);
+        // The element chosen by paragraph scores is taken as it reads.
+        if i == 0 || order.len() == 1 {
+            return article;
+        }
+        let chars: usize = article.blocks.iter().map(|b| b.text().len()).sum();
+        if chars as f32 * EXTENT_KEPT_SHARE >= candidates[i].features[0].exp_m1() {
+            return article;
+        }
+        if best.as_ref().is_none_or(|b| chars > b.1) {
+            best = Some((article, chars));
+        }
     }
+    match best {
+        Some((article, _)) => article,
+        None => finish(&meta, body, &converter, &roots, blocks),
+    }
+}
+
+/// The article of the main content read from `roots` as `blocks`: the page's metadata, the
+/// headline chosen near the story, and the blocks with the title, standfirst, byline, summary,
+/// copyright and dateline taken out of them and the boxes and tail of furniture dropped.
+fn finish(meta: &meta::PageMeta, body: ElementRef, converter: &Converter, roots: &[ElementRef], mut blocks: Vec<Block>) -> Article {
+    let meta = meta.clone();
     // The direction the story itself is marked with: the nearest `dir` around it.
     let story_dir = std::iter::successors(roots.first().copied(), |e| e.parent().and_then(ElementRef::wrap))
         .find_map(|e| e.value().attr("dir").map(|d| d.trim().to_ascii_lowercase()));
