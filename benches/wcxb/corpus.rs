@@ -6,13 +6,13 @@
 //! Ctrl+C (`clipboard/<id>.html`, the paste event's `text/html`) and the page's text
 //! (`text/`). Figures: shingle precision, recall and F1 (the measure of `../shared/DESIGN.md`),
 //! bag-of-words F1 (lowercased `\w+` tokens, per page, averaged: the corpus's own metric B),
-//! the title rate (equal to the truth's `title` after folding white space and case), and the
-//! share of `with` snippets found and of `without` snippets absent (after folding white space
+//! the title rate (equal to the truth's `title` after folding white space and case; `title*`
+//! also folds typographic punctuation, see [`fold_typography`]), and the share of `with` snippets found and of `without` snippets absent (after folding white space
 //! and case), for all pages and per page type.
 //!
 //! Folds for anything learned or tuned on these pages are grouped by domain: a page's fold is
 //! a hash of its domain (FNV-1a, 64-bit) modulo the fold count, so that no site is in both the
-//! part a model learns from and the part it is scored on. `tools/train_block_model.py` uses
+//! part a model learns from and the part it is scored on. The training scripts in `tools/` use
 //! the same rule.
 
 #![allow(dead_code)]
@@ -117,6 +117,26 @@ pub fn pages(shared: &Path) -> Vec<Page> {
     out
 }
 
+/// As [`fold`], with typographic punctuation folded to its typewriter form: curly quotes and
+/// apostrophes to straight ones, dashes to a hyphen, an ellipsis to three dots, full-width `?`
+/// and `!` to their ASCII forms. The truth's titles are mostly typed with straight apostrophes
+/// where the page's headline sets curly ones; this column tells those apart from wrong titles.
+pub fn fold_typography(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in fold(s).chars() {
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => out.push('"'),
+            '\u{2010}'..='\u{2015}' => out.push('-'),
+            '\u{2026}' => out.push_str("..."),
+            '\u{FF1F}' => out.push('?'),
+            '\u{FF01}' => out.push('!'),
+            _ => out.push(c),
+        }
+    }
+    out.replace("--", "-")
+}
+
 /// White space folded to single spaces, lowercased.
 pub fn fold(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
@@ -154,6 +174,8 @@ pub struct Figures {
     pub bow: f64,
     /// Titles right, of pages whose truth has a title.
     pub titles: (usize, usize),
+    /// Titles right once typographic punctuation is folded too (see [`fold_typography`]).
+    pub titles_typography: (usize, usize),
     /// `with` snippets found, of all.
     pub with: (usize, usize),
     /// `without` snippets absent, of all.
@@ -166,13 +188,17 @@ pub fn figures(pages: &[&Page], preds: &HashMap<String, Prediction>) -> Figures 
     let pairs: Vec<(&str, &str)> = pages.iter().map(|p| (p.main.as_str(), got(p).body.as_str())).collect();
     let s = cleancopy::score::score(&pairs);
     let bow = pairs.iter().map(|(t, p)| bow_f1(t, p)).sum::<f64>() / pairs.len().max(1) as f64;
-    let (mut titles, mut with, mut without) = ((0, 0), (0, 0), (0, 0));
+    let (mut titles, mut titles_typography, mut with, mut without) = ((0, 0), (0, 0), (0, 0), (0, 0));
     for p in pages {
         let pred = got(p);
         if let Some(t) = p.title.as_deref().filter(|t| !t.trim().is_empty()) {
             titles.1 += 1;
+            titles_typography.1 += 1;
             if pred.title.as_deref().map(fold) == Some(fold(t)) {
                 titles.0 += 1;
+            }
+            if pred.title.as_deref().map(fold_typography) == Some(fold_typography(t)) {
+                titles_typography.0 += 1;
             }
         }
         let body = fold(&pred.body);
@@ -185,7 +211,7 @@ pub fn figures(pages: &[&Page], preds: &HashMap<String, Prediction>) -> Figures 
             without.0 += usize::from(!body.contains(&fold(w)));
         }
     }
-    Figures { pages: pages.len(), precision: s.precision, recall: s.recall, f1: s.f1, bow, titles, with, without }
+    Figures { pages: pages.len(), precision: s.precision, recall: s.recall, f1: s.f1, bow, titles, titles_typography, with, without }
 }
 
 fn pct((a, b): (usize, usize)) -> String {
@@ -202,13 +228,13 @@ pub fn report(name: &str, form: &str, pages: &[Page], preds: &HashMap<String, Pr
     types.sort_unstable();
     types.dedup();
     println!("{name}, {form} ({} pages):", pages.len());
-    println!("  {:<14} {:>5} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>8}", "type", "pages", "P", "R", "F1", "BoW F1", "title", "with", "without");
+    println!("  {:<14} {:>5} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>8} {:>7}", "type", "pages", "P", "R", "F1", "BoW F1", "title", "with", "without", "title*");
     let mut out = BTreeMap::new();
     for t in std::iter::once("all").chain(types) {
         let set: Vec<&Page> = pages.iter().filter(|p| t == "all" || p.page_type == t).collect();
         let f = figures(&set, preds);
         println!(
-            "  {:<14} {:>5} {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>7} {:>7} {:>8}",
+            "  {:<14} {:>5} {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>7} {:>7} {:>8} {:>7}",
             t,
             f.pages,
             f.precision,
@@ -217,7 +243,8 @@ pub fn report(name: &str, form: &str, pages: &[Page], preds: &HashMap<String, Pr
             f.bow,
             pct(f.titles),
             pct(f.with),
-            pct(f.without)
+            pct(f.without),
+            pct(f.titles_typography)
         );
         out.insert(t.to_string(), f);
     }
