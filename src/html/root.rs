@@ -19,7 +19,7 @@ pub(super) fn is_skipped_tag(name: &str) -> bool {
 
 const NEGATIVE: &[&str] = &[
     "nav", "menu", "share", "social", "comment", "footer", "sidebar", "related", "promo", "advert", "cookie",
-    "newsletter", "subscribe", "breadcrumb", "toolbar", "popup", "modal", "banner", "masthead", "skip",
+    "newsletter", "subscribe", "breadcrumb", "toolbar", "popup", "modal", "banner", "masthead",
     "teaser", "trending", "swiper", "carousel", "recirc", "recommend", "popular", "sponsor", "outbrain", "taboola", "signup", "login", "print-only", "consent", "gdpr",
 ];
 const POSITIVE: &[&str] = &["article", "content", "story", "entry", "post", "main", "body", "text", "blog"];
@@ -39,7 +39,8 @@ pub(super) fn class_weight(el: &ElementRef) -> i32 {
     // runs for every ancestor of every candidate paragraph.)
     let tokens = || [class, id].into_iter().flat_map(|s| s.split(|c: char| !c.is_ascii_alphanumeric())).filter(|t| !t.is_empty());
     let has = |list: &[&str]| tokens().any(|t| list.iter().any(|w| t.len() >= w.len() && t.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())));
-    let neg = has(NEGATIVE);
+    // "skip" marks a skip link ("skip-link", "skip-to-content"), never a section ("skip-item").
+    let neg = has(NEGATIVE) || (e.name() == "a" && has(&["skip"]));
     let pos = has(POSITIVE);
     match (neg, pos) {
         (true, false) => -1,
@@ -278,5 +279,13 @@ mod tests {
         let doc = page("columns");
         let el = doc.select(&entry).next().unwrap();
         assert_eq!(widen_to_article(el).value().name(), "article");
+    }
+
+    #[test]
+    fn skip_marks_a_skip_link_not_a_section() {
+        let doc = Html::parse_document(r##"<html><body><a class="skip-link" href="#main">Skip to content</a><div id="topic2" class="skip-item"><h2>What is mesh?</h2><p>Text.</p></div></body></html>"##);
+        let first = |css: &str| doc.select(&Selector::parse(css).unwrap()).next().unwrap();
+        assert_eq!(class_weight(&first("a.skip-link")), -1);
+        assert_eq!(class_weight(&first("div.skip-item")), 0, "a section whose class starts with skip is no furniture");
     }
 }
