@@ -12,6 +12,10 @@
 //!   `hidden` wrappers that its scripts move into place; another hides its whole body until its
 //!   styles load (`visibility: hidden`). When a hidden element holds more words than the page
 //!   shows outside hidden elements, it is shown, as the page is once its scripts ran.
+//! - **Parts streamed in after their place.** A page rendered on the server in streamed parts
+//!   sends each late part as a hidden `<div id="S:n">` at the end of the body, and marks its place
+//!   with an element whose id is `P:n` or `B:n` (a `<template>`); its scripts then move the part
+//!   there. Each such part is moved to its place and shown, whatever its length.
 //! - **A furniture element left open.** An `<aside>`, `<nav>` or `<footer>` whose end tag is
 //!   missing or misplaced swallows everything after it, the page's `<main>` included; browsers
 //!   style it as what it holds, but here everything inside it would be skipped as furniture.
@@ -35,6 +39,7 @@ pub fn parse(input: &str) -> Html {
     if let Some(rewritten) = read_fallback(&doc, &bounded) {
         doc = Html::parse_document(&rewritten);
     }
+    place_streamed_parts(&mut doc);
     show_hidden_story(&mut doc);
     lift_main(&mut doc);
     doc
@@ -43,6 +48,43 @@ pub fn parse(input: &str) -> Html {
 /// Whether an element's text is never shown: scripts, styles, templates, fallbacks, the head.
 fn is_raw(name: &str) -> bool {
     matches!(name, "script" | "style" | "template" | "noscript" | "head" | "title")
+}
+
+/// Moves each streamed part (`<div hidden id="S:n">`) to just before the element that marks its
+/// place (id `P:n`, else `B:n`), and shows it: see the module's notes.
+fn place_streamed_parts(doc: &mut Html) {
+    let mut parts: Vec<(NodeId, String)> = Vec::new();
+    let mut places: std::collections::HashMap<String, NodeId> = std::collections::HashMap::new();
+    for node in doc.tree.nodes() {
+        let Some(el) = node.value().as_element() else { continue };
+        let Some(id) = el.id() else { continue };
+        let Some((kind, n)) = id.split_once(':') else { continue };
+        if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        match kind {
+            "S" if el.attr("hidden").is_some() => parts.push((node.id(), n.to_string())),
+            "P" | "B" => {
+                places.entry(id.to_string()).or_insert(node.id());
+            }
+            _ => {}
+        }
+    }
+    for (part, n) in parts {
+        let Some(&place) = places.get(&format!("P:{n}")).or_else(|| places.get(&format!("B:{n}"))) else { continue };
+        // A place inside the part itself cannot take it.
+        if doc.tree.get(place).is_some_and(|p| p.ancestors().any(|a| a.id() == part)) {
+            continue;
+        }
+        if let Some(mut node) = doc.tree.get_mut(part) {
+            if let Node::Element(el) = node.value() {
+                el.attrs.retain(|(name, _)| &*name.local != "hidden");
+            }
+        }
+        if let Some(mut at) = doc.tree.get_mut(place) {
+            at.insert_id_before(part);
+        }
+    }
 }
 
 /// Shows the outermost hidden elements that hold more words than the page shows elsewhere
@@ -180,6 +222,18 @@ mod tests {
         let doc = parse(&page);
         let text: String = doc.root_element().text().collect();
         assert!(doc.select(&scraper::Selector::parse("div.post p").unwrap()).count() == 3, "{text}");
+    }
+
+    #[test]
+    fn streamed_parts_are_moved_to_their_places_and_shown() {
+        let page = "<html><body><main><h1>Deploy in minutes</h1><template id=\"B:0\"></template><p>Loading…</p><section><h2>Pricing</h2><template id=\"P:1\"></template></section><p>Talk to us.</p></main>\
+            <div hidden id=\"S:0\"><p>Connect your repository and every push is built and deployed.</p></div><div hidden id=\"S:1\"><p>Free for hobby projects.</p></div><div hidden id=\"S:2\"><p>No place for this one.</p></div></body></html>";
+        let doc = parse(page);
+        let text = main_text(&doc);
+        let (deploy, pricing, free, talk) = (text.find("Connect your").unwrap(), text.find("Pricing").unwrap(), text.find("Free for hobby").unwrap(), text.find("Talk to us").unwrap());
+        assert!(deploy < pricing && pricing < free && free < talk, "each part at its place: {text}");
+        let shown: Vec<bool> = doc.select(&scraper::Selector::parse("div").unwrap()).map(|e| is_hidden(&e)).collect();
+        assert_eq!(shown, vec![false, false, true], "the placed parts are shown, the one without a place is not");
     }
 
     #[test]
