@@ -16,6 +16,10 @@
 //!   sends each late part as a hidden `<div id="S:n">` at the end of the body, and marks its place
 //!   with an element whose id is `P:n` or `B:n` (a `<template>`); its scripts then move the part
 //!   there. Each such part is moved to its place and shown, whatever its length.
+//! - **A form around the page.** A forum that lets moderators act on several posts at once
+//!   wraps the thread in a `<form>`; an older site wraps its whole page in one. A form is
+//!   furniture (a search box, a sign-up), but one that holds at least [`WRAPPER_FORM_WORDS`]
+//!   words outside its controls is read as a plain block.
 //! - **A furniture element left open.** An `<aside>`, `<nav>` or `<footer>` whose end tag is
 //!   missing or misplaced swallows everything after it, the page's `<main>` included; browsers
 //!   style it as what it holds, but here everything inside it would be skipped as furniture.
@@ -40,6 +44,7 @@ pub fn parse(input: &str) -> Html {
         doc = Html::parse_document(&rewritten);
     }
     place_streamed_parts(&mut doc);
+    unwrap_wrapper_forms(&mut doc);
     show_hidden_story(&mut doc);
     lift_main(&mut doc);
     doc
@@ -48,6 +53,42 @@ pub fn parse(input: &str) -> Html {
 /// Whether an element's text is never shown: scripts, styles, templates, fallbacks, the head.
 fn is_raw(name: &str) -> bool {
     matches!(name, "script" | "style" | "template" | "noscript" | "head" | "title")
+}
+
+/// A `<form>` holding at least this many words outside its controls wraps content.
+const WRAPPER_FORM_WORDS: usize = 150;
+
+/// Reads as a block each `<form>` that holds [`WRAPPER_FORM_WORDS`] words or more outside its
+/// controls, scripts and hidden parts: see the module's notes.
+fn unwrap_wrapper_forms(doc: &mut Html) {
+    let forms: Vec<NodeId> = doc.tree.nodes().filter(|n| n.value().as_element().is_some_and(|e| e.name() == "form")).map(|n| n.id()).collect();
+    for id in forms {
+        let Some(form) = doc.tree.get(id) else { continue };
+        let mut words = 0;
+        for node in form.descendants() {
+            let Node::Text(text) = node.value() else { continue };
+            let inside_control = node.ancestors().take_while(|a| a.id() != id).any(|a| {
+                a.value().as_element().is_some_and(|e| {
+                    is_raw(e.name())
+                        || matches!(e.name(), "button" | "select" | "option" | "label" | "textarea")
+                        || scraper::ElementRef::wrap(a).is_some_and(|e| is_hidden(&e))
+                })
+            });
+            if !inside_control {
+                words += count_words(text);
+                if words >= WRAPPER_FORM_WORDS {
+                    break;
+                }
+            }
+        }
+        if words >= WRAPPER_FORM_WORDS {
+            if let Some(mut node) = doc.tree.get_mut(id) {
+                if let Node::Element(el) = node.value() {
+                    el.name.local = "div".into();
+                }
+            }
+        }
+    }
 }
 
 /// Moves each streamed part (`<div hidden id="S:n">`) to just before the element that marks its
@@ -222,6 +263,16 @@ mod tests {
         let doc = parse(&page);
         let text: String = doc.root_element().text().collect();
         assert!(doc.select(&scraper::Selector::parse("div.post p").unwrap()).count() == 3, "{text}");
+    }
+
+    #[test]
+    fn a_form_around_a_thread_is_read_and_a_sign_up_form_is_not() {
+        let posts = PROSE.repeat(3);
+        let page = format!("<html><body><form action=\"/inline-mod\" class=\"mod-form\"><article>{posts}</article><button>Delete selected</button></form>\
+            <form action=\"/subscribe\"><label>Your e-mail</label><input name=\"email\"><p>We send one letter a week.</p><button>Sign up</button></form></body></html>");
+        let doc = parse(&page);
+        let names: Vec<String> = doc.select(&scraper::Selector::parse("body > *").unwrap()).map(|e| e.value().name().to_string()).collect();
+        assert_eq!(names, vec!["div", "form"]);
     }
 
     #[test]
