@@ -455,16 +455,27 @@ impl ExtentModel {
     /// The index of the candidate predicted best (the first on ties: the narrowest), where a
     /// candidate other than the first must be predicted better by the margin.
     pub fn choose(&self, candidates: &[Candidate]) -> usize {
-        self.ranking(candidates).first().copied().unwrap_or(0)
+        self.ranking(candidates, 1).first().copied().unwrap_or(0)
     }
 
-    /// The candidates' indices from the one predicted best to the one predicted worst, as
-    /// [`ExtentModel::choose`] ranks them (equal predictions: the narrower first).
-    pub fn ranking(&self, candidates: &[Candidate]) -> Vec<usize> {
-        let mut scored: Vec<(f32, usize)> =
-            candidates.iter().enumerate().map(|(i, c)| (self.predict(&c.features) - if i > 0 { self.margin } else { 0.0 }, i)).collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        scored.into_iter().map(|(_, i)| i).collect()
+    /// The indices of the `k` candidates predicted best, best first, as [`ExtentModel::choose`]
+    /// ranks them (equal predictions: the narrower first).
+    pub fn ranking(&self, candidates: &[Candidate], k: usize) -> Vec<usize> {
+        let scores: Vec<f32> = candidates.iter().enumerate().map(|(i, c)| self.predict(&c.features) - if i > 0 { self.margin } else { 0.0 }).collect();
+        let mut taken = vec![false; scores.len()];
+        let mut out = Vec::with_capacity(k.min(scores.len()));
+        while out.len() < k {
+            let mut best: Option<usize> = None;
+            for (i, &s) in scores.iter().enumerate() {
+                if !taken[i] && best.is_none_or(|b| s > scores[b]) {
+                    best = Some(i);
+                }
+            }
+            let Some(b) = best else { break };
+            taken[b] = true;
+            out.push(b);
+        }
+        out
     }
 }
 

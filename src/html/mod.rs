@@ -119,14 +119,14 @@ fn extract_doc(doc: &Html, address: Option<&str>, extent: Extent) -> Article {
     let (roots, mut blocks) = story_roots(body, &converter);
     let candidates = extent::candidates(body, &roots, meta.title_is_heading || meta.title.is_none(), meta.declared);
     let order = match extent {
-        Extent::Model(model) => model.ranking(&candidates),
+        Extent::Model(model) => model.ranking(&candidates, EXTENT_TRIES),
         Extent::Candidate(i) => vec![i.min(candidates.len() - 1)],
     };
     // The extent predicted best, unless what it reads once weeded and finished is next to
     // nothing beside what its features counted (its items all dropped as other stories' cards,
     // say): then the next one, up to a few; else the one of those that reads the most.
     let mut best: Option<(Article, usize)> = None;
-    for &i in order.iter().take(EXTENT_TRIES) {
+    for &i in &order {
         let article = if i == 0 {
             finish(&meta, body, &converter, &roots, std::mem::take(&mut blocks))
         } else {
