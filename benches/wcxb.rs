@@ -4,6 +4,7 @@
 //!     cargo bench --bench wcxb -- [html|clipboard|text|all] [--field text|article_body] [--out DIR] [--worst N] [--oof FILE]
 //!     cargo bench --bench wcxb -- --extent-rows FILE [--aeb-only]
 //!     cargo bench --bench wcxb -- --choice-rows FILE --oof-text FOLDS.json
+//!     cargo bench --bench wcxb -- --candidates ID [html|clipboard] [--oof FILE]
 //!
 //! Prints, for all pages and per page type: shingle precision, recall and F1, bag-of-words F1,
 //! the title rate and the `with`/`without` snippet accuracy (see `wcxb/corpus.rs`). The body
@@ -21,6 +22,10 @@
 //! model) and of AEB (by the shipped one), its page features and how the body scores when it
 //! is the story's span and when it is every kept line (true positives, false positives and
 //! false negatives, as `score::page_counts` counts them), for `tools/train_page_choice.py`.
+//! `--candidates ID` prints every candidate extent of one page (saved page unless `clipboard`
+//! is given): what the extent model predicts for it (the fold's model with `--oof`), its
+//! features' character count, the words it reads once extracted, its shingle F1 and its first
+//! lines; then which one the extraction takes. For finding out why a page reads badly.
 
 #[path = "wcxb/corpus.rs"]
 mod corpus;
@@ -92,6 +97,14 @@ fn main() {
         assert_eq!(folds.len() as u64, corpus::FOLDS, "one model per fold");
         folds
     });
+    if let Some(id) = value("--candidates") {
+        let form = if args.iter().any(|a| a == "clipboard") { "clipboard" } else { "html" };
+        let page = pages.iter().find(|p| p.id == id).expect("a wcxb-dev page id");
+        let input = corpus::input(&shared, form, &page.id).expect("the page in this form");
+        let model = folds.as_ref().map_or_else(cleancopy::html::ExtentModel::shipped, |f| f[page.fold as usize].clone());
+        candidates(&input, &page.main, &model);
+        return;
+    }
     if let Some(path) = value("--choice-rows") {
         choice_rows(&shared, &pages, text_folds.as_deref().expect("--choice-rows needs --oof-text"), Path::new(&path));
         return;
@@ -135,6 +148,36 @@ fn main() {
             println!("  predictions in {}", path.display());
         }
     }
+}
+
+/// Prints every candidate extent of `input` as `--candidates` says.
+fn candidates(input: &str, truth: &str, model: &cleancopy::html::ExtentModel) {
+    let features = cleancopy::html::extent_features(input);
+    let articles = cleancopy::html::extract_each_candidate(input);
+    let names = cleancopy::html::extent::NAMES;
+    let at = |name: &str| names.iter().position(|n| *n == name).expect("a feature");
+    for (i, (f, article)) in features.iter().zip(&articles).enumerate() {
+        let text = cleancopy::render::body_text(article);
+        let (tp, fp, fn_) = cleancopy::score::page_counts(truth, &text);
+        let f1 = if tp > 0.0 { 2.0 * tp / (2.0 * tp + fp + fn_) } else { 0.0 };
+        println!(
+            "candidate {i}: predicted {:.3}, {} steps up, link lists kept {}, furniture-classed kept {}; counted {:.0} chars, reads {} words; F1 {f1:.3}",
+            model.predict(f),
+            f[at("steps_up")],
+            f[at("keeps_link_lists")] > 0.0,
+            f[at("keeps_classed")] > 0.0,
+            f[at("log_chars")].exp_m1(),
+            cleancopy::words::count_words(&text),
+        );
+        for line in text.lines().filter(|l| !l.trim().is_empty()).take(3) {
+            println!("    {}", line.chars().take(100).collect::<String>());
+        }
+    }
+    let chosen = cleancopy::clean_with(input, None, cleancopy::Models { extent: Some(model), line: None }).map(|c| c.text).unwrap_or_default();
+    let (tp, fp, fn_) = cleancopy::score::page_counts(truth, &chosen);
+    let f1 = if tp > 0.0 { 2.0 * tp / (2.0 * tp + fp + fn_) } else { 0.0 };
+    let taken = articles.iter().position(|a| cleancopy::render::body_text(a) == chosen);
+    println!("taken: {}; F1 {f1:.3}", taken.map_or("none of them as read alone".to_string(), |i| format!("candidate {i}")));
 }
 
 /// One JSON line per candidate extent of every page's main content, in the saved-page and
