@@ -49,10 +49,23 @@ pub(super) fn class_weight(el: &ElementRef) -> i32 {
     }
 }
 
+/// Whether the page does not show `el`: the `hidden` attribute, or an inline style that hides
+/// it. `aria-hidden="true"` hides an element from screen readers only, and the page shows it
+/// (a product's specifications drawn for the eye beside their spoken version): only an icon or
+/// a mark so hidden, of at most two words ("arrow_forward", "×"), is not read.
 pub(super) fn is_hidden(el: &ElementRef) -> bool {
     let e = el.value();
     e.attr("hidden").is_some()
-        || e.attr("aria-hidden") == Some("true")
+        || (e.attr("aria-hidden") == Some("true") && {
+            let mut words = crate::words::WordCounter::default();
+            for t in el.text() {
+                words.push(t, 3);
+                if words.count >= 3 {
+                    break;
+                }
+            }
+            words.count < 3
+        })
         || e.attr("style").is_some_and(|s| {
             let s = s.to_ascii_lowercase().replace(' ', "");
             s.contains("display:none") || s.contains("visibility:hidden")
@@ -287,5 +300,14 @@ mod tests {
         let first = |css: &str| doc.select(&Selector::parse(css).unwrap()).next().unwrap();
         assert_eq!(class_weight(&first("a.skip-link")), -1);
         assert_eq!(class_weight(&first("div.skip-item")), 0, "a section whose class starts with skip is no furniture");
+    }
+
+    #[test]
+    fn aria_hidden_hides_an_icon_but_not_what_the_page_shows() {
+        let doc = Html::parse_document(r#"<html><body><div id="specs" aria-hidden="true"><p>Weight: 3.57 to 3.62 lbs</p><p>Capacity: 68 litres</p></div><span id="icon" aria-hidden="true">arrow_forward</span><p id="gone" hidden>Hidden.</p></body></html>"#);
+        let first = |css: &str| doc.select(&Selector::parse(css).unwrap()).next().unwrap();
+        assert!(!is_hidden(&first("#specs")), "text the page shows, hidden from screen readers only");
+        assert!(is_hidden(&first("#icon")));
+        assert!(is_hidden(&first("#gone")));
     }
 }
