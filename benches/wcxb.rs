@@ -129,9 +129,7 @@ fn main() {
             let mut per: Vec<(f64, &Page)> = scored
                 .iter()
                 .map(|p| {
-                    let (tp, fp, fn_) = cleancopy::score::page_counts(&p.main, &map[&p.id].body);
-                    let f = if tp > 0.0 { 2.0 * tp / (2.0 * tp + fp + fn_) } else { 0.0 };
-                    (f, p)
+                    (page_f1(&p.main, &map[&p.id].body), p)
                 })
                 .collect();
             per.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -150,23 +148,27 @@ fn main() {
     }
 }
 
+/// One page's shingle F1 (0 when nothing is right).
+fn page_f1(truth: &str, predicted: &str) -> f64 {
+    let (tp, fp, fn_) = cleancopy::score::page_counts(truth, predicted);
+    if tp > 0.0 { 2.0 * tp / (2.0 * tp + fp + fn_) } else { 0.0 }
+}
+
 /// Prints every candidate extent of `input` as `--candidates` says.
 fn candidates(input: &str, truth: &str, model: &cleancopy::html::ExtentModel) {
     let features = cleancopy::html::extent_features(input);
     let articles = cleancopy::html::extract_each_candidate(input);
-    let names = cleancopy::html::extent::NAMES;
-    let at = |name: &str| names.iter().position(|n| *n == name).expect("a feature");
+    let at = |name: &str| cleancopy::html::extent::NAMES.iter().position(|n| *n == name).expect("a feature");
     for (i, (f, article)) in features.iter().zip(&articles).enumerate() {
         let text = cleancopy::render::body_text(article);
-        let (tp, fp, fn_) = cleancopy::score::page_counts(truth, &text);
-        let f1 = if tp > 0.0 { 2.0 * tp / (2.0 * tp + fp + fn_) } else { 0.0 };
+        let f1 = page_f1(truth, &text);
         println!(
             "candidate {i}: predicted {:.3}, {} steps up, link lists kept {}, furniture-classed kept {}; counted {:.0} chars, reads {} words; F1 {f1:.3}",
             model.predict(f),
             f[at("steps_up")],
             f[at("keeps_link_lists")] > 0.0,
             f[at("keeps_classed")] > 0.0,
-            f[at("log_chars")].exp_m1(),
+            cleancopy::html::extent::counted_chars(f),
             cleancopy::words::count_words(&text),
         );
         for line in text.lines().filter(|l| !l.trim().is_empty()).take(3) {
@@ -174,8 +176,7 @@ fn candidates(input: &str, truth: &str, model: &cleancopy::html::ExtentModel) {
         }
     }
     let chosen = cleancopy::clean_with(input, None, cleancopy::Models { extent: Some(model), line: None }).map(|c| c.text).unwrap_or_default();
-    let (tp, fp, fn_) = cleancopy::score::page_counts(truth, &chosen);
-    let f1 = if tp > 0.0 { 2.0 * tp / (2.0 * tp + fp + fn_) } else { 0.0 };
+    let f1 = page_f1(truth, &chosen);
     let taken = articles.iter().position(|a| cleancopy::render::body_text(a) == chosen);
     println!("taken: {}; F1 {f1:.3}", taken.map_or("none of them as read alone".to_string(), |i| format!("candidate {i}")));
 }

@@ -19,6 +19,12 @@ use super::root::{class_weight, is_block, is_hidden, is_skipped_tag};
 /// The features of one candidate, in the order of [`NAMES`].
 pub type Features = [f32; COUNT];
 
+/// The characters a candidate's features count (its `log_chars`, as the converter would read
+/// it before weeding).
+pub fn counted_chars(features: &Features) -> f32 {
+    features[0].exp_m1()
+}
+
 /// How many features a candidate has.
 pub const COUNT: usize = 43;
 
@@ -452,14 +458,9 @@ impl ExtentModel {
         sum
     }
 
-    /// The index of the candidate predicted best (the first on ties: the narrowest), where a
-    /// candidate other than the first must be predicted better by the margin.
-    pub fn choose(&self, candidates: &[Candidate]) -> usize {
-        self.ranking(candidates, 1).first().copied().unwrap_or(0)
-    }
-
-    /// The indices of the `k` candidates predicted best, best first, as [`ExtentModel::choose`]
-    /// ranks them (equal predictions: the narrower first).
+    /// The indices of the `k` candidates predicted best, best first (equal predictions: the
+    /// narrower first), where a candidate other than the first must be predicted better by the
+    /// margin.
     pub fn ranking(&self, candidates: &[Candidate], k: usize) -> Vec<usize> {
         let scores: Vec<f32> = candidates.iter().enumerate().map(|(i, c)| self.predict(&c.features) - if i > 0 { self.margin } else { 0.0 }).collect();
         let mut taken = vec![false; scores.len()];

@@ -145,7 +145,7 @@ fn extract_doc(doc: &Html, address: Option<&str>, extent: Extent) -> Article {
             return article;
         }
         let chars: usize = article.blocks.iter().map(|b| b.text().len()).sum();
-        if chars as f32 * EXTENT_KEPT_SHARE >= candidates[i].features[0].exp_m1() {
+        if chars as f32 * EXTENT_KEPT_SHARE >= extent::counted_chars(&candidates[i].features) {
             return article;
         }
         if best.as_ref().is_none_or(|b| chars > b.1) {
