@@ -87,7 +87,10 @@ fn main() {
             .expect("folds")
             .iter()
             .map(|f| {
-                let model = cleancopy::text::LineModel::new(floats(&f["first"]), floats(&f["second"]), floats(&f["title"]), f["threshold"].as_f64().expect("threshold")).expect("weights of the right length");
+                let mut model = cleancopy::text::LineModel::new(floats(&f["first"]), floats(&f["second"]), floats(&f["title"]), f["threshold"].as_f64().expect("threshold")).expect("weights of the right length");
+                if let Some(forest) = f.get("title_forest") {
+                    model = model.with_title_forest(serde_json::from_value(forest.clone()).expect("a title forest"));
+                }
                 match f.get("page") {
                     Some(page) => model.with_page(floats(page)).expect("page weights of the right length"),
                     None => model,

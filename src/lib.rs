@@ -12,6 +12,7 @@ pub mod article;
 pub mod charset;
 pub mod detect;
 pub mod error;
+pub mod forest;
 pub mod html;
 pub mod lang;
 pub mod markdown;

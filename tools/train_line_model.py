@@ -18,7 +18,10 @@ of its length (the measure counts shingles), each page's lines together weigh th
 The keeping threshold is the one that does best on the training pages. The title model is a
 conditional logit over the short lines above the middle of what is kept
 (`features::title_candidates`), trained on the pages where one of them is the truth's title
-(wcxb-dev `title`, readability `title`).
+(wcxb-dev `title`, readability `title`); a second stage, a forest boosted listwise (100 trees of
+depth 3), reorders the ten it scores best from their scores, their places against the best
+one and their own features (`features::rerank_rows`), and learns from first-stage scores
+cross-fitted by fold (src/text/title_forest.rs).
 
 Out-of-fold: wcxb-dev pages are split into 5 folds by domain (FNV-1a 64-bit of the domain,
 modulo 5: `fold_of` in benches/wcxb/corpus.rs); for each fold a model is trained on the other
@@ -31,6 +34,7 @@ import json
 import pickle
 import re
 import sys
+import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -183,7 +187,7 @@ def page_scores(pages, probs, threshold):
     return float(np.mean(f)) if f else 0.0
 
 
-TITLE_COUNT = 39  # features::TITLE_COUNT
+TITLE_COUNT = 61  # features::TITLE_COUNT
 TITLE_ANCHOR_WORDS = 12  # features::TITLE_ANCHOR_WORDS
 
 
@@ -211,8 +215,10 @@ def title_rows(pg, p, threshold):
         return [], np.zeros((0, TITLE_COUNT))
     best_near = max(tb[i, 0] for i in idx)
     best_shared = max(tb[i, 2] for i in idx)
+    best_recurrence = max(tb[i, 8] for i in idx)
+    cand = tb[idx]
     rows = []
-    for i in idx:
+    for k, i in enumerate(idx):
         f = X[i]
         nxt = p[i + 1:min(n, i + 6)].sum() / 5.0
         prv = p[max(0, i - 5):i].sum() / 5.0
@@ -224,7 +230,9 @@ def title_rows(pg, p, threshold):
                      fs / 5, fa / 5, ft / 5, abs(fa) / 5, abs(ft) / 5, p[i], nxt, prv, np.log1p(w[i]) / 3, menu,
                      signed_log(between) / 3, float(stamp_near), f[34], f[15], f[42], f[2], f[7], f[35], f[14], f[29],
                      f[26], f[4], f[16], f[36], f[8], f[19], float(4 <= w[i] <= 20), i / n,
-                     tb[i, 4], tb[i, 5], tb[i, 6], tb[i, 7]])
+                     *tb[i, 4:25], np.log1p((cand[:, 0] > tb[i, 0]).sum()) / 3,
+                     np.log1p((cand[:, 8] > tb[i, 8]).sum()) / 3, tb[i, 8] - best_recurrence,
+                     np.log1p(k) / 3, np.log1p(len(idx) - 1 - k) / 3])
     return idx, np.array(rows)
 
 
@@ -249,17 +257,146 @@ def fit_softmax(groups, lam=1.0):
     return minimize(loss, np.zeros(d), jac=True, method='L-BFGS-B', options={'maxiter': 1000}).x
 
 
+RERANK = 10  # features::TITLE_RERANK: the candidates the second stage reorders
+
+
+def rerank_rows(idx, rows, s):
+    """features::rerank_rows: the first stage's best RERANK candidates (best first, the first
+    line of equal scores first) and their second-stage features (as float32, as the forest
+    reads them)."""
+    order = np.argsort(-s, kind='stable')[:RERANK]
+    top = order[0]
+    out = []
+    for r, c in enumerate(order):
+        d = idx[c] - idx[top]
+        out.append([s[c], s[c] - s[top], r / RERANK, float(r == 0), signed_log(d) / 5, float(abs(d) == 1), float(d < 0), *rows[c]])
+    return order, np.array(out, dtype=np.float64).astype(np.float32)
+
+
+def fit_tree(X, g, h, depth=3, min_rows=20, lam=1.0):
+    """A regression tree on the loss's gradients `g` and curvatures `h`, grown greedily to
+    `depth` (every leaf keeps `min_rows` rows): nodes (feature, threshold, left, right), a
+    leaf's feature is -1 and its threshold its value, -G/(H + lam). Splits are `value <=
+    threshold`, at a value some row has."""
+    nodes = []
+
+    def grow(ix, d):
+        G, H = g[ix].sum(), h[ix].sum()
+        me = len(nodes)
+        nodes.append(None)
+        best = None
+        if d < depth and len(ix) >= 2 * min_rows:
+            base = G * G / (H + lam)
+            q = np.arange(min_rows - 1, len(ix) - min_rows)
+            for f in range(X.shape[1]):
+                o = np.argsort(X[ix, f], kind='stable')
+                v = X[ix, f][o]
+                ok = q[v[q] < v[q + 1]]
+                if not len(ok):
+                    continue
+                gl, hl = np.cumsum(g[ix][o])[ok], np.cumsum(h[ix][o])[ok]
+                gain = gl * gl / (hl + lam) + (G - gl) ** 2 / (H - hl + lam) - base
+                b = int(np.argmax(gain))
+                if gain[b] > 1e-9 and (best is None or gain[b] > best[0]):
+                    best = (gain[b], f, plainest(v[ok[b]], v[ok[b] + 1]))
+        if best is None:
+            nodes[me] = (-1, -G / (H + lam), 0, 0)
+            return me
+        _, f, t = best
+        left = grow(ix[X[ix, f] <= t], d + 1)
+        right = grow(ix[X[ix, f] > t], d + 1)
+        nodes[me] = (f, t, left, right)
+        return me
+
+    grow(np.arange(len(X)), 0)
+    return nodes
+
+
+def plainest(lo, hi):
+    """The float32 in [lo, hi) with the fewest mantissa bits: it splits the rows as `lo` does,
+    and the shipped trees compress better."""
+    for bits in range(24):
+        drop = np.uint32((1 << (23 - bits)) - 1)
+        t = (np.array([lo], dtype=np.float32).view(np.uint32) & ~drop).view(np.float32)[0]
+        if t < lo:  # a positive value cut down: one step up at this precision
+            t = (np.array([t], dtype=np.float32).view(np.uint32) + (drop + np.uint32(1))).view(np.float32)[0]
+        if lo <= t < hi:
+            return t
+    return lo
+
+
+def coarse(v):
+    """A leaf value kept to 8 bits of mantissa (a relative error under 0.4 %), so that the
+    shipped trees compress better; the boosting goes on from the value kept."""
+    return (np.array([v], dtype=np.float32).view(np.uint32) + np.uint32(1 << 14) & ~np.uint32((1 << 15) - 1)).view(np.float32)[0]
+
+
+def tree_values(nodes, X):
+    out = np.empty(len(X), dtype=np.float32)
+    for i, x in enumerate(X):
+        k = 0
+        while nodes[k][0] >= 0:
+            f, t, left, right = nodes[k]
+            k = left if x[f] <= t else right
+        out[i] = nodes[k][1]
+    return out
+
+
+def forest_values(forest, X):
+    """forest::Forest::predict with base 0: the leaves summed in float32, tree by tree."""
+    out = np.zeros(len(X), dtype=np.float32)
+    for nodes in forest:
+        out = out + tree_values(nodes, X)
+    return out
+
+
+def fit_forest(groups, trees=100, lr=0.1):
+    """Listwise boosting: each group (rows, truth) is a softmax over its rows' summed leaf
+    values; each tree is fitted to the gradients and curvatures of minus the log of the chance
+    given to the true rows; leaves are scaled by `lr` and kept as float32."""
+    X = np.vstack([r for r, _ in groups])
+    Y = np.concatenate([y / y.sum() for _, y in groups])
+    starts = np.r_[0, np.cumsum([len(y) for _, y in groups])]
+    F = np.zeros(len(X), dtype=np.float32)
+    forest = []
+    for _ in range(trees):
+        p = np.empty(len(X))
+        for a, b in zip(starts[:-1], starts[1:]):
+            e = np.exp(F[a:b] - F[a:b].max())
+            p[a:b] = e / e.sum()
+        nodes = fit_tree(X, p - Y, np.maximum(p * (1 - p), 1e-6))
+        nodes = [(f, np.float32(t) if f >= 0 else coarse(t * lr), left, right) for f, t, left, right in nodes]
+        forest.append(nodes)
+        F = F + tree_values(nodes, X)
+    return forest
+
+
+def forest_json(forest):
+    """The forest as forest::Forest reads it: nodes one tree after another, tree starts."""
+    nodes, trees = [], []
+    for tree in forest:
+        trees.append(len(nodes))
+        for me, (f, t, left, right) in enumerate(tree):
+            leaf = f < 0
+            assert leaf or left == me + 1, 'nodes in depth-first order (forest::Node)'
+            nodes.append({'feature': 255 if leaf else int(f), 'right': int(right), 'value': float(t)})
+    return {'base': 0.0, 'nodes': nodes, 'trees': trees}
+
+
 class Model:
     def __init__(self, first, second, threshold):
         self.first, self.second, self.threshold = first, second, threshold
         self.title = np.zeros(TITLE_COUNT)
+        self.title_forest = []
 
     def title_of(self, pg, p):
-        """The index of the line chosen as title, or None."""
+        """The index of the line chosen as title, or None: the first stage's best candidates,
+        reordered by the second."""
         idx, rows = title_rows(pg, p, self.threshold)
         if not idx:
             return None
-        return idx[int(np.argmax(rows @ self.title))]
+        order, X = rerank_rows(idx, rows, rows @ self.title)
+        return idx[order[int(np.argmax(forest_values(self.title_forest, X)))]]
 
     def probs(self, pg):
         p1 = sigmoid(pg['X'] @ self.first)
@@ -268,7 +405,8 @@ class Model:
 
     def json(self):
         return {'first': [round(float(v), 6) for v in self.first], 'second': [round(float(v), 6) for v in self.second],
-                'title': [round(float(v), 6) for v in self.title], 'threshold': self.threshold}
+                'title': [round(float(v), 6) for v in self.title], 'threshold': self.threshold,
+                'title_forest': forest_json(self.title_forest)}
 
 
 def train(pages, c):
@@ -284,16 +422,35 @@ def train(pages, c):
     model.threshold = max(grid, key=lambda t: (page_scores(pages, probs, t), -abs(t - 0.5)))
     # The title regression: the candidates above the middle of what is kept, on pages where
     # one of them is the true title.
-    groups = []
+    candidates = []
     for pg, p in zip(pages, probs):
         idx, rows = title_rows(pg, p, model.threshold)
         y = pg['is_title'][idx] if idx else np.zeros(0, dtype=bool)
-        if not y.any():
-            continue
-        groups.append((rows, y))
-    if groups:
-        model.title = fit_softmax(groups)
+        if y.any():
+            candidates.append((pg, idx, rows, y))
+    if not candidates:
+        return model
+    model.title = round_weights(fit_softmax([(rows, y) for _, _, rows, y in candidates]))
+    # The second stage learns from the first's scores on pages it did not learn from: the
+    # pages are split by their fold (a readability page joins one by its name), and each part
+    # is scored by a first stage trained on the others.
+    folds = sorted({pg['fold'] for pg, _, _, _ in candidates if pg['fold'] is not None})
+    part = lambda pg: pg['fold'] if pg['fold'] is not None else folds[zlib.crc32(pg['key'][1].encode()) % len(folds)]
+    groups = []
+    for k in folds:
+        theta = round_weights(fit_softmax([(rows, y) for pg, _, rows, y in candidates if part(pg) != k]))
+        for pg, idx, rows, y in candidates:
+            if part(pg) == k:
+                order, X = rerank_rows(idx, rows, rows @ theta)
+                if y[order].any():
+                    groups.append((X, y[order].astype(float)))
+    model.title_forest = fit_forest(groups)
     return model
+
+
+def round_weights(theta):
+    """Weights as written out (six decimals), so that the scores here are the shipped ones."""
+    return np.array([float(f'{v:.6f}') for v in theta])
 
 
 def load(path):
@@ -335,7 +492,7 @@ def load(path):
 
 
 SEGMENT_COUNT = 30  # features::SEGMENT_COUNT
-TITLE_BASE = 8  # features::TITLE_BASE: the per-line title values after the line features
+TITLE_BASE = 25  # features::TITLE_BASE: the per-line title values after the line features
 
 
 def train_segment(rows):
@@ -382,6 +539,20 @@ def write_rust(model, segment):
         f'pub const THRESHOLD: f64 = {model.threshold:.2f};\n')
 
 
+def write_forest(forest):
+    f = forest_json(forest)
+    nodes = '\n'.join(f'    Node {{ feature: {n["feature"]}, right: {n["right"]}, value: {n["value"]!r} }},' for n in f['nodes'])
+    (ROOT / 'src/text/title_forest.rs').write_text(
+        '//! The second stage of the title model: a forest that reorders the first stage\'s best\n'
+        '//! candidates (`features::rerank_rows`). Generated by `tools/train_line_model.py` from the\n'
+        '//! wcxb-dev text pages and the readability corpus; do not edit by hand.\n\n'
+        'use crate::forest::Node;\n\n'
+        f'/// Every tree\'s nodes, one tree after another (features: `features::RERANK_NAMES`).\n'
+        f'pub static NODES: [Node; {len(f["nodes"])}] = [\n{nodes}\n];\n\n'
+        '/// Where each tree starts in `NODES`.\n'
+        f'pub static TREES: [u32; {len(f["trees"])}] = [\n    {", ".join(map(str, f["trees"]))},\n];\n')
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('features')
@@ -418,7 +589,8 @@ def main():
         Path(args.folds).write_text(json.dumps({'rule': 'fnv1a64(domain) % 5', 'folds': folds}))
         print(f'wrote {args.folds}')
     write_rust(model, train_segment(segment_rows))
-    print('wrote src/text/weights.rs')
+    write_forest(model.title_forest)
+    print('wrote src/text/weights.rs and src/text/title_forest.rs')
 
 
 if __name__ == '__main__':

@@ -13,6 +13,7 @@
 
 use scraper::{ElementRef, Node};
 
+use crate::forest::Forest;
 use super::meta::Declared;
 use super::root::{class_weight, is_block, is_hidden, is_skipped_tag};
 
@@ -398,64 +399,35 @@ fn climb<'a>(body: ElementRef<'a>, roots: &[ElementRef<'a>], first: ElementRef<'
     }
 }
 
-/// A gradient-boosted regression forest over [`Features`]: the prediction is `base` plus the
-/// leaf value each tree reaches.
-#[derive(Debug, Clone, serde::Deserialize)]
+/// The block-extent model: a gradient-boosted regression forest over [`Features`] that
+/// predicts how well a candidate extent reads.
+#[derive(Debug, Clone)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
 pub struct ExtentModel {
-    /// The prediction before any tree.
-    pub base: f32,
-    /// Every tree's nodes, one tree after another.
-    pub nodes: std::borrow::Cow<'static, [ExtentNode]>,
-    /// Where each tree's root is in `nodes`.
-    pub trees: std::borrow::Cow<'static, [u32]>,
+    /// The trees.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(flatten))]
+    pub forest: Forest,
     /// How much better than the first candidate another must be predicted to be chosen.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub margin: f32,
-}
-
-/// One node of a tree: a split on `feature` at `threshold` (go `left` when the value is at
-/// most the threshold), or a leaf with its `value` when `feature` is 255.
-#[derive(Debug, Clone, Copy, serde::Deserialize)]
-pub struct ExtentNode {
-    /// The feature split on, or 255 for a leaf.
-    pub feature: u8,
-    /// The split point.
-    pub threshold: f32,
-    /// The node for values at most the threshold (an index into the tree's nodes).
-    pub left: u16,
-    /// The node for values above it.
-    pub right: u16,
-    /// A leaf's value (already scaled by the learning rate).
-    pub value: f32,
 }
 
 impl ExtentModel {
     /// The shipped model.
     pub fn shipped() -> ExtentModel {
         ExtentModel {
-            base: super::extent_model::BASE,
-            nodes: std::borrow::Cow::Borrowed(&super::extent_model::NODES),
-            trees: std::borrow::Cow::Borrowed(&super::extent_model::TREES),
+            forest: Forest {
+                base: super::extent_model::BASE,
+                nodes: std::borrow::Cow::Borrowed(&super::extent_model::NODES),
+                trees: std::borrow::Cow::Borrowed(&super::extent_model::TREES),
+            },
             margin: super::extent_model::MARGIN,
         }
     }
 
     /// The predicted quality of a candidate with these features.
     pub fn predict(&self, f: &Features) -> f32 {
-        let mut sum = self.base;
-        for &root in self.trees.iter() {
-            let (tree, mut i) = (&self.nodes[root as usize..], 0usize);
-            loop {
-                let n = tree[i];
-                if n.feature == 255 {
-                    sum += n.value;
-                    break;
-                }
-                let v = f.get(n.feature as usize).copied().unwrap_or(0.0);
-                i = if v <= n.threshold { n.left } else { n.right } as usize;
-            }
-        }
-        sum
+        self.forest.predict(f)
     }
 
     /// The indices of the `k` candidates predicted best, best first (equal predictions: the

@@ -270,7 +270,7 @@ pub fn context(p: &[f64], words: &[usize]) -> Vec<[f64; CONTEXT_COUNT]> {
 }
 
 /// The number of features of a title candidate.
-pub const TITLE_COUNT: usize = 39;
+pub const TITLE_COUNT: usize = 61;
 
 /// The names of the title features, in order.
 #[allow(dead_code)]
@@ -280,11 +280,14 @@ pub const TITLE_NAMES: [&str; TITLE_COUNT] = [
     "p_self", "p_next", "p_prev", "log_words", "menu_around", "headlines_between", "stamp_near", "title_like",
     "capitalised", "log_repeats", "ends_sentence", "nav_marker", "all_caps", "position", "chrome", "short",
     "list_marker", "digits", "ends_colon", "stamp", "quote_or_dash", "headline_length", "page_position",
-    "name_like", "meta_after", "title_like_before", "meta_before",
+    "name_like", "meta_after", "title_like_before", "meta_before", "recurrence", "near_twice", "used_above",
+    "meta_below", "last_before_meta", "meta_above", "subset_near", "superset_near", "same_near", "same_above",
+    "log_run", "opens_run", "short_run", "title_like_near", "long_above", "blank_before", "blank_after",
+    "rank_near", "rank_recurrence", "below_best_recurrence", "candidates_before", "candidates_after",
 ];
 
 /// The number of per-line title values (`title_base`).
-pub const TITLE_BASE: usize = 8;
+pub const TITLE_BASE: usize = 25;
 
 /// A person's name standing alone: two to four capitalised words (initials allowed), no digits,
 /// before any comma (credentials and roles may follow it).
@@ -311,49 +314,121 @@ fn is_meta(u: &Unit) -> bool {
 /// How many lines after a candidate title count as its story, for `overlap_near`.
 const NEAR: usize = 60;
 
-/// For each line that could be a title (1 to 30 words), the share of its content words that
-/// come back in the prose of the next lines and in the prose anywhere else on the page, then
-/// how many do (log-scaled); whether it reads as a person's name; whether the line after it
-/// gives a byline or a date; whether the line before it, with no blank line between, could be a
-/// headline too; whether the line before it gives a byline or a date. Zeros for other lines.
+/// How many lines on either side of a candidate count as its surroundings (a headline's
+/// byline and date, its kicker, its repeats in a breadcrumb or a share line).
+const AROUND: usize = 5;
+
+/// A key for a set of content words, the same for the same set in any order: its words'
+/// FNV-1a hashes combined by exclusive or.
+fn set_key(set: &std::collections::HashSet<String>) -> u64 {
+    set.iter().fold(set.len() as u64, |key, w| key ^ w.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)))
+}
+
+/// For each line that could be a title (1 to 30 words), what tells a story's headline from the
+/// other short lines above its body (zeros for other lines):
+/// - the topic: the share of its content words that come back in the prose of the next lines
+///   and anywhere else on the page, how many do (log-scaled), how often they come back on
+///   average, the share that come back in two lines or more of the next ones, and the share
+///   already used by prose above it (a teaser for another story, a section's name);
+/// - the metadata: whether it reads as a person's name; whether a byline or a date follows it
+///   (next line, or within four lines with no other headline-like line between) or comes
+///   before it (previous line, or within four lines);
+/// - its echoes: whether the content words of a line near it are a strict subset or superset
+///   of its own or the same, and whether a line above it has the same (a breadcrumb's last
+///   step or a share line that repeats the headline, a kicker that the headline spells out);
+/// - its block: whether the line before it could be a headline too with no blank line between,
+///   the length of its run of lines with no blank line between and whether it opens it, the
+///   run of short lines it stands in, how many headline-like lines stand near it, how many
+///   long lines stand above it, and whether blank lines stand around it.
+///
+/// Only the lines above `upto` are valued (the candidates stand above `TitleMarks::end`).
 /// (Rule roles only: the training script reads these from the features dump.)
-pub fn title_base(units: &[Unit]) -> Vec<[f64; TITLE_BASE]> {
-    let sets: Vec<Option<std::collections::HashSet<String>>> =
-        units.iter().map(|u| (u.role == Role::Prose).then(|| cohesion::content_words(&u.line.text))).collect();
+pub fn title_base(units: &[Unit], upto: usize) -> Vec<[f64; TITLE_BASE]> {
+    let n = units.len();
+    let prose = |j: usize| units[j].role == Role::Prose;
+    // The content words of every prose line and of every line a candidate looks at.
+    let all: Vec<std::collections::HashSet<String>> = (0..n)
+        .map(|j| if prose(j) || j <= upto + AROUND { cohesion::content_words(&units[j].line.text) } else { Default::default() })
+        .collect();
     let mut page: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for set in sets.iter().flatten() {
-        for w in set {
-            *page.entry(w.as_str()).or_default() += 1;
+    // The first prose line each content word is used in.
+    let mut first_use: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // Each line's set of content words as a key (the empty set's is 0).
+    let keys: Vec<u64> = all.iter().map(set_key).collect();
+    for (j, set) in all.iter().enumerate() {
+        if prose(j) {
+            for w in set {
+                *page.entry(w.as_str()).or_default() += 1;
+                first_use.entry(w.as_str()).or_insert(j);
+            }
         }
     }
-    units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| {
-            if !(1..=30).contains(&u.words) {
-                return [0.0; TITLE_BASE];
-            }
-            let own = cohesion::content_words(&u.line.text);
-            if own.is_empty() {
-                return [0.0; TITLE_BASE];
-            }
-            let near = own.iter().filter(|w| sets[i + 1..(i + 1 + NEAR).min(units.len())].iter().flatten().any(|s| s.contains(*w))).count();
-            let own_prose = usize::from(sets[i].is_some());
-            let anywhere = own.iter().filter(|w| page.get(w.as_str()).copied().unwrap_or(0) > own_prose).count();
-            let len = own.len() as f64;
-            let before = i.checked_sub(1).map(|j| &units[j]);
-            [
-                near as f64 / len,
-                anywhere as f64 / len,
-                (1.0 + near as f64).ln() / 3.0,
-                (1.0 + anywhere as f64).ln() / 3.0,
-                f64::from(name_like(&u.line.text)),
-                f64::from(units.get(i + 1).is_some_and(is_meta)),
-                f64::from(!u.line.blank_before && before.is_some_and(is_title_like)),
-                f64::from(before.is_some_and(is_meta)),
-            ]
-        })
-        .collect()
+    let meta: Vec<bool> = units.iter().map(is_meta).collect();
+    let title_like: Vec<bool> = units.iter().map(is_title_like).collect();
+    // The first line of each line's run (lines with no blank line between) and the run's end.
+    let mut run_start = vec![0usize; n];
+    for j in 1..n {
+        run_start[j] = if units[j].line.blank_before { j } else { run_start[j - 1] };
+    }
+    let mut run_end = vec![n; n];
+    for j in (0..n.saturating_sub(1)).rev() {
+        run_end[j] = if units[j + 1].line.blank_before { j + 1 } else { run_end[j + 1] };
+    }
+    let mut long_above = 0usize;
+    let mut out = Vec::with_capacity(n);
+    for (i, u) in units.iter().enumerate() {
+        let above = long_above;
+        long_above += usize::from(u.words >= 12);
+        let own = &all[i];
+        if i >= upto || !(1..=30).contains(&u.words) || own.is_empty() {
+            out.push([0.0; TITLE_BASE]);
+            continue;
+        }
+        let next = (i + 1..(i + 1 + NEAR).min(n)).filter(|&j| prose(j));
+        let counts: Vec<usize> = own.iter().map(|w| next.clone().filter(|&j| all[j].contains(w)).count()).collect();
+        let near = counts.iter().filter(|&&c| c > 0).count();
+        let near2 = counts.iter().filter(|&&c| c >= 2).count();
+        let own_prose = usize::from(prose(i));
+        let elsewhere = |w: &String| page.get(w.as_str()).copied().unwrap_or(0).saturating_sub(own_prose);
+        let anywhere = own.iter().filter(|w| elsewhere(w) > 0).count();
+        let recurrence = own.iter().map(|w| (1.0 + elsewhere(w) as f64).ln()).sum::<f64>();
+        let used_above = own.iter().filter(|w| first_use.get(w.as_str()).is_some_and(|&j| j < i)).count();
+        let len = own.len() as f64;
+        let before = i.checked_sub(1).map(|j| &units[j]);
+        let below = (i + 1..(i + 5).min(n)).find(|&j| meta[j]);
+        let around = i.saturating_sub(AROUND)..(i + AROUND + 1).min(n);
+        let echo = |f: &dyn Fn(&std::collections::HashSet<String>) -> bool| around.clone().any(|j| j != i && !all[j].is_empty() && f(&all[j]));
+        let short = |j: &usize| units[*j].words <= 4;
+        let short_run = (i + 1..n).take_while(short).count() + (0..i).rev().take_while(short).count();
+        out.push([
+            near as f64 / len,
+            anywhere as f64 / len,
+            (1.0 + near as f64).ln() / 3.0,
+            (1.0 + anywhere as f64).ln() / 3.0,
+            f64::from(name_like(&u.line.text)),
+            f64::from(units.get(i + 1).is_some_and(is_meta)),
+            f64::from(!u.line.blank_before && before.is_some_and(is_title_like)),
+            f64::from(before.is_some_and(is_meta)),
+            recurrence / len / 3.0,
+            near2 as f64 / len,
+            used_above as f64 / len,
+            f64::from(below.is_some()),
+            f64::from(below.is_some_and(|m| !title_like[i + 1..m].iter().any(|&t| t))),
+            f64::from((i.saturating_sub(4)..i).any(|j| meta[j])),
+            f64::from(echo(&|s| own.is_subset(s) && s.len() > own.len())),
+            f64::from(echo(&|s| s.is_subset(own) && s.len() < own.len())),
+            f64::from(echo(&|s| s == own)),
+            f64::from(keys[..i].contains(&keys[i])),
+            (1.0 + (run_end[i] - run_start[i]) as f64).ln() / 3.0,
+            f64::from(run_start[i] == i),
+            (1.0 + short_run as f64).ln() / 3.0,
+            around.clone().filter(|&j| j != i && title_like[j]).count() as f64 / 10.0,
+            (1.0 + above as f64).ln() / 3.0,
+            f64::from(u.line.blank_before),
+            f64::from(u.line.blank_after),
+        ]);
+    }
+    out
 }
 
 /// The kept lines' landmarks that title candidates are placed against.
@@ -398,6 +473,9 @@ pub fn title_candidates(units: &[Unit], features: &[[f64; COUNT]], base: &[[f64;
     let ids: Vec<usize> = (0..marks.end).filter(|&i| (1..=30).contains(&units[i].words)).collect();
     let best_near = ids.iter().map(|&i| base[i][0]).fold(f64::NEG_INFINITY, f64::max);
     let best_shared = ids.iter().map(|&i| base[i][2]).fold(f64::NEG_INFINITY, f64::max);
+    let best_recurrence = ids.iter().map(|&i| base[i][8]).fold(f64::NEG_INFINITY, f64::max);
+    // How many candidates stand above this one in a per-line value (log-scaled).
+    let rank = |i: usize, v: usize| (1.0 + ids.iter().filter(|&&j| base[j][v] > base[i][v]).count() as f64).ln() / 3.0;
     // Title-like candidates above the tenth line, counted from the top, for `headlines_between`.
     let mut title_like_before = vec![0usize; ids.len() + 1];
     for (k, &i) in ids.iter().enumerate() {
@@ -460,15 +538,124 @@ pub fn title_candidates(units: &[Unit], features: &[[f64; COUNT]], base: &[[f64;
                 b[5],
                 b[6],
                 b[7],
+                b[8],
+                b[9],
+                b[10],
+                b[11],
+                b[12],
+                b[13],
+                b[14],
+                b[15],
+                b[16],
+                b[17],
+                b[18],
+                b[19],
+                b[20],
+                b[21],
+                b[22],
+                b[23],
+                b[24],
+                rank(i, 0),
+                rank(i, 8),
+                b[8] - best_recurrence,
+                (1.0 + k as f64).ln() / 3.0,
+                (1.0 + (ids.len() - 1 - k) as f64).ln() / 3.0,
             ];
             (i, row)
         })
         .collect()
 }
 
+/// How many of the title regression's best candidates the forest reorders.
+pub const TITLE_RERANK: usize = 10;
+
+/// The number of features the title forest reads: its own, then the title features.
+pub const RERANK_COUNT: usize = 7 + TITLE_COUNT;
+
+/// The names of the title forest's own features, in order (the title features follow).
+#[allow(dead_code)]
+pub const RERANK_NAMES: [&str; 7] = ["score", "below_best", "rank", "is_best", "from_best", "next_to_best", "above_best"];
+
+/// The title regression's best [`TITLE_RERANK`] candidates, best first (the first line of equal
+/// scores first), each with its index in `candidates` and the forest's features: its score and
+/// how far below the best one, its rank, whether it is the best, how many lines from the best
+/// one (log-scaled, signed) and whether next to it or above it, then its title features.
+pub fn rerank_rows(candidates: &[(usize, [f64; TITLE_COUNT])], scores: &[f64]) -> Vec<(usize, [f32; RERANK_COUNT])> {
+    // A plain selection of the best few (a sort of every candidate costs more code).
+    let mut taken = vec![false; candidates.len()];
+    let mut order: Vec<usize> = Vec::with_capacity(TITLE_RERANK);
+    while order.len() < TITLE_RERANK {
+        let mut best: Option<usize> = None;
+        for c in 0..candidates.len() {
+            if !taken[c] && best.is_none_or(|b| scores[c] > scores[b]) {
+                best = Some(c);
+            }
+        }
+        let Some(b) = best else { break };
+        taken[b] = true;
+        order.push(b);
+    }
+    let Some(&top) = order.first() else { return Vec::new() };
+    order
+        .iter()
+        .enumerate()
+        .map(|(r, &c)| {
+            let d = candidates[c].0 as isize - candidates[top].0 as isize;
+            let own = [
+                scores[c],
+                scores[c] - scores[top],
+                r as f64 / TITLE_RERANK as f64,
+                f64::from(r == 0),
+                (d.signum() as f64) * (1.0 + d.unsigned_abs() as f64).ln() / 5.0,
+                f64::from(d.unsigned_abs() == 1),
+                f64::from(d < 0),
+            ];
+            let mut row = [0.0f32; RERANK_COUNT];
+            for (slot, v) in row.iter_mut().zip(own.iter().chain(&candidates[c].1)) {
+                *slot = *v as f32;
+            }
+            (c, row)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::name_like;
+    use super::*;
+
+    #[test]
+    fn a_headline_knows_its_byline_its_echo_above_and_its_story() {
+        let page = "News\nHarbour reopens after the storms\n\nHarbour reopens after the storms\nBy Ann Example\n\nThe harbour reopened to fishing boats after weeks of repairs to the wall the storms broke.\n\nEngineers rebuilt the harbour wall after the storms and cleared the channel of rocks.";
+        let lines = super::super::lines::split(page);
+        let u = super::super::classify(&lines, &super::super::LineModel::default()).0;
+        let base = title_base(&u, u.len());
+        let crumb = u.iter().position(|x| x.line.text == "Harbour reopens after the storms").unwrap();
+        let head = crumb + 1 + u[crumb + 1..].iter().position(|x| x.line.text == "Harbour reopens after the storms").unwrap();
+        let at = |name: &str| 8 + ["recurrence", "near_twice", "used_above", "meta_below", "last_before_meta", "meta_above", "subset_near", "superset_near", "same_near", "same_above"].iter().position(|n| *n == name).unwrap();
+        assert_eq!(base[head][at("same_above")], 1.0, "the breadcrumb above says the same");
+        assert_eq!(base[crumb][at("same_above")], 0.0);
+        assert_eq!(base[head][at("same_near")], 1.0);
+        assert_eq!(base[head][at("meta_below")], 1.0);
+        assert_eq!(base[head][at("last_before_meta")], 1.0);
+        assert!(base[head][at("near_twice")] > 0.3, "its words come back in the story: {:?}", base[head]);
+        assert_eq!(base[head][at("used_above")], 0.0, "no prose above it");
+    }
+
+    #[test]
+    fn the_forest_reads_the_best_ten_best_first_placed_against_the_best() {
+        let candidates: Vec<(usize, [f64; TITLE_COUNT])> = (0..12).map(|i| (i * 2, [i as f64; TITLE_COUNT])).collect();
+        // Scores rise to the eighth candidate (line 14), two tie below it.
+        let scores: Vec<f64> = (0..12).map(|i| if i <= 7 { i as f64 } else { 1.0 }).collect();
+        let rows = rerank_rows(&candidates, &scores);
+        assert_eq!(rows.len(), TITLE_RERANK);
+        let order: Vec<usize> = rows.iter().map(|(c, _)| *c).collect();
+        assert_eq!(order, vec![7, 6, 5, 4, 3, 2, 1, 8, 9, 10], "equal scores: the first line first");
+        let (best, next) = (&rows[0].1, &rows[1].1);
+        assert_eq!((best[0], best[1], best[2], best[3]), (7.0, 0.0, 0.0, 1.0));
+        assert_eq!((next[1], next[2], next[3], next[5], next[6]), (-1.0, 0.1, 0.0, 0.0, 1.0), "two lines above the best");
+        assert_eq!(next[7], 6.0, "its title features follow");
+        assert!(rows[7].1[4] > 0.0, "a candidate below the best");
+    }
 
     #[test]
     fn a_name_alone_reads_as_a_name_and_a_headline_does_not() {

@@ -16,6 +16,7 @@ mod lines;
 mod model;
 mod page;
 mod page_weights;
+mod title_forest;
 pub(crate) mod signals;
 mod weights;
 
@@ -331,18 +332,14 @@ fn kept_lines(units: &[Unit], model: &LineModel) -> Vec<bool> {
     units.iter().map(|u| u.kept >= model.threshold() && u.role != Role::Copyright).collect()
 }
 
-/// The headline by the line model's title regression: the best-scoring line of a few words
-/// above the middle of what is kept.
+/// The headline by the line model's title model: among the lines of a few words above the
+/// middle of what is kept, the regression's best few reordered by its forest.
 fn model_title(units: &[Unit], features: &[[f64; features::COUNT]], model: &LineModel) -> Option<String> {
     let marks = features::title_marks(units, &kept_lines(units, model))?;
-    let base = features::title_base(units);
+    let base = features::title_base(units, marks.end);
     let p: Vec<f64> = units.iter().map(|u| u.kept).collect();
-    features::title_candidates(units, features, &base, &p, &marks)
-        .iter()
-        .map(|(i, row)| (model.title_score(row), *i))
-        // The first of equal scores, as the training script takes it.
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
-        .map(|(_, i)| units[i].line.text.clone())
+    let candidates = features::title_candidates(units, features, &base, &p, &marks);
+    model.title_choice(&candidates).map(|i| units[i].line.text.clone())
 }
 
 /// Which lines are the body, and whether each of them is (rather than the lines of a span that
@@ -650,6 +647,26 @@ mod tests {
     }
 
     #[test]
+    fn a_copied_news_page_gets_its_headline_not_a_teaser_or_the_section() {
+        let mut page = String::from("Skip to content\nSubscribe\nSign in\nHome\nLocal\nBusiness\nSport\nOpinion\n\nTrending\nBakery wins regional prize for its rye bread\nRoad works on the coast road delayed again\nSchool choir heads to the national final\n\nLocal\n\n");
+        page.push_str("Harbour reopens to fishing boats after the winter storms\n\nBy Ann Example\n12 March 2024\n\n");
+        for s in [
+            "The harbour reopened to fishing boats on Tuesday after three weeks of repairs to the storm-damaged harbour wall.",
+            "Engineers rebuilt forty metres of the harbour wall and cleared the channel of the rocks the storms had moved.",
+            "Fishing crews said the closure had cost them most of the winter season, and that many boats had tied up in other harbours.",
+            "The harbour master thanked the engineers and said the repaired wall should stand for another fifty years of storms.",
+            "Boats were back at the quay by the afternoon, and the first catch of the reopened harbour was sold at the market.",
+        ] {
+            page.push_str(s);
+            page.push_str("\n\n");
+        }
+        page.push_str("Share\nFacebook\nEmail\n\nMore from Local\nLibrary extends its opening hours on Sundays\nNew ferry timetable announced for the summer\n\nAbout us\nContact\nPrivacy\nTerms\n");
+        let a = extract(&page);
+        assert_eq!(a.title.as_deref(), Some("Harbour reopens to fishing boats after the winter storms"));
+        assert!(a.body_units().iter().any(|u| u.contains("Engineers rebuilt")));
+    }
+
+    #[test]
     fn lines_are_placed_against_the_story_span() {
         let mut page = String::from("Home\nNews\nSport\nWeather\nContact\n\nHarbour reopens after the winter storms\n\n");
         for s in [
@@ -702,7 +719,7 @@ pub fn explain(input: &str) -> Vec<String> {
 pub fn feature_rows(input: &str) -> Vec<(String, usize, Vec<f64>)> {
     let lines = lines::split(input);
     let (units, features, _) = classify(&lines, &LineModel::default());
-    let base = features::title_base(&units);
+    let base = features::title_base(&units, units.len());
     features
         .into_iter()
         .zip(&units)

@@ -5,12 +5,15 @@
 //! A segment model, the first regression as it was learned from the readability corpus alone
 //! (over the first `SEGMENT_COUNT` features), values the lines for finding the span of a page
 //! that is one story; it is always the shipped one, since it never learned from wcxb-dev.
-//! A third regression scores the lines near the start of what is kept as the headline.
+//! A third regression scores the lines near the start of what is kept as the headline, and a
+//! forest reorders the ten it scores best (`title_forest.rs`).
 //! The shipped weights are in `weights.rs`; [`LineModel::new`] takes others (the benchmark's
 //! out-of-fold weights, say).
 
 use super::features::{CONTEXT_COUNT, COUNT, SEGMENT_COUNT, TITLE_COUNT};
-use super::{page, page_weights, weights};
+use super::features::{rerank_rows, RERANK_COUNT};
+use super::{page, page_weights, title_forest, weights};
+use crate::forest::Forest;
 
 /// How the body of a copied page of some length is chosen (see `page.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -33,6 +36,12 @@ pub struct LineModel {
     threshold: f64,
     page: Vec<f64>,
     choice: BodyChoice,
+    title_forest: Forest,
+}
+
+/// The shipped title forest.
+fn shipped_title_forest() -> Forest {
+    Forest { base: 0.0, nodes: std::borrow::Cow::Borrowed(&title_forest::NODES), trees: std::borrow::Cow::Borrowed(&title_forest::TREES) }
 }
 
 impl Default for LineModel {
@@ -45,6 +54,7 @@ impl Default for LineModel {
             threshold: weights::THRESHOLD,
             page: page_weights::PAGE.to_vec(),
             choice: BodyChoice::Learned,
+            title_forest: shipped_title_forest(),
         }
     }
 }
@@ -60,13 +70,19 @@ impl LineModel {
     /// line is kept. `None` when a length is wrong.
     pub fn new(first: Vec<f64>, second: Vec<f64>, title: Vec<f64>, threshold: f64) -> Option<LineModel> {
         (first.len() == COUNT && second.len() == COUNT + CONTEXT_COUNT && title.len() == TITLE_COUNT && (0.0..=1.0).contains(&threshold))
-            .then_some(LineModel { first, second, title, threshold, page: page_weights::PAGE.to_vec(), choice: BodyChoice::Learned })
+            .then_some(LineModel { first, second, title, threshold, page: page_weights::PAGE.to_vec(), choice: BodyChoice::Learned, title_forest: shipped_title_forest() })
     }
 
     /// The same model with other weights for the page-level choice, one per page feature
     /// ([`LineModel::PAGE`] of them); `None` when the length is wrong.
     pub fn with_page(self, page: Vec<f64>) -> Option<LineModel> {
         (page.len() == page::COUNT).then_some(LineModel { page, ..self })
+    }
+
+    /// The same model with another forest for reordering the title candidates (over
+    /// [`LineModel::RERANK`] features).
+    pub fn with_title_forest(self, title_forest: Forest) -> LineModel {
+        LineModel { title_forest, ..self }
     }
 
     /// The same model, choosing the body as `choice` says.
@@ -79,6 +95,9 @@ impl LineModel {
 
     /// The number of title features.
     pub const TITLE: usize = TITLE_COUNT;
+
+    /// The number of features the title forest reads.
+    pub const RERANK: usize = RERANK_COUNT;
 
     /// The number of line features.
     pub const FEATURES: usize = COUNT;
@@ -125,5 +144,19 @@ impl LineModel {
     /// How much a candidate reads like the headline (a logit: higher is likelier).
     pub(super) fn title_score(&self, features: &[f64; TITLE_COUNT]) -> f64 {
         self.title.iter().zip(features).map(|(w, f)| w * f).sum()
+    }
+
+    /// The headline among the candidates (line index and title features): the regression's
+    /// best few, reordered by the forest; the first of equal values.
+    pub(super) fn title_choice(&self, candidates: &[(usize, [f64; TITLE_COUNT])]) -> Option<usize> {
+        let scores: Vec<f64> = candidates.iter().map(|(_, row)| self.title_score(row)).collect();
+        let mut best: Option<(f32, usize)> = None;
+        for (c, row) in rerank_rows(candidates, &scores) {
+            let value = self.title_forest.predict(&row);
+            if best.is_none_or(|(b, _)| value > b) {
+                best = Some((value, candidates[c].0));
+            }
+        }
+        best.map(|(_, i)| i)
     }
 }

@@ -6,25 +6,25 @@ use super::page::COUNT;
 
 /// One weight per page feature, in the order of `page::NAMES`.
 pub const PAGE: [f64; COUNT] = [
-    -4.311714, // bias
-    -1.480732, // inside_share
-    2.597324, // log_kept_words
-    -0.821942, // log_outside_words
-    -1.233785, // after_share
-    -0.247050, // log_stamps_after
-    0.023689, // log_stamps_before
-    0.066135, // comment_head
-    1.276878, // outside_prose_share
-    2.816036, // outside_marker_share
-    -0.088693, // outside_log_mean_words
-    1.989148, // outside_overlap
-    0.925253, // span_prose_share
-    0.066276, // copied_share
-    -0.391767, // log_outside_runs
-    9.123498, // outside_mean_kept
-    0.295661, // span_vs_runs
-    0.189573, // log_lines
-    0.345662, // outside_short_share
-    -2.181917, // log_span_prose
-    -0.206372, // outside_by_stamp
+    -4.309353, // bias
+    -1.469861, // inside_share
+    2.596234, // log_kept_words
+    -0.819993, // log_outside_words
+    -1.227317, // after_share
+    -0.248526, // log_stamps_after
+    0.023134, // log_stamps_before
+    0.067629, // comment_head
+    1.272195, // outside_prose_share
+    2.813155, // outside_marker_share
+    -0.091772, // outside_log_mean_words
+    1.987714, // outside_overlap
+    0.900970, // span_prose_share
+    0.071450, // copied_share
+    -0.394122, // log_outside_runs
+    9.103011, // outside_mean_kept
+    0.295645, // span_vs_runs
+    0.188704, // log_lines
+    0.355158, // outside_short_share
+    -2.178608, // log_span_prose
+    -0.192413, // outside_by_stamp
 ];
