@@ -109,17 +109,29 @@ fn count_html_tags(input: &str) -> usize {
 }
 
 /// Points for Markdown syntax: 2 for a strong sign (ATX heading, code fence, link or image
-/// syntax), 1 for a weaker one (emphasis, setext underline, quote, numbered list).
+/// syntax), 1 for a weaker one (emphasis, setext underline, quote, numbered list). Only the
+/// first quarter of the non-empty lines counts (and at least their first 40): Markdown shows
+/// its syntax from the start, while a page copied as text may quote some deep inside (a code
+/// sample's `# comment`, a prompt's `## Section`, an e-mail's `> ` quote) and is still text.
 fn markdown_score(input: &str) -> usize {
-    let mut score = 0;
+    let lines = input.lines().take(2_000).filter(|l| !l.trim().is_empty()).count();
+    let counted = (lines / 4).max(40);
+    let (mut score, mut seen) = (0, 0);
     let mut prev_text = false;
-    for line in input.lines().take(2_000) {
+    for line in input.lines() {
         let t = line.trim_start();
+        if !t.is_empty() {
+            seen += 1;
+            if seen > counted {
+                break;
+            }
+        }
         let hashes = t.chars().take_while(|&c| c == '#').count();
         if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
             score += 2;
-        } else if t.starts_with("```") || t.starts_with("~~~") {
-            score += 2;
+        } else if t.starts_with("```") || t.starts_with("~~~") && !t.chars().all(|c| c == '~') {
+            // One point a fence: a block of code opens and closes.
+            score += 1;
         } else if prev_text && !t.is_empty() && (t.chars().all(|c| c == '=') || t.len() >= 3 && t.chars().all(|c| c == '-')) {
             score += 1;
         } else if t.starts_with("> ") {
@@ -128,7 +140,7 @@ fn markdown_score(input: &str) -> usize {
         if has_md_link(t) {
             score += 2;
         }
-        if t.contains("**") || t.contains("__") {
+        if has_strong_emphasis(t) {
             score += 1;
         }
         prev_text = !t.is_empty();
@@ -231,6 +243,24 @@ fn linked_address(html: &str) -> Option<String> {
 }
 
 /// `[text](target)` somewhere in the line.
+/// Strong emphasis: `**words**`, or `__words__` standing as words (not a name in code such as
+/// `__init__`, nor a lone `**kwargs`).
+fn has_strong_emphasis(line: &str) -> bool {
+    ["**", "__"].iter().any(|mark| {
+        let mut parts = line.split(mark);
+        let Some(before) = parts.next() else { return false };
+        let (Some(inner), Some(after)) = (parts.next(), parts.next()) else { return false };
+        let bounded = |s: &str, last: bool| {
+            let c = if last { s.chars().next_back() } else { s.chars().next() };
+            c.is_none_or(|c| !c.is_alphanumeric() && c != '_' && (*mark == "**" || c.is_whitespace() || c.is_ascii_punctuation()))
+        };
+        !inner.is_empty()
+            && !inner.starts_with(char::is_whitespace)
+            && !inner.ends_with(char::is_whitespace)
+            && (*mark == "**" || bounded(before, true) && bounded(after, false) && !before.ends_with(['(', '.']))
+    })
+}
+
 fn has_md_link(line: &str) -> bool {
     let mut rest = line;
     while let Some(close) = rest.find("](") {
@@ -280,6 +310,21 @@ mod tests {
     fn a_copied_page_that_opens_with_a_stray_tag_is_still_text() {
         let page = format!("<img height=\"1\" width=\"1\" src=\"x\">\n{}", "Politics\nWhite House\nA long paragraph of the story itself.\n".repeat(20));
         assert_eq!(detect(&page), InputKind::Text);
+    }
+
+    #[test]
+    fn a_page_copied_as_text_that_quotes_code_or_markup_deep_inside_is_text() {
+        let story = "A paragraph of the story, long enough to read as prose on its own line.\n\n".repeat(60);
+        let page = format!("Home\nBlog\n\nSetting up a repository\n\n{story}Run these:\n\n# initialize git\ngit init\n# clone repo\ngit clone https://example.org/repo\n\n## The Concept\nExplain it first.\n");
+        assert_eq!(detect(&page), InputKind::Text);
+        assert_eq!(detect("The call failed:\n    result = self.fn(*self.args, **self.kwargs)\nif __name__ == '__main__':\n    main()"), InputKind::Text);
+        assert_eq!(detect("Title\n~~~~~\n\nA paragraph under a title underlined the reStructuredText way."), InputKind::Text);
+    }
+
+    #[test]
+    fn markdown_with_emphasis_and_headings_is_markdown() {
+        assert_eq!(detect("# Notes\n\nThis is **important**."), InputKind::Markdown);
+        assert_eq!(detect("Some __bold__ words and a [link](https://example.org)."), InputKind::Markdown);
     }
 
     #[test]
