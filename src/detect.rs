@@ -118,7 +118,8 @@ fn markdown_score(input: &str) -> usize {
     let counted = (lines / 4).max(40);
     let (mut score, mut seen) = (0, 0);
     let mut prev_text = false;
-    for line in input.lines() {
+    let mut all = input.lines().peekable();
+    while let Some(line) = all.next() {
         let t = line.trim_start();
         if !t.is_empty() {
             seen += 1;
@@ -126,8 +127,12 @@ fn markdown_score(input: &str) -> usize {
                 break;
             }
         }
+        // Indented four spaces or more, a line is code, never a heading.
+        let indent = line.len() - t.len();
         let hashes = t.chars().take_while(|&c| c == '#').count();
-        if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
+        // A heading's next line is blank or starts as text does; a code comment's is code.
+        let next_code = all.peek().is_some_and(|n| n.trim_start().starts_with(|c: char| c.is_lowercase() || matches!(c, '(' | '[' | '{' | '\'' | '"')));
+        if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') && indent < 4 && !next_code {
             score += 2;
         } else if t.starts_with("```") || t.starts_with("~~~") && !t.chars().all(|c| c == '~') {
             // One point a fence: a block of code opens and closes.
@@ -257,7 +262,7 @@ fn has_strong_emphasis(line: &str) -> bool {
         !inner.is_empty()
             && !inner.starts_with(char::is_whitespace)
             && !inner.ends_with(char::is_whitespace)
-            && (*mark == "**" || bounded(before, true) && bounded(after, false) && !before.ends_with(['(', '.']))
+            && (*mark == "**" || bounded(before, true) && bounded(after, false) && !before.ends_with(['(', '.']) && !after.starts_with(['(', '.']))
     })
 }
 
@@ -317,6 +322,8 @@ mod tests {
         let story = "A paragraph of the story, long enough to read as prose on its own line.\n\n".repeat(60);
         let page = format!("Home\nBlog\n\nSetting up a repository\n\n{story}Run these:\n\n# initialize git\ngit init\n# clone repo\ngit clone https://example.org/repo\n\n## The Concept\nExplain it first.\n");
         assert_eq!(detect(&page), InputKind::Text);
+        let docs = "Sessions\n\nRun this first:\n\n# Create a new repository\ngit init my-project\n# Add a remote\ngit remote add origin https://example.org/repo\n\n    # it takes a second\n    for _ in range(5):\n        pass\n\nA paragraph on what the commands do, long enough to read as prose.";
+        assert_eq!(detect(docs), InputKind::Text);
         assert_eq!(detect("The call failed:\n    result = self.fn(*self.args, **self.kwargs)\nif __name__ == '__main__':\n    main()"), InputKind::Text);
         assert_eq!(detect("Title\n~~~~~\n\nA paragraph under a title underlined the reStructuredText way."), InputKind::Text);
     }
