@@ -6,25 +6,25 @@ use super::page::COUNT;
 
 /// One weight per page feature, in the order of `page::NAMES`.
 pub const PAGE: [f64; COUNT] = [
-    -4.309353, // bias
-    -1.469861, // inside_share
-    2.596234, // log_kept_words
-    -0.819993, // log_outside_words
-    -1.227317, // after_share
-    -0.248526, // log_stamps_after
-    0.023134, // log_stamps_before
-    0.067629, // comment_head
-    1.272195, // outside_prose_share
-    2.813155, // outside_marker_share
-    -0.091772, // outside_log_mean_words
-    1.987714, // outside_overlap
-    0.900970, // span_prose_share
-    0.071450, // copied_share
-    -0.394122, // log_outside_runs
-    9.103011, // outside_mean_kept
-    0.295645, // span_vs_runs
-    0.188704, // log_lines
-    0.355158, // outside_short_share
-    -2.178608, // log_span_prose
-    -0.192413, // outside_by_stamp
+    -4.358955, // bias
+    -1.223899, // inside_share
+    2.582990, // log_kept_words
+    -0.795954, // log_outside_words
+    -1.211574, // after_share
+    -0.241863, // log_stamps_after
+    0.023030, // log_stamps_before
+    0.098986, // comment_head
+    1.246794, // outside_prose_share
+    2.514192, // outside_marker_share
+    -0.121853, // outside_log_mean_words
+    1.983308, // outside_overlap
+    0.723865, // span_prose_share
+    -0.161111, // copied_share
+    -0.347262, // log_outside_runs
+    8.918391, // outside_mean_kept
+    0.267752, // span_vs_runs
+    0.182849, // log_lines
+    0.375899, // outside_short_share
+    -2.135107, // log_span_prose
+    -0.379028, // outside_by_stamp
 ];
