@@ -14,7 +14,7 @@ use std::collections::HashSet;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html};
 
-use super::root::{is_hidden, is_skipped_tag};
+use super::root::{is_block, is_hidden, is_skipped_tag};
 use crate::words::{collapse_ws, count_words};
 
 /// A heading of the page that could be the headline, in document order.
@@ -132,7 +132,7 @@ fn candidates(body: ElementRef, site_name: Option<&str>, tag: &str, place: &Stor
         if hidden {
             continue;
         }
-        let text = collapse_ws(&el.text().collect::<String>());
+        let text = heading_text(&el);
         let chars = text.chars().count();
         if !(3..=300).contains(&chars) || site.as_deref() == Some(fold(&text).as_str()) || links_home(&el) {
             continue;
@@ -142,10 +142,24 @@ fn candidates(body: ElementRef, site_name: Option<&str>, tag: &str, place: &Stor
     out
 }
 
+/// A heading's text as it reads: a line break or a block inside it (`Real Estate for
+/// Beginners<br>Real Estate 101`, a word a line) parts the words around it.
+fn heading_text(el: &ElementRef) -> String {
+    let mut out = String::new();
+    for node in el.descendants() {
+        match node.value() {
+            scraper::Node::Text(t) => out.push_str(t),
+            scraper::Node::Element(e) if e.name() == "br" || is_block(e.name()) => out.push(' '),
+            _ => {}
+        }
+    }
+    collapse_ws(&out)
+}
+
 /// A heading that is wholly a link to the site's front page, or wrapped in one: the site's
 /// logo or name.
 fn links_home(el: &ElementRef) -> bool {
-    let text = collapse_ws(&el.text().collect::<String>());
+    let text = heading_text(el);
     let is_home_link = |a: &ElementRef| {
         a.value().name() == "a"
             && a.value().attr("href").is_some_and(|h| {
@@ -153,7 +167,7 @@ fn links_home(el: &ElementRef) -> bool {
                 h == "/" || h == "./" || h.strip_prefix("https://").or(h.strip_prefix("http://")).is_some_and(|rest| rest.trim_end_matches('/').find('/').is_none())
             })
     };
-    let inner = el.descendants().filter_map(ElementRef::wrap).any(|a| is_home_link(&a) && collapse_ws(&a.text().collect::<String>()) == text);
+    let inner = el.descendants().filter_map(ElementRef::wrap).any(|a| is_home_link(&a) && heading_text(&a) == text);
     inner || el.ancestors().filter_map(ElementRef::wrap).take(3).any(|a| is_home_link(&a))
 }
 
@@ -324,6 +338,16 @@ mod tests {
         let body = doc.root_element().children().filter_map(ElementRef::wrap).find(|e| e.value().name() == "body").unwrap();
         let p = body.descendants().filter_map(ElementRef::wrap).position(|e| e.value().name() == "p").unwrap();
         assert_eq!(choose(body, None, false, None, Some((p, p + 1))).as_deref(), Some("The river rose overnight"));
+    }
+
+    #[test]
+    fn a_line_break_in_a_heading_parts_its_words() {
+        let page = "<html><body><h1>Investing for Beginners<br>Real Estate 101</h1><p>Story.</p></body></html>";
+        assert_eq!(headline(page).as_deref(), Some("Investing for Beginners Real Estate 101"));
+        let page = "<html><body><h1>WEEKEND<br>CODING<br><span>AGENT</span></h1><p>Story.</p></body></html>";
+        assert_eq!(headline(page).as_deref(), Some("WEEKEND CODING AGENT"));
+        let page = "<html><body><h1><div>Harbour</div><div>reopens</div></h1><p>Story.</p></body></html>";
+        assert_eq!(headline(page).as_deref(), Some("Harbour reopens"));
     }
 
     #[test]
