@@ -189,6 +189,7 @@ def page_scores(pages, probs, threshold):
 
 TITLE_COUNT = 61  # features::TITLE_COUNT
 TITLE_ANCHOR_WORDS = 12  # features::TITLE_ANCHOR_WORDS
+TITLE_CANDIDATES = 2000  # features::TITLE_CANDIDATES
 
 
 def signed_log(d):
@@ -210,7 +211,7 @@ def title_rows(pg, p, threshold):
     total = mass[-1]
     tenth = int(np.searchsorted(mass, 0.1 * total))
     end = min(n, int(np.searchsorted(mass, 0.5 * total)) + 6)
-    idx = [i for i in range(end) if 1 <= w[i] <= 30]
+    idx = [i for i in range(end) if 1 <= w[i] <= 30][:TITLE_CANDIDATES]
     if not idx:
         return [], np.zeros((0, TITLE_COUNT))
     best_near = max(tb[i, 0] for i in idx)

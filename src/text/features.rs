@@ -353,8 +353,8 @@ pub fn title_base(units: &[Unit], upto: usize) -> Vec<[f64; TITLE_BASE]> {
     let mut page: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     // The first prose line each content word is used in.
     let mut first_use: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    // Each line's set of content words as a key (the empty set's is 0).
-    let keys: Vec<u64> = all.iter().map(set_key).collect();
+    // The sets of content words of the lines above the current one, each as its key.
+    let mut sets_above: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (j, set) in all.iter().enumerate() {
         if prose(j) {
             for w in set {
@@ -380,6 +380,11 @@ pub fn title_base(units: &[Unit], upto: usize) -> Vec<[f64; TITLE_BASE]> {
         let above = long_above;
         long_above += usize::from(u.words >= 12);
         let own = &all[i];
+        let key = format!("{:x}", set_key(own));
+        let same_above = sets_above.contains(&key);
+        if i < upto {
+            sets_above.insert(key);
+        }
         if i >= upto || !(1..=30).contains(&u.words) || own.is_empty() {
             out.push([0.0; TITLE_BASE]);
             continue;
@@ -391,7 +396,10 @@ pub fn title_base(units: &[Unit], upto: usize) -> Vec<[f64; TITLE_BASE]> {
         let own_prose = usize::from(prose(i));
         let elsewhere = |w: &String| page.get(w.as_str()).copied().unwrap_or(0).saturating_sub(own_prose);
         let anywhere = own.iter().filter(|w| elsewhere(w) > 0).count();
-        let recurrence = own.iter().map(|w| (1.0 + elsewhere(w) as f64).ln()).sum::<f64>();
+        // Summed in a fixed order, so that the value does not depend on the set's order.
+        let mut recurs: Vec<usize> = own.iter().map(elsewhere).collect();
+        recurs.sort_unstable();
+        let recurrence = recurs.iter().map(|&c| (1.0 + c as f64).ln()).sum::<f64>();
         let used_above = own.iter().filter(|w| first_use.get(w.as_str()).is_some_and(|&j| j < i)).count();
         let len = own.len() as f64;
         let before = i.checked_sub(1).map(|j| &units[j]);
@@ -418,7 +426,7 @@ pub fn title_base(units: &[Unit], upto: usize) -> Vec<[f64; TITLE_BASE]> {
             f64::from(echo(&|s| own.is_subset(s) && s.len() > own.len())),
             f64::from(echo(&|s| s.is_subset(own) && s.len() < own.len())),
             f64::from(echo(&|s| s == own)),
-            f64::from(keys[..i].contains(&keys[i])),
+            f64::from(same_above),
             (1.0 + (run_end[i] - run_start[i]) as f64).ln() / 3.0,
             f64::from(run_start[i] == i),
             (1.0 + short_run as f64).ln() / 3.0,
@@ -465,12 +473,17 @@ pub fn title_marks(units: &[Unit], kept: &[bool]) -> Option<TitleMarks> {
     Some(TitleMarks { start, anchor, tenth, end })
 }
 
-/// The title candidates (lines of 1 to 30 words above `marks.end`) and their features;
+/// At most this many title candidates, the first ones (a headline stands near the top; their
+/// ranks take time in the square of their number, and a pasted book has hundreds of thousands).
+pub const TITLE_CANDIDATES: usize = 2_000;
+
+/// The title candidates (the first [`TITLE_CANDIDATES`] lines of 1 to 30 words above
+/// `marks.end`) and their features;
 /// `features` are the line features, `base` their `title_base`, `p` the line model's
 /// probabilities.
 pub fn title_candidates(units: &[Unit], features: &[[f64; COUNT]], base: &[[f64; TITLE_BASE]], p: &[f64], marks: &TitleMarks) -> Vec<(usize, [f64; TITLE_COUNT])> {
     let n = units.len();
-    let ids: Vec<usize> = (0..marks.end).filter(|&i| (1..=30).contains(&units[i].words)).collect();
+    let ids: Vec<usize> = (0..marks.end).filter(|&i| (1..=30).contains(&units[i].words)).take(TITLE_CANDIDATES).collect();
     let best_near = ids.iter().map(|&i| base[i][0]).fold(f64::NEG_INFINITY, f64::max);
     let best_shared = ids.iter().map(|&i| base[i][2]).fold(f64::NEG_INFINITY, f64::max);
     let best_recurrence = ids.iter().map(|&i| base[i][8]).fold(f64::NEG_INFINITY, f64::max);
@@ -639,6 +652,21 @@ mod tests {
         assert_eq!(base[head][at("last_before_meta")], 1.0);
         assert!(base[head][at("near_twice")] > 0.3, "its words come back in the story: {:?}", base[head]);
         assert_eq!(base[head][at("used_above")], 0.0, "no prose above it");
+    }
+
+    #[test]
+    fn a_pasted_book_gives_the_title_model_a_bounded_number_of_candidates() {
+        let chapter = "Chapter heading here\n\nA paragraph of the chapter, long enough to be read as prose by the line model.\n\n";
+        let text = chapter.repeat(3_000);
+        let lines = super::super::lines::split(&text);
+        let (u, features, _) = super::super::classify(&lines, &super::super::LineModel::default());
+        let kept = vec![true; u.len()];
+        let marks = title_marks(&u, &kept).unwrap();
+        let base = title_base(&u, marks.end);
+        let p = vec![0.5; u.len()];
+        let candidates = title_candidates(&u, &features, &base, &p, &marks);
+        assert_eq!(candidates.len(), TITLE_CANDIDATES);
+        assert_eq!(candidates[0].0, 0, "the first ones");
     }
 
     #[test]

@@ -6,25 +6,25 @@ use super::page::COUNT;
 
 /// One weight per page feature, in the order of `page::NAMES`.
 pub const PAGE: [f64; COUNT] = [
-    -4.358955, // bias
-    -1.223899, // inside_share
-    2.582990, // log_kept_words
-    -0.795954, // log_outside_words
-    -1.211574, // after_share
-    -0.241863, // log_stamps_after
-    0.023030, // log_stamps_before
-    0.098986, // comment_head
-    1.246794, // outside_prose_share
-    2.514192, // outside_marker_share
-    -0.121853, // outside_log_mean_words
-    1.983308, // outside_overlap
-    0.723865, // span_prose_share
-    -0.161111, // copied_share
-    -0.347262, // log_outside_runs
-    8.918391, // outside_mean_kept
-    0.267752, // span_vs_runs
-    0.182849, // log_lines
-    0.375899, // outside_short_share
-    -2.135107, // log_span_prose
-    -0.379028, // outside_by_stamp
+    -4.359138, // bias
+    -1.223583, // inside_share
+    2.582977, // log_kept_words
+    -0.795943, // log_outside_words
+    -1.211528, // after_share
+    -0.241896, // log_stamps_after
+    0.022999, // log_stamps_before
+    0.099131, // comment_head
+    1.246772, // outside_prose_share
+    2.514211, // outside_marker_share
+    -0.121834, // outside_log_mean_words
+    1.983289, // outside_overlap
+    0.723720, // span_prose_share
+    -0.161113, // copied_share
+    -0.347208, // log_outside_runs
+    8.918561, // outside_mean_kept
+    0.267734, // span_vs_runs
+    0.182862, // log_lines
+    0.375917, // outside_short_share
+    -2.135130, // log_span_prose
+    -0.379046, // outside_by_stamp
 ];
