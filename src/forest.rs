@@ -52,9 +52,35 @@ impl Forest {
     }
 }
 
+/// The indices of the `k` best scores, best first; of equal scores the earlier first. A plain
+/// selection: `k` is small, and a sort of every candidate costs more code in the wasm.
+pub fn best<T: PartialOrd>(scores: &[T], k: usize) -> Vec<usize> {
+    let mut taken = vec![false; scores.len()];
+    let mut out = Vec::with_capacity(k.min(scores.len()));
+    while out.len() < k {
+        let mut best: Option<usize> = None;
+        for (i, s) in scores.iter().enumerate() {
+            if !taken[i] && best.is_none_or(|b| *s > scores[b]) {
+                best = Some(i);
+            }
+        }
+        let Some(b) = best else { break };
+        taken[b] = true;
+        out.push(b);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_best_come_first_and_ties_keep_their_order() {
+        assert_eq!(best(&[0.5, 2.0, 0.5, 1.0], 3), vec![1, 3, 0]);
+        assert_eq!(best(&[1.0f32, 3.0], 5), vec![1, 0]);
+        assert!(best::<f64>(&[], 2).is_empty());
+    }
 
     #[test]
     fn a_value_goes_left_at_the_threshold_and_right_above_it() {

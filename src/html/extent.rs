@@ -435,20 +435,7 @@ impl ExtentModel {
     /// margin.
     pub fn ranking(&self, candidates: &[Candidate], k: usize) -> Vec<usize> {
         let scores: Vec<f32> = candidates.iter().enumerate().map(|(i, c)| self.predict(&c.features) - if i > 0 { self.margin } else { 0.0 }).collect();
-        let mut taken = vec![false; scores.len()];
-        let mut out = Vec::with_capacity(k.min(scores.len()));
-        while out.len() < k {
-            let mut best: Option<usize> = None;
-            for (i, &s) in scores.iter().enumerate() {
-                if !taken[i] && best.is_none_or(|b| s > scores[b]) {
-                    best = Some(i);
-                }
-            }
-            let Some(b) = best else { break };
-            taken[b] = true;
-            out.push(b);
-        }
-        out
+        crate::forest::best(&scores, k)
     }
 }
 

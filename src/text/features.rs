@@ -353,7 +353,9 @@ pub fn title_base(units: &[Unit], upto: usize) -> Vec<[f64; TITLE_BASE]> {
     let mut page: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     // The first prose line each content word is used in.
     let mut first_use: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    // The sets of content words of the lines above the current one, each as its key.
+    // The sets of content words of the lines above the current one, each as its key written in
+    // hex: a set of strings is built for the content words anyway, and a second set type (of
+    // numbers) would cost about 1 KB more of the wasm.
     let mut sets_above: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (j, set) in all.iter().enumerate() {
         if prose(j) {
@@ -594,20 +596,7 @@ pub const RERANK_NAMES: [&str; 7] = ["score", "below_best", "rank", "is_best", "
 /// how far below the best one, its rank, whether it is the best, how many lines from the best
 /// one (log-scaled, signed) and whether next to it or above it, then its title features.
 pub fn rerank_rows(candidates: &[(usize, [f64; TITLE_COUNT])], scores: &[f64]) -> Vec<(usize, [f32; RERANK_COUNT])> {
-    // A plain selection of the best few (a sort of every candidate costs more code).
-    let mut taken = vec![false; candidates.len()];
-    let mut order: Vec<usize> = Vec::with_capacity(TITLE_RERANK);
-    while order.len() < TITLE_RERANK {
-        let mut best: Option<usize> = None;
-        for c in 0..candidates.len() {
-            if !taken[c] && best.is_none_or(|b| scores[c] > scores[b]) {
-                best = Some(c);
-            }
-        }
-        let Some(b) = best else { break };
-        taken[b] = true;
-        order.push(b);
-    }
+    let order = crate::forest::best(scores, TITLE_RERANK);
     let Some(&top) = order.first() else { return Vec::new() };
     order
         .iter()
