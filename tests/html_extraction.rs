@@ -265,3 +265,22 @@ fn a_link_to_a_host_name_in_unicode_keeps_its_address() {
     let c = copy(&html);
     assert!(c.html.contains("href=\"https://xn--mnchen-3ya.example/f%C3%A4hre?tag=1\""), "{}", c.html);
 }
+
+#[test]
+fn a_consent_dialog_is_not_the_story() {
+    // A consent form standing over the page, with more prose than the story itself (though
+    // fewer words than the page shows around it, with its menus).
+    let consent = "<p>These cookies are necessary for the website to function and cannot be switched off in our systems, and you can set your browser to block them.</p>";
+    let menu = "<li><a href=\"/routes\">Routes and timetables for the islands</a></li>";
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Ferry timetable</title></head><body><ul>{}</ul>\
+         <div class=\"page\"><h1>Winter ferry timetable</h1>{PARA}<p>Sailings leave the north quay at half past seven and return at six in the evening on weekdays.</p></div>\
+         <div class=\"overlay\"><div role=\"dialog\" aria-modal=\"true\" aria-label=\"Privacy Center\"><h2>Manage Consent Preferences</h2>{}</div></div>\
+         </body></html>",
+        menu.repeat(20),
+        consent.repeat(4)
+    );
+    let c = copy(&html);
+    assert!(c.text.contains("half past seven"), "{}", c.text);
+    assert!(!c.text.contains("cookies"), "{}", c.text);
+}

@@ -136,7 +136,7 @@ fn show_hidden_story(doc: &mut Html) {
         if words >= FALLBACK_MIN_WORDS && words > shown {
             if let Some(mut node) = doc.tree.get_mut(id) {
                 if let Node::Element(el) = node.value() {
-                    el.attrs.retain(|(name, _)| !matches!(&*name.local, "hidden" | "aria-hidden" | "style"));
+                    el.attrs.retain(|(name, _)| !matches!(&*name.local, "hidden" | "aria-hidden" | "style" | "role"));
                 }
             }
         }

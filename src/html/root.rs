@@ -52,10 +52,13 @@ pub(super) fn class_weight(el: &ElementRef) -> i32 {
 /// Whether the page does not show `el`: the `hidden` attribute, or an inline style that hides
 /// it. `aria-hidden="true"` hides an element from screen readers only, and the page shows it
 /// (a product's specifications drawn for the eye beside their spoken version): only an icon or
-/// a mark so hidden, of at most two words ("arrow_forward", "×"), is not read.
+/// a mark so hidden, of at most two words ("arrow_forward", "×"), is not read. An element with
+/// the role of a dialog stands over the page, not in it (a consent form, a sign-in box), as a
+/// `<dialog>` does, which extraction skips: it is read as hidden too.
 pub(super) fn is_hidden(el: &ElementRef) -> bool {
     let e = el.value();
     e.attr("hidden").is_some()
+        || matches!(e.attr("role"), Some("dialog" | "alertdialog"))
         || (e.attr("aria-hidden") == Some("true") && {
             let mut words = crate::words::WordCounter::default();
             for t in el.text() {
