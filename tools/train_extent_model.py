@@ -29,6 +29,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.ensemble import GradientBoostingRegressor
 
+from compact import coarse, plain_split, split_points
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / 'src/html/extent_model.rs'
 SETTINGS = dict(n_estimators=160, max_depth=3, learning_rate=0.08, min_samples_leaf=20, subsample=0.8, random_state=7)
@@ -61,8 +63,10 @@ def train(x, y, w):
     return model
 
 
-def export(model):
-    """-> (base, nodes, tree starts): leaf values scaled by the learning rate."""
+def export(model, points):
+    """-> (base, nodes, tree starts): leaf values scaled by the learning rate and kept to 8 bits
+    of mantissa, split points the plainest that split the rows `points` (`split_points` of
+    every row) as the model's do, so that the shipped trees compress well."""
     nodes, starts = [], []
     for est in model.estimators_[:, 0]:
         t = est.tree_
@@ -73,15 +77,35 @@ def export(model):
             nodes.append({
                 'feature': 255 if leaf else int(t.feature[i]),
                 'right': 0 if leaf else int(t.children_right[i]),
-                'value': float(np.float32(t.value[i][0][0] * model.learning_rate)) if leaf else float(np.float32(t.threshold[i])),
+                'value': float(coarse(t.value[i][0][0] * model.learning_rate)) if leaf else float(plain_split(points[t.feature[i]], t.threshold[i])),
             })
     base = float(np.float32(model.init_.constant_[0][0]))
     return base, nodes, starts
 
 
-def chosen_f1(model, x, y, pages, rows, keep):
-    """Mean F1 of the candidate the model picks, per form and page type, on the pages `keep` admits."""
-    pred = model.predict(x)
+def predict(forest, x):
+    """forest::Forest::predict for every row of `x`: the leaves summed in float32."""
+    base, nodes, starts = forest
+    out = np.full(len(x), base, dtype=np.float32)
+    for s in starts:
+        at = np.full(len(x), s)
+        while True:
+            feature = np.array([nodes[i]['feature'] for i in at])
+            leaf = feature == 255
+            if leaf.all():
+                break
+            value = np.array([nodes[i]['value'] for i in at], dtype=np.float32)
+            right = np.array([s + nodes[i]['right'] for i in at])
+            go_left = x[np.arange(len(x)), np.where(leaf, 0, feature)] <= value
+            at = np.where(leaf, at, np.where(go_left, at + 1, right))
+        out += np.array([nodes[i]['value'] for i in at], dtype=np.float32)
+    return out
+
+
+def chosen_f1(forest, x, y, pages, rows, keep):
+    """Mean F1 of the candidate the shipped form of a model picks, per form and page type, on
+    the pages `keep` admits."""
+    pred = predict(forest, x)
     out = defaultdict(list)
     for (form, pid), idx in pages.items():
         if not keep(rows[idx[0]]):
@@ -139,24 +163,26 @@ def main():
     rows, x, y, gain, w, pages = load(args.rows)
     folds = np.array([r['fold'] for r in rows])
     print(f'{len(rows)} candidates of {len(pages)} pages')
+    points = split_points(x)
     if args.folds:
         models = []
         oof = defaultdict(list)
         for k in range(5):
             m = train(x[folds != k], gain[folds != k], w[folds != k])
-            base, nodes, starts = export(m)
+            base, nodes, starts = export(m, points)
             models.append({'base': base, 'nodes': nodes, 'trees': starts, 'margin': MARGIN})
-            for key, v in chosen_f1(m, x, y, pages, rows, lambda r: r['fold'] == k).items():
+            for key, v in chosen_f1((base, nodes, starts), x, y, pages, rows, lambda r: r['fold'] == k).items():
                 oof[key].extend(v)
         Path(args.folds).write_text(json.dumps({'folds': models}))
         show('out-of-fold (per-page F1 of the chosen candidate):', oof)
     model = train(x, gain, w)
-    show("in-sample:", chosen_f1(model, x, y, pages, rows, lambda r: True))
+    shipped = export(model, points)
+    show("in-sample:", chosen_f1(shipped, x, y, pages, rows, lambda r: True))
     names = feature_names()
     imp = sorted(zip(model.feature_importances_, names), reverse=True)
     print('importance: ' + ', '.join(f'{n} {v:.3f}' for v, n in imp[:12]))
     if not args.no_write:
-        base, nodes, starts = export(model)
+        base, nodes, starts = shipped
         OUT.write_text(rust(base, nodes, starts, names))
         print(f'wrote {OUT.relative_to(ROOT)} ({len(starts)} trees, {len(nodes)} nodes)')
 

@@ -41,6 +41,8 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import minimize
 
+from compact import coarse, plainest
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / 'shared'
 TOKEN = re.compile(r'\w+')
@@ -311,25 +313,6 @@ def fit_tree(X, g, h, depth=3, min_rows=20, lam=1.0):
 
     grow(np.arange(len(X)), 0)
     return nodes
-
-
-def plainest(lo, hi):
-    """The float32 in [lo, hi) with the fewest mantissa bits: it splits the rows as `lo` does,
-    and the shipped trees compress better."""
-    for bits in range(24):
-        drop = np.uint32((1 << (23 - bits)) - 1)
-        t = (np.array([lo], dtype=np.float32).view(np.uint32) & ~drop).view(np.float32)[0]
-        if t < lo:  # a positive value cut down: one step up at this precision
-            t = (np.array([t], dtype=np.float32).view(np.uint32) + (drop + np.uint32(1))).view(np.float32)[0]
-        if lo <= t < hi:
-            return t
-    return lo
-
-
-def coarse(v):
-    """A leaf value kept to 8 bits of mantissa (a relative error under 0.4 %), so that the
-    shipped trees compress better; the boosting goes on from the value kept."""
-    return (np.array([v], dtype=np.float32).view(np.uint32) + np.uint32(1 << 14) & ~np.uint32((1 << 15) - 1)).view(np.float32)[0]
 
 
 def tree_values(nodes, X):
