@@ -1,6 +1,7 @@
 //! Pages other than articles: a forum thread keeps every post, a service page every section;
-//! the page's menus and footer stay out. (Who wrote each post is not kept yet: a name alone on
-//! its line is weeded as a label.) Each page is written for the
+//! the page's menus and footer stay out; who wrote each post stays over it when the post's
+//! header links to the writer's profile and says when (a name alone on its line is still
+//! weeded as a label). Each page is written for the
 //! test, shaped as such pages are (the content spread over sibling blocks, not one story).
 
 use cleancopy::{clean, CleanCopy};
@@ -40,6 +41,27 @@ fn a_forum_thread_keeps_every_post_in_order() {
         at += found + text.len();
     }
     assert!(!c.text.contains("All rights reserved") && !c.text.contains("Pricing"), "{}", c.text);
+}
+
+#[test]
+fn a_thread_keeps_who_wrote_each_post_and_when() {
+    let posts: String = POSTS
+        .iter()
+        .enumerate()
+        .map(|(i, (who, text))| {
+            format!("<article class=\"post\"><div class=\"post-header\"><a class=\"username\" href=\"/u/{who}\">{who}</a> <time datetime=\"2024-06-{d:02}\">{d} Jun 2024</time></div><div class=\"cooked\"><p>{text}</p></div></article>", d = i + 10)
+        })
+        .collect();
+    let html = shell("Starter smells of nail polish", &format!("<main><h1>Starter smells of nail polish</h1><div class=\"thread\">{posts}</div></main>"))
+        .replace("<head>", "<head><link rel=\"canonical\" href=\"https://forum.example/t/starter/7\">");
+    let c = copy(&html);
+    let mut at = 0;
+    for (i, (who, text)) in POSTS.iter().enumerate() {
+        let header = format!("{who} {} Jun 2024\n\n{text}", i + 10);
+        let found = c.text[at..].find(&header).unwrap_or_else(|| panic!("post {} without its writer and date over it:\n{}", i + 1, c.text));
+        at += found + header.len();
+    }
+    assert!(c.html.contains(r#"<a href="https://forum.example/u/breadhead""#), "{}", c.html);
 }
 
 #[test]

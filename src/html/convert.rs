@@ -45,7 +45,7 @@ impl Converter {
     }
 
     fn is_link_farm(&self, el: &ElementRef) -> bool {
-        !self.keep_link_lists && is_link_farm(el)
+        !self.keep_link_lists && is_link_farm(el) && !is_post_header(el)
     }
 
     /// The element's id when an in-page link leads to it.
@@ -505,6 +505,42 @@ fn is_link_farm(el: &ElementRef) -> bool {
     let words = counter.count;
     let commas = text.matches([',', '،', '，', '、']).count();
     words > 0 && words < 250 && commas < 10 && link_density(el) > 0.5
+}
+
+/// Whether a link leads to a person's page on the site: a path step that names one ("/u/ann",
+/// "/members/bob.12", "/profile/K17", "/@cy").
+pub(super) fn is_profile_href(href: &str) -> bool {
+    const PROFILES: &[&str] = &["u", "user", "users", "member", "members", "profile", "profiles", "people", "author", "authors"];
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    let path = path.split_once("//").map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+    path.split('/').filter(|s| !s.is_empty()).any(|s| s.starts_with('@') || PROFILES.iter().any(|p| s.eq_ignore_ascii_case(p)))
+}
+
+/// The line over a post of a thread (a forum's, a comment's): who wrote it, a link to their
+/// profile, and when. Mostly linked and short, it would read as a box of links.
+fn is_post_header(el: &ElementRef) -> bool {
+    let mut words = crate::words::WordCounter::default();
+    for chunk in el.text() {
+        words.push(chunk, 16);
+        if words.count > 15 {
+            return false;
+        }
+    }
+    let mut by = false;
+    let mut dated = false;
+    for e in el.descendants().filter_map(ElementRef::wrap) {
+        match e.value().name() {
+            "time" => dated = true,
+            "a" => by |= e.value().attr("href").is_some_and(is_profile_href) && (1..=4).contains(&count_words(&e.text().collect::<String>())),
+            _ => {}
+        }
+    }
+    by && (dated || is_dated(&collapse_ws(&el.text().collect::<String>())))
+}
+
+/// A short line that gives a date, or a time so long ago.
+pub(super) fn is_dated(text: &str) -> bool {
+    crate::refine::is_date_line(text) || text.contains(" ago")
 }
 
 /// Removes a link at the end of a run whose text only expands or collapses it ("more",

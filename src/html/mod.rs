@@ -196,7 +196,11 @@ fn finish(meta: &meta::PageMeta, body: ElementRef, converter: &Converter, roots:
     }
     drop_empty_sections(&mut blocks);
     take_standfirst(&mut blocks, &mut article);
-    take_byline(&mut blocks, &mut article);
+    // A thread's posts each open with who wrote them and when: those lines stay, each over
+    // its post.
+    if blocks.iter().filter(|b| is_post_line(b)).take(2).count() < 2 {
+        take_byline(&mut blocks, &mut article);
+    }
     take_summary(&mut blocks, &mut article);
     take_copyright(&mut blocks, &mut article);
     furniture::drop_boxes_and_tail(&mut blocks);
@@ -402,6 +406,14 @@ fn take_first_heading(blocks: &mut Vec<Block>) -> Option<String> {
     let i = blocks.iter().take(4).position(|b| matches!(b, Block::Heading { .. }))?;
     let title = blocks.remove(i).text();
     Some(title)
+}
+
+/// A line over a post of a thread: a link to the writer's profile first, then when.
+fn is_post_line(block: &Block) -> bool {
+    let Block::Paragraph { content } = block else { return false };
+    let text = crate::words::collapse_ws(&inline_text(content));
+    let lead = content.iter().find(|i| !matches!(i, Inline::Text { text } if text.trim().is_empty()));
+    matches!(lead, Some(Inline::Link { href, .. }) if convert::is_profile_href(href)) && crate::words::count_words_upto(&text, 16) <= 15 && convert::is_dated(&text)
 }
 
 /// A short paragraph near the top that names the writer ("By …", or the page's author) or
