@@ -78,3 +78,25 @@ fn a_service_page_keeps_all_of_its_sections() {
         assert!(c.text.contains(h) && c.text.contains(p), "section {h:?} missing:\n{}", c.text);
     }
 }
+
+#[test]
+fn a_product_page_opens_its_folded_panels() {
+    let panel = |n: usize, title: &str, body: &str| {
+        format!(
+            "<div class=\"accordion-item\"><h3><button type=\"button\" aria-expanded=\"false\" aria-controls=\"panel-{n}\">{title}</button></h3>\
+             <div class=\"collapse\" style=\"display:none\"><div role=\"region\" id=\"panel-{n}\">{body}</div></div></div>"
+        )
+    };
+    let description = "<p>A fire pit of brushed stainless steel that burns wood almost without smoke, thanks to a double wall that feeds hot air to the top of the flame.</p>";
+    let care = "<p>Let the ash cool for a day, then tip it out and wipe the steel with a damp cloth; the colour the flame leaves on the rim is normal and will not rust.</p>";
+    let menu = "<nav><button aria-expanded=\"false\" aria-controls=\"shop-menu\">Shop</button><ul id=\"shop-menu\" hidden><li><a href=\"/pits\">All fire pits</a></li></ul></nav>";
+    let main = format!(
+        "{menu}<main><h1>Summit fire pit</h1><p>Our tallest flame yet, for a garden of six to eight people, lit with a single match.</p><p class=\"price\">$399.99</p>{}{}</main>",
+        panel(1, "Description", description),
+        panel(2, "Care", care)
+    );
+    let c = copy(&shell("Summit fire pit", &main));
+    assert!(c.text.contains("burns wood almost without smoke"), "the folded description is read:\n{}", c.text);
+    assert!(c.text.contains("tip it out and wipe the steel"), "the second folded panel is read:\n{}", c.text);
+    assert!(!c.text.contains("All fire pits"), "a menu's folded list stays out:\n{}", c.text);
+}

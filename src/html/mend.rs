@@ -24,6 +24,12 @@
 //!   missing or misplaced swallows everything after it, the page's `<main>` included; browsers
 //!   style it as what it holds, but here everything inside it would be skipped as furniture.
 //!   The `<main>` is moved out, to stand after the outermost such element.
+//! - **Panels folded until clicked.** A product's description and specifications, a service's
+//!   answers, often sit in an accordion or behind tabs: a panel hidden until the reader opens
+//!   it with the button (or tab) whose `aria-controls` names it. A reader wants it open, as a
+//!   printed page would show it: such a panel, and what hides it up to where its control
+//!   stands, is shown. Controls in a menu (a `<nav>`, `<header>` or a role of navigation,
+//!   menu or menu bar) open menus, which stay as they are.
 
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
@@ -45,6 +51,7 @@ pub fn parse(input: &str) -> Html {
     }
     place_streamed_parts(&mut doc);
     unwrap_wrapper_forms(&mut doc);
+    open_folded_panels(&mut doc);
     show_hidden_story(&mut doc);
     lift_main(&mut doc);
     doc
@@ -124,6 +131,56 @@ fn place_streamed_parts(doc: &mut Html) {
         }
         if let Some(mut at) = doc.tree.get_mut(place) {
             at.insert_id_before(part);
+        }
+    }
+}
+
+/// Shows each panel that a disclosure button or a tab controls, with the hidden elements
+/// around it below its control: see the module's notes.
+fn open_folded_panels(doc: &mut Html) {
+    let in_menu = |node: ego_tree::NodeRef<Node>| {
+        node.ancestors().any(|a| {
+            a.value().as_element().is_some_and(|e| matches!(e.name(), "nav" | "header" | "menu") || matches!(e.attr("role"), Some("navigation" | "menu" | "menubar")))
+        })
+    };
+    // The panels' ids, with the element holding each control.
+    let mut controlled: Vec<(String, NodeId)> = Vec::new();
+    for node in doc.tree.nodes() {
+        let Some(e) = node.value().as_element() else { continue };
+        let control = e.attr("aria-expanded").is_some() || e.attr("role") == Some("tab");
+        if let (true, Some(ids), Some(parent)) = (control, e.attr("aria-controls"), node.parent()) {
+            if !in_menu(node) {
+                controlled.extend(ids.split_ascii_whitespace().map(|id| (id.to_string(), parent.id())));
+            }
+        }
+    }
+    if controlled.is_empty() {
+        return;
+    }
+    let ids: std::collections::HashMap<&str, NodeId> = controlled.iter().map(|(id, at)| (id.as_str(), *at)).collect();
+    let mut shown: Vec<NodeId> = Vec::new();
+    for node in doc.tree.nodes() {
+        let Some(at) = node.value().as_element().and_then(|e| e.attr("id")).and_then(|id| ids.get(id)) else { continue };
+        if node.value().as_element().is_some_and(|e| e.attr("role") == Some("menu")) {
+            continue;
+        }
+        // The panel, then its ancestors up to the one holding the control.
+        let Some(holder) = doc.tree.get(*at) else { continue };
+        let above: std::collections::HashSet<NodeId> = std::iter::once(holder).chain(holder.ancestors()).map(|a| a.id()).collect();
+        for a in std::iter::once(node).chain(node.ancestors()) {
+            if above.contains(&a.id()) {
+                break;
+            }
+            if scraper::ElementRef::wrap(a).is_some_and(|e| is_hidden(&e)) {
+                shown.push(a.id());
+            }
+        }
+    }
+    for id in shown {
+        if let Some(mut node) = doc.tree.get_mut(id) {
+            if let Node::Element(el) = node.value() {
+                el.attrs.retain(|(name, _)| !matches!(&*name.local, "hidden" | "aria-hidden" | "style"));
+            }
         }
     }
 }
