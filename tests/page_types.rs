@@ -99,4 +99,5 @@ fn a_product_page_opens_its_folded_panels() {
     assert!(c.text.contains("burns wood almost without smoke"), "the folded description is read:\n{}", c.text);
     assert!(c.text.contains("tip it out and wipe the steel"), "the second folded panel is read:\n{}", c.text);
     assert!(!c.text.contains("All fire pits"), "a menu's folded list stays out:\n{}", c.text);
+    assert!(c.html.contains("<h3>Care</h3>"), "the button that folds a section is its heading:\n{}", c.html);
 }

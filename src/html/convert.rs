@@ -260,6 +260,12 @@ impl Converter {
 
     fn push_inline(&self, el: ElementRef, out: &mut Vec<Inline>, depth: usize) {
         let name = el.value().name();
+        // A heading whose words are the button that folds its section (an accordion's
+        // "Description"): the button's label is the heading.
+        if name == "button" && el.value().attr("aria-expanded").is_some() && el.parent().and_then(ElementRef::wrap).is_some_and(|p| matches!(p.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")) {
+            out.extend(self.inlines(el, depth));
+            return;
+        }
         if is_skipped_tag(name) || is_hidden(&el) || depth >= MAX_DEPTH {
             return;
         }
