@@ -339,7 +339,22 @@ fn model_title(units: &[Unit], features: &[[f64; features::COUNT]], model: &Line
     let base = features::title_base(units, marks.end);
     let p: Vec<f64> = units.iter().map(|u| u.kept).collect();
     let candidates = features::title_candidates(units, features, &base, &p, &marks);
-    model.title_choice(&candidates).map(|i| units[i].line.text.clone())
+    model.title_choice(&candidates).map(|i| last_step(&units[i].line.text).to_string())
+}
+
+/// The last step of a trail of links copied as one line ("Car Talk / Car Reviews / Best EVs
+/// of 2026": two separators or more, the same each time), when it has two words or more; else
+/// the whole line.
+fn last_step(line: &str) -> &str {
+    for sep in [" / ", " > ", " › ", " » "] {
+        if line.matches(sep).count() >= 2 {
+            let last = line.rsplit(sep).next().unwrap_or(line).trim();
+            if crate::words::count_words(last) >= 2 {
+                return last;
+            }
+        }
+    }
+    line
 }
 
 /// Which lines are the body, and whether each of them is (rather than the lines of a span that
@@ -572,6 +587,15 @@ fn take_leading_title(blocks: &mut Vec<Block>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_trail_of_links_on_the_title_line_gives_its_last_step() {
+        assert_eq!(last_step("Car Talk / Car Reviews / Best EVs of 2026"), "Best EVs of 2026");
+        assert_eq!(last_step("Home > Products > Multi-Monitor Mounts"), "Multi-Monitor Mounts");
+        // One separator is a title's own; a last step of one word is no title.
+        assert_eq!(last_step("Either / Or: a fragment of life"), "Either / Or: a fragment of life");
+        assert_eq!(last_step("Versions: Current (18) / 17 / 16"), "Versions: Current (18) / 17 / 16");
+    }
 
     const STORY: [&str; 8] = [
         "The harbour reopened to fishing boats on Tuesday after three weeks of repairs to the storm-damaged harbour wall.",
