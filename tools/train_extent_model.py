@@ -86,19 +86,17 @@ def export(model, points):
 def predict(forest, x):
     """forest::Forest::predict for every row of `x`: the leaves summed in float32."""
     base, nodes, starts = forest
+    feature = np.array([n['feature'] for n in nodes])
+    right = np.array([n['right'] for n in nodes])
+    value = np.array([n['value'] for n in nodes], dtype=np.float32)
+    rows = np.arange(len(x))
     out = np.full(len(x), base, dtype=np.float32)
     for s in starts:
         at = np.full(len(x), s)
-        while True:
-            feature = np.array([nodes[i]['feature'] for i in at])
-            leaf = feature == 255
-            if leaf.all():
-                break
-            value = np.array([nodes[i]['value'] for i in at], dtype=np.float32)
-            right = np.array([s + nodes[i]['right'] for i in at])
-            go_left = x[np.arange(len(x)), np.where(leaf, 0, feature)] <= value
-            at = np.where(leaf, at, np.where(go_left, at + 1, right))
-        out += np.array([nodes[i]['value'] for i in at], dtype=np.float32)
+        while not (leaf := feature[at] == 255).all():
+            go_left = x[rows, np.where(leaf, 0, feature[at])] <= value[at]
+            at = np.where(leaf, at, np.where(go_left, at + 1, s + right[at]))
+        out += value[at]
     return out
 
 

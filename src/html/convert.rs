@@ -7,6 +7,7 @@ use ego_tree::NodeRef;
 use scraper::{ElementRef, Node};
 use url::Url;
 
+use super::furniture::{is_dated, POST_LINE_WORDS};
 use super::root::{class_weight, is_block, is_hidden, is_skipped_tag, link_density};
 use crate::article::{inline_text, Block, Cell, Image, Inline};
 use crate::words::{collapse_ws, count_words};
@@ -527,8 +528,8 @@ pub(super) fn is_profile_href(href: &str) -> bool {
 fn is_post_header(el: &ElementRef) -> bool {
     let mut words = crate::words::WordCounter::default();
     for chunk in el.text() {
-        words.push(chunk, 16);
-        if words.count > 15 {
+        words.push(chunk, POST_LINE_WORDS + 1);
+        if words.count > POST_LINE_WORDS {
             return false;
         }
     }
@@ -542,11 +543,6 @@ fn is_post_header(el: &ElementRef) -> bool {
         }
     }
     by && (dated || is_dated(&collapse_ws(&el.text().collect::<String>())))
-}
-
-/// A short line that gives a date, or a time so long ago.
-pub(super) fn is_dated(text: &str) -> bool {
-    crate::refine::is_date_line(text) || text.contains(" ago")
 }
 
 /// Removes a link at the end of a run whose text only expands or collapses it ("more",

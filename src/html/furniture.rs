@@ -81,9 +81,17 @@ pub fn is_timestamp_line(text: &str) -> bool {
     ];
     let labelled = LABELS.iter().any(|l| lower.strip_prefix(l).is_some_and(|rest| rest.starts_with([' ', ':'])));
     let by_and_date = crate::refine::is_byline(&text.replace('|', " ")) || (lower.starts_with("by ") && words <= 20 && (text.contains('|') || lower.contains(" on ")));
-    let dated = crate::refine::is_date_line(&text) || lower.contains(" ago") || crate::text::signals::has_clock_time(&text);
+    let dated = is_dated(&lower) || crate::text::signals::has_clock_time(&text);
     (labelled || by_and_date) && dated
 }
+
+/// A short line that gives a date, or a time so long ago ("3 hours ago").
+pub fn is_dated(text: &str) -> bool {
+    crate::refine::is_date_line(text) || text.contains(" ago")
+}
+
+/// A line over a post of a thread (who wrote it and when) has at most this many words.
+pub const POST_LINE_WORDS: usize = 15;
 
 /// A page tool or label that stands as a line of its own: "Share this story", "Image 2 of 5",
 /// "Advertisement", "This slideshow requires JavaScript", a line of bare addresses.

@@ -413,7 +413,7 @@ fn is_post_line(block: &Block) -> bool {
     let Block::Paragraph { content } = block else { return false };
     let text = crate::words::collapse_ws(&inline_text(content));
     let lead = content.iter().find(|i| !matches!(i, Inline::Text { text } if text.trim().is_empty()));
-    matches!(lead, Some(Inline::Link { href, .. }) if convert::is_profile_href(href)) && crate::words::count_words_upto(&text, 16) <= 15 && convert::is_dated(&text)
+    matches!(lead, Some(Inline::Link { href, .. }) if convert::is_profile_href(href)) && crate::words::count_words_upto(&text, furniture::POST_LINE_WORDS + 1) <= furniture::POST_LINE_WORDS && furniture::is_dated(&text)
 }
 
 /// A short paragraph near the top that names the writer ("By …", or the page's author) or
