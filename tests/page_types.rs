@@ -65,6 +65,36 @@ fn a_thread_keeps_who_wrote_each_post_and_when() {
 }
 
 #[test]
+fn a_post_header_in_parts_is_one_line_over_its_post() {
+    // The writer's photo and name in a heading, the date on a line of its own under them, all
+    // linked (the name to the profile, the date to the post): one line, in each post, and the
+    // first post's words are its own, not the story's standfirst.
+    let posts: String = POSTS
+        .iter()
+        .enumerate()
+        .map(|(i, (who, text))| {
+            format!(
+                "<article class=\"post\"><div class=\"post-head\"><a href=\"/profile/{n}-{who}/\"><img src=\"/photos/{who}.png\" alt=\"{who}\"></a>\
+                 <h3><a href=\"/profile/{n}-{who}/\">{who}</a></h3><div><a href=\"/topic/7/#post-{n}\">Posted <time datetime=\"2024-06-{d:02}T09:00:00Z\">June {d}, 2024</time></a></div></div>\
+                 <div class=\"post-body\"><p>{text}</p></div></article>",
+                n = i + 1,
+                d = i + 10
+            )
+        })
+        .collect();
+    let html = shell("Starter smells of nail polish", &format!("<main><h1>Starter smells of nail polish</h1><div class=\"thread\">{posts}</div></main>"))
+        .replace("<head>", &format!("<head><link rel=\"canonical\" href=\"https://forum.example/topic/7/\"><meta name=\"description\" content=\"{}\">", POSTS[0].1));
+    let c = copy(&html);
+    let mut at = 0;
+    for (i, (who, text)) in POSTS.iter().enumerate() {
+        let header = format!("{who} · Posted June {}, 2024\n\n{text}", i + 10);
+        let found = c.text[at..].find(&header).unwrap_or_else(|| panic!("post {} without its header line over it:\n{}", i + 1, c.text));
+        at += found + header.len();
+    }
+    assert!(!c.html.contains("/photos/"), "the writers' photos are left out: {}", c.html);
+}
+
+#[test]
 fn a_service_page_keeps_all_of_its_sections() {
     let sections = [
         ("Bookkeeping that closes itself", "Connect your bank once and every payment is matched to its invoice overnight, so that the month closes without a spreadsheet or a late evening."),

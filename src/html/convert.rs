@@ -233,10 +233,65 @@ impl Converter {
             "noscript" => self.push_noscript_images(el, out),
             "hr" => out.push(Block::Rule),
             _ => {
+                // The line over a post, even when its parts stand as blocks (the writer's name
+                // in a heading, the date in a line under it): one line, over its post.
+                if is_post_header(&el) && !holds_content_blocks(&el) {
+                    if let Some(line) = self.header_line(el, depth) {
+                        out.push(Block::Paragraph { content: line });
+                        return;
+                    }
+                }
                 if self.is_link_farm(&el) {
                     return;
                 }
                 self.push_children(*el, out, depth)
+            }
+        }
+    }
+
+    /// The words of a post's header as one line: its block parts run together with a
+    /// separator, its pictures (the writer's photo) left out. None when it has more parts
+    /// than a name, a date and a label or two, or a part that is only a figure: a writer's
+    /// card with their figures (joined, messages, points), whose date is not the post's.
+    fn header_line(&self, el: ElementRef, depth: usize) -> Option<Vec<Inline>> {
+        const MAX_PARTS: usize = 4;
+        let mut runs: Vec<Vec<Inline>> = vec![Vec::new()];
+        self.header_runs(el, &mut runs, depth);
+        let runs: Vec<Vec<Inline>> = runs.into_iter().map(normalize_inlines).filter(|r| !inline_text(r).trim().is_empty()).collect();
+        let texts: Vec<String> = runs.iter().map(|r| collapse_ws(&inline_text(r))).collect();
+        let figures = texts.iter().any(|t| !t.chars().any(char::is_alphabetic));
+        if runs.is_empty() || runs.len() > MAX_PARTS || figures {
+            return None;
+        }
+        let mut line = Vec::new();
+        for (i, run) in runs.into_iter().enumerate() {
+            // A part that the next one repeats as it starts (the name shown for two layouts,
+            // then again with the date): once.
+            if texts.get(i + 1).is_some_and(|next| next.starts_with(texts[i].as_str())) {
+                continue;
+            }
+            if !line.is_empty() {
+                line.push(Inline::text(" · "));
+            }
+            line.extend(run);
+        }
+        Some(line)
+    }
+
+    fn header_runs(&self, el: ElementRef, runs: &mut Vec<Vec<Inline>>, depth: usize) {
+        for child in el.children() {
+            match (child.value(), ElementRef::wrap(child)) {
+                (Node::Text(t), _) => runs.last_mut().expect("a run").push(Inline::text(&**t)),
+                (_, Some(c)) if is_block(c.value().name()) && depth < MAX_DEPTH => {
+                    if is_skipped_tag(c.value().name()) || is_hidden(&c) {
+                        continue;
+                    }
+                    runs.push(Vec::new());
+                    self.header_runs(c, runs, depth + 1);
+                    runs.push(Vec::new());
+                }
+                (_, Some(c)) => self.push_inline(c, runs.last_mut().expect("a run"), depth + 1),
+                _ => {}
             }
         }
     }
@@ -543,6 +598,13 @@ fn is_post_header(el: &ElementRef) -> bool {
         }
     }
     by && (dated || is_dated(&collapse_ws(&el.text().collect::<String>())))
+}
+
+/// Whether an element holds more than the parts of a header line: blocks of a post's body
+/// (paragraphs, lists, quotes, code, tables, figures) or a page's headline (an article's
+/// header, its title over its byline and date).
+fn holds_content_blocks(el: &ElementRef) -> bool {
+    el.descendants().filter_map(ElementRef::wrap).any(|e| matches!(e.value().name(), "p" | "ul" | "ol" | "blockquote" | "pre" | "table" | "figure" | "h1" | "h2"))
 }
 
 /// Removes a link at the end of a run whose text only expands or collapses it ("more",

@@ -65,6 +65,12 @@ pub fn is_pointer_line(text: &str) -> bool {
     })
 }
 
+/// The words that label a date: "Published", "Updated", "Posted".
+pub const DATE_LABELS: &[&str] = &[
+    "published", "updated", "posted", "first published", "last updated", "last modified", "originally published", "publicado",
+    "atualizado", "actualizado", "veröffentlicht", "aktualisiert", "publié", "mis à jour", "pubblicato", "aggiornato",
+];
+
 /// A line that only stamps the story with its time: "Published Nov 18, 2019 at 4:07 PM |
 /// Updated at 5:36 PM", "Posted by A. Writer on November 19, 2019", "First Published on …".
 pub fn is_timestamp_line(text: &str) -> bool {
@@ -74,12 +80,7 @@ pub fn is_timestamp_line(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    const LABELS: &[&str] = &[
-        "published", "updated", "posted", "first published", "last updated", "last modified", "originally published",
-        "publicado", "atualizado", "actualizado", "veröffentlicht", "aktualisiert", "publié", "mis à jour", "pubblicato",
-        "aggiornato",
-    ];
-    let labelled = LABELS.iter().any(|l| lower.strip_prefix(l).is_some_and(|rest| rest.starts_with([' ', ':'])));
+    let labelled = DATE_LABELS.iter().any(|l| lower.strip_prefix(l).is_some_and(|rest| rest.starts_with([' ', ':'])));
     let by_and_date = crate::refine::is_byline(&text.replace('|', " ")) || (lower.starts_with("by ") && words <= 20 && (text.contains('|') || lower.contains(" on ")));
     let dated = is_dated(&lower) || crate::text::signals::has_clock_time(&text);
     (labelled || by_and_date) && dated

@@ -175,7 +175,9 @@ fn byline_and_date(el: ElementRef) -> (String, Option<String>) {
     let pieces: Vec<&str> = el.text().map(str::trim).filter(|t| !t.is_empty()).collect();
     let is_date = |t: &str| crate::refine::is_date_line(t) && !crate::words::ends_sentence(t);
     let date = pieces.iter().find(|t| is_date(t)).map(|t| t.to_string());
-    let name: Vec<&str> = pieces.iter().copied().filter(|t| !is_date(t) && !matches!(*t, "|" | "•" | "·" | "-" | "–" | "—" | "," | "on")).collect();
+    // The label of a date given with it ("Posted", "Published on") goes with the date.
+    let labels_date = |t: &str| date.is_some() && super::furniture::DATE_LABELS.iter().any(|l| t.to_lowercase().trim_end_matches([':', ' ']).trim_end_matches(" on") == *l);
+    let name: Vec<&str> = pieces.iter().copied().filter(|t| !is_date(t) && !labels_date(t) && !matches!(*t, "|" | "•" | "·" | "-" | "–" | "—" | "," | "on")).collect();
     let text = collapse_ws(&name.join(" ")).replace(" ,", ",").replace(" .", ".");
     if date.is_some() && (text.is_empty() || text.ends_with(':')) {
         // A date under a label ("Last Updated: …"): no writer named.

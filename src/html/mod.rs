@@ -195,10 +195,11 @@ fn finish(meta: &meta::PageMeta, body: ElementRef, converter: &Converter, roots:
         None => article.title = take_first_heading(&mut blocks),
     }
     drop_empty_sections(&mut blocks);
-    take_standfirst(&mut blocks, &mut article);
     // A thread's posts each open with who wrote them and when: those lines stay, each over
-    // its post.
-    if blocks.iter().filter(|b| is_post_line(b)).take(2).count() < 2 {
+    // its post, and the first post's words are not the story's standfirst.
+    let thread = blocks.iter().take(THREAD_OPENS_WITHIN).any(is_post_line) && blocks.iter().filter(|b| is_post_line(b)).take(2).count() == 2;
+    if !thread {
+        take_standfirst(&mut blocks, &mut article);
         take_byline(&mut blocks, &mut article);
     }
     take_summary(&mut blocks, &mut article);
@@ -320,7 +321,7 @@ fn weed_keeping(blocks: &mut Vec<Block>, link_lists: bool) {
         }
     }
     blocks.retain(|block| !matches!(block, Block::Paragraph { content } if is_furniture_line(&inline_text(content))));
-    blocks.retain(|block| link_lists || match block {
+    blocks.retain(|block| link_lists || is_post_line(block) || match block {
         Block::Paragraph { content } | Block::Heading { content, .. } => {
             let (total, linked) = link_words(content);
             !(total > 0 && linked * 10 >= total * 9 && total <= 25)
@@ -408,12 +409,28 @@ fn take_first_heading(blocks: &mut Vec<Block>) -> Option<String> {
     Some(title)
 }
 
+/// A thread's first post line stands within this many blocks of the top (lines of the kind
+/// further down, under no post at the top, are cards of other stories by their writers).
+const THREAD_OPENS_WITHIN: usize = 6;
+
 /// A line over a post of a thread: a link to the writer's profile first, then when.
 fn is_post_line(block: &Block) -> bool {
     let Block::Paragraph { content } = block else { return false };
     let text = crate::words::collapse_ws(&inline_text(content));
     let lead = content.iter().find(|i| !matches!(i, Inline::Text { text } if text.trim().is_empty()));
     matches!(lead, Some(Inline::Link { href, .. }) if convert::is_profile_href(href)) && crate::words::count_words_upto(&text, furniture::POST_LINE_WORDS + 1) <= furniture::POST_LINE_WORDS && furniture::is_dated(&text)
+}
+
+/// The writer (the text of the leading link to their profile) and the date a post line gives.
+fn post_line_parts(content: &[Inline]) -> Option<(String, String)> {
+    if !is_post_line(&Block::Paragraph { content: content.to_vec() }) {
+        return None;
+    }
+    let lead = content.iter().position(|i| !matches!(i, Inline::Text { text } if text.trim().is_empty()))?;
+    let writer = crate::words::collapse_ws(&inline_text(&content[lead..=lead]));
+    let when = crate::words::collapse_ws(&inline_text(&content[lead + 1..]));
+    let when = when.trim_matches(|c: char| c.is_whitespace() || matches!(c, '·' | '|' | '•' | '-' | '–' | '—' | ',')).to_string();
+    Some((writer, when))
 }
 
 /// A short paragraph near the top that names the writer ("By …", or the page's author) or
@@ -442,6 +459,29 @@ fn take_byline(blocks: &mut Vec<Block>, article: &mut Article) {
             continue;
         };
         let text = crate::words::collapse_ws(&inline_text(content));
+        // A post line at the top of a page that is no thread: the story's writer and date.
+        if let Some((writer, when)) = post_line_parts(content) {
+            article.byline.get_or_insert(writer);
+            if !when.is_empty() {
+                article.published.get_or_insert(when);
+            }
+            blocks.remove(i);
+            continue;
+        }
+        // A header line run together from its parts ("Written by A. Writer · May 2, 2025"):
+        // the writer and the date, when that is all its parts are.
+        let parts: Vec<&str> = text.split(" · ").collect();
+        if parts.len() > 1 && parts.iter().all(|p| names_writer(p, article.byline.as_deref()) || is_date_only(p) || furniture::is_timestamp_line(p)) {
+            for p in parts {
+                if names_writer(p, article.byline.as_deref()) {
+                    article.byline.get_or_insert_with(|| p.to_string());
+                } else {
+                    article.published.get_or_insert_with(|| p.to_string());
+                }
+            }
+            blocks.remove(i);
+            continue;
+        }
         if names_writer(&text, article.byline.as_deref()) {
             // The page's own byline, as its metadata gave it, is kept when there is one.
             article.byline.get_or_insert(text);
