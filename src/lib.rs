@@ -10,6 +10,7 @@
 
 pub mod article;
 pub mod charset;
+pub mod dates;
 pub mod detect;
 pub mod error;
 pub mod forest;

@@ -59,7 +59,15 @@ pub fn html(article: &Article) -> String {
         let _ = writeln!(out, "<p class=\"byline\">{}</p>", escape(byline));
     }
     if let Some(published) = &article.published {
-        let _ = writeln!(out, "<p class=\"published\"><time>{}</time></p>", escape(published));
+        let shown = escape(&crate::dates::shown(published, article.lang.as_deref()));
+        match crate::dates::iso_day(published) {
+            Some(_) => {
+                let _ = writeln!(out, "<p class=\"published\"><time datetime=\"{}\">{shown}</time></p>", escape(published.trim()));
+            }
+            None => {
+                let _ = writeln!(out, "<p class=\"published\"><time>{shown}</time></p>");
+            }
+        }
     }
     match (&article.source_url, &article.source) {
         (Some(url), _) => {
@@ -289,7 +297,8 @@ pub fn markdown(article: &Article) -> String {
     if let Some(standfirst) = &article.standfirst {
         let _ = writeln!(out, "*{}*\n", md_escape(standfirst));
     }
-    let meta: Vec<String> = [&article.byline, &article.published, &article.site_name].into_iter().flatten().map(|s| md_escape(s)).collect();
+    let published = article.published.as_deref().map(|d| crate::dates::shown(d, article.lang.as_deref()));
+    let meta: Vec<String> = [article.byline.as_ref(), published.as_ref(), article.site_name.as_ref()].into_iter().flatten().map(|s| md_escape(s)).collect();
     if !meta.is_empty() {
         let _ = writeln!(out, "{}\n", meta.join(" · "));
     }
@@ -444,7 +453,8 @@ pub fn text(article: &Article) -> String {
     if let Some(standfirst) = &article.standfirst {
         parts.push(standfirst.clone());
     }
-    let meta: Vec<&str> = [&article.byline, &article.published, &article.site_name].into_iter().flatten().map(String::as_str).collect();
+    let published = article.published.as_deref().map(|d| crate::dates::shown(d, article.lang.as_deref()));
+    let meta: Vec<&str> = [article.byline.as_ref(), published.as_ref(), article.site_name.as_ref()].into_iter().flatten().map(String::as_str).collect();
     if !meta.is_empty() {
         parts.push(meta.join(" · "));
     }
@@ -476,6 +486,15 @@ pub fn body_text(article: &Article) -> String {
 mod tests {
     use super::*;
     use crate::article::{plain, Image};
+
+    #[test]
+    fn a_machine_date_is_shown_as_its_day_and_kept_for_machines() {
+        let article = Article { title: Some("T".into()), published: Some("2024-03-19T21:22:50Z".into()), blocks: vec![Block::paragraph("Text.")], ..Article::default() };
+        assert!(html(&article).contains(r#"<time datetime="2024-03-19T21:22:50Z">19 March 2024</time>"#), "{}", html(&article));
+        assert!(markdown(&article).contains("19 March 2024") && text(&article).contains("19 March 2024"));
+        let written = Article { published: Some("Posted 3 hours ago".into()), ..article };
+        assert!(html(&written).contains("<time>Posted 3 hours ago</time>"), "{}", html(&written));
+    }
 
     fn sample() -> Article {
         Article {
