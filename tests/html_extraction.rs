@@ -284,3 +284,21 @@ fn a_consent_dialog_is_not_the_story() {
     assert!(c.text.contains("half past seven"), "{}", c.text);
     assert!(!c.text.contains("cookies"), "{}", c.text);
 }
+
+#[test]
+fn a_hidden_consent_center_is_not_shown_as_a_hidden_story() {
+    // A short page, and a consent center hidden until asked for that holds more words than
+    // all of it: hidden, inside a box whose id calls it consent, it stays hidden (a story
+    // hidden until scripts run is shown; this is no story).
+    let consent = "<p>These cookies are necessary for the website to function and cannot be switched off in our systems, and you can set your browser to block them.</p>";
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Ferry timetable</title></head><body>\
+         <div class=\"page\"><h1>Winter ferry timetable</h1><p>Sailings leave the north quay at half past seven and return at six in the evening on weekdays.</p></div>\
+         <div id=\"site-consent-sdk\"><div class=\"pc-center\" style=\"display:none\"><h2>Manage Preferences</h2>{}</div></div>\
+         </body></html>",
+        consent.repeat(8)
+    );
+    let c = copy(&html);
+    assert!(c.text.contains("half past seven"), "{}", c.text);
+    assert!(!c.text.contains("cookies"), "{}", c.text);
+}

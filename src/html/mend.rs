@@ -36,7 +36,7 @@ use ego_tree::NodeId;
 use scraper::{Html, Node};
 
 use super::depth;
-use super::root::{is_hidden, is_skipped_tag};
+use super::root::{class_weight, is_hidden, is_skipped_tag};
 use crate::words::count_words;
 
 /// A `<noscript>` fallback is read as the page when it holds at least this many words.
@@ -189,12 +189,17 @@ fn open_folded_panels(doc: &mut Html) {
 /// (and enough of them): see the module's notes.
 fn show_hidden_story(doc: &mut Html) {
     let (shown, hidden) = word_counts(doc);
-    for (id, words) in hidden {
-        if words >= FALLBACK_MIN_WORDS && words > shown {
-            if let Some(mut node) = doc.tree.get_mut(id) {
-                if let Node::Element(el) = node.value() {
-                    el.attrs.retain(|(name, _)| !matches!(&*name.local, "hidden" | "aria-hidden" | "style" | "role"));
-                }
+    // A box that the page's class words call furniture (a consent center, a sign-up form), or
+    // one inside such a box, is hidden until asked for, not a story waiting for scripts.
+    let furniture = |id: NodeId| {
+        let el = doc.tree.get(id).and_then(scraper::ElementRef::wrap);
+        el.is_some_and(|e| std::iter::successors(Some(e), |a| a.parent().and_then(scraper::ElementRef::wrap)).any(|a| class_weight(&a) < 0))
+    };
+    let stories: Vec<NodeId> = hidden.into_iter().filter(|&(id, words)| words >= FALLBACK_MIN_WORDS && words > shown && !furniture(id)).map(|(id, _)| id).collect();
+    for id in stories {
+        if let Some(mut node) = doc.tree.get_mut(id) {
+            if let Node::Element(el) = node.value() {
+                el.attrs.retain(|(name, _)| !matches!(&*name.local, "hidden" | "aria-hidden" | "style" | "role"));
             }
         }
     }
