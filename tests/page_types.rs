@@ -95,6 +95,27 @@ fn a_post_header_in_parts_is_one_line_over_its_post() {
 }
 
 #[test]
+fn a_writers_photo_is_no_figure_of_the_post() {
+    // The photo links to the writer's profile, away from the name and the date.
+    let posts: String = POSTS
+        .iter()
+        .enumerate()
+        .map(|(i, (who, text))| {
+            format!(
+                "<div class=\"post\"><div class=\"photo\"><a href=\"/members/{who}.{n}/\"><img src=\"/photos/{who}.png\" alt=\"{who}\" width=\"96\"></a></div>\
+                 <div class=\"post-body\"><p>{text}</p><p><img src=\"/uploads/starter-{n}.jpg\" alt=\"The starter on day {n}\"></p></div></div>",
+                n = i + 1
+            )
+        })
+        .collect();
+    let html = shell("Starter smells of nail polish", &format!("<main><h1>Starter smells of nail polish</h1><div class=\"thread\">{posts}</div></main>"))
+        .replace("<head>", "<head><link rel=\"canonical\" href=\"https://forum.example/threads/starter.7/\">");
+    let c = copy(&html);
+    assert!(c.html.contains("/uploads/starter-1.jpg"), "the post's own picture stays: {}", c.html);
+    assert!(!c.html.contains("/photos/"), "the writers' photos are left out: {}", c.html);
+}
+
+#[test]
 fn a_service_page_keeps_all_of_its_sections() {
     let sections = [
         ("Bookkeeping that closes itself", "Connect your bank once and every payment is matched to its invoice overnight, so that the month closes without a spreadsheet or a late evening."),

@@ -507,6 +507,11 @@ impl Converter {
         if alt.split(|c: char| !c.is_alphanumeric()).any(|w| w == "logo") && count_words(&alt) <= 4 {
             return None;
         }
+        // A writer's photo: a picture that links to their profile (a post's or a byline's).
+        let link = img.ancestors().filter_map(ElementRef::wrap).take(4).find(|a| a.value().name() == "a");
+        if link.and_then(|a| a.value().attr("href")).is_some_and(is_profile_href) {
+            return None;
+        }
         // Lazy loaders keep the real address in a data- attribute and a placeholder in src; a
         // srcset (or its lazy twin) offers sizes, of which the widest is taken.
         let placeholder = |s: &str| s.is_empty() || s.starts_with("data:image/gif") || s.starts_with("data:image/svg") || s.contains("placeholder") || s.contains("blank.");
