@@ -6,26 +6,24 @@
 /// The year, month and day of an ISO 8601 date or date and time (`2024-03-19`,
 /// `2024-03-19T21:22`, `2024-03-19 21:22:50.123+01:00`, `…Z`), when that is all the text is.
 pub fn iso_day(text: &str) -> Option<(u32, u32, u32)> {
-    let text = text.trim();
-    let b = text.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r.clone()).filter(|d| d.iter().all(u8::is_ascii_digit)).and_then(|_| text[r].parse::<u32>().ok());
-    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let b = text.trim().as_bytes();
+    let number = |from: usize, to: usize| -> Option<u32> {
+        let digits = b.get(from..to)?;
+        digits.iter().all(u8::is_ascii_digit).then(|| digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    let (year, month, day) = (number(0, 4)?, number(5, 7)?, number(8, 10)?);
     if b[4] != b'-' || b[7] != b'-' || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
         return None;
     }
-    let rest = &text[10..];
-    if !rest.is_empty() {
-        // A time: "T" or a space, hours and minutes, then seconds, fractions and a zone.
-        let time = rest.strip_prefix(['T', ' '])?;
-        let t = time.as_bytes();
-        if t.len() < 5 || !t[..2].iter().all(u8::is_ascii_digit) || t[2] != b':' || !t[3..5].iter().all(u8::is_ascii_digit) {
-            return None;
-        }
-        if !time[5..].chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ',' | '+' | '-' | 'Z' | 'z')) {
-            return None;
-        }
-    }
-    Some((year, month, day))
+    // A time: "T" or a space, hours and minutes, then seconds, fractions and a zone.
+    let time = &b[10..];
+    let timed = time.len() >= 6
+        && matches!(time[0], b'T' | b' ')
+        && number(11, 13).is_some()
+        && time[3] == b':'
+        && number(14, 16).is_some()
+        && time[6..].iter().all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b',' | b'+' | b'-' | b'Z' | b'z'));
+    (time.is_empty() || timed).then_some((year, month, day))
 }
 
 const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -34,10 +32,13 @@ const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "Jun
 /// one of unknown language, as "2024-03-19" in another language (whose month names the copy
 /// does not know); any other text as it stands.
 pub fn shown(date: &str, lang: Option<&str>) -> String {
+    let date = date.trim();
     match iso_day(date) {
-        Some((year, month, day)) if lang.is_none_or(|l| l.to_ascii_lowercase().starts_with("en")) => format!("{day} {} {year}", MONTHS[month as usize - 1]),
-        Some((year, month, day)) => format!("{year:04}-{month:02}-{day:02}"),
-        None => date.trim().to_string(),
+        Some((_, month, day)) if lang.is_none_or(|l| l.get(..2).is_some_and(|l| l.eq_ignore_ascii_case("en"))) => {
+            format!("{day} {} {}", MONTHS[month as usize - 1], &date[..4])
+        }
+        Some(_) => date[..10].to_string(),
+        None => date.to_string(),
     }
 }
 
