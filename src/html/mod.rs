@@ -415,7 +415,10 @@ const THREAD_OPENS_WITHIN: usize = 6;
 
 /// A line over a post of a thread: a link to the writer's profile first, then when.
 fn is_post_line(block: &Block) -> bool {
-    let Block::Paragraph { content } = block else { return false };
+    matches!(block, Block::Paragraph { content } if is_post_content(content))
+}
+
+fn is_post_content(content: &[Inline]) -> bool {
     let text = crate::words::collapse_ws(&inline_text(content));
     let lead = content.iter().find(|i| !matches!(i, Inline::Text { text } if text.trim().is_empty()));
     matches!(lead, Some(Inline::Link { href, .. }) if convert::is_profile_href(href)) && crate::words::count_words_upto(&text, furniture::POST_LINE_WORDS + 1) <= furniture::POST_LINE_WORDS && furniture::is_dated(&text)
@@ -423,7 +426,7 @@ fn is_post_line(block: &Block) -> bool {
 
 /// The writer (the text of the leading link to their profile) and the date a post line gives.
 fn post_line_parts(content: &[Inline]) -> Option<(String, String)> {
-    if !is_post_line(&Block::Paragraph { content: content.to_vec() }) {
+    if !is_post_content(content) {
         return None;
     }
     let lead = content.iter().position(|i| !matches!(i, Inline::Text { text } if text.trim().is_empty()))?;
@@ -431,6 +434,23 @@ fn post_line_parts(content: &[Inline]) -> Option<(String, String)> {
     let when = crate::words::collapse_ws(&inline_text(&content[lead + 1..]));
     let when = when.trim_matches(|c: char| c.is_whitespace() || matches!(c, '·' | '|' | '•' | '-' | '–' | '—' | ',')).to_string();
     Some((writer, when))
+}
+
+/// Lines that only name the writer or give the date (the items of a list of meta lines, the
+/// parts of a header line): the byline and the date, taken when that is all they are (at most
+/// four of them).
+fn take_meta_lines<S: AsRef<str>>(lines: &[S], article: &mut Article) -> bool {
+    let byline = article.byline.clone();
+    let writer = |t: &str| names_writer(t, byline.as_deref());
+    let meta = |t: &str| writer(t) || is_date_only(t) || furniture::is_timestamp_line(t);
+    if lines.is_empty() || lines.len() > 4 || !lines.iter().all(|t| meta(t.as_ref())) {
+        return false;
+    }
+    for t in lines.iter().map(AsRef::as_ref) {
+        let field = if writer(t) { &mut article.byline } else { &mut article.published };
+        field.get_or_insert_with(|| t.to_string());
+    }
+    true
 }
 
 /// A short paragraph near the top that names the writer ("By …", or the page's author) or
@@ -441,15 +461,7 @@ fn take_byline(blocks: &mut Vec<Block>, article: &mut Article) {
         // A list of meta lines ("by A. Writer", a date, "2 min read"): the byline and date.
         if let Block::List { items, .. } = &blocks[i] {
             let lines: Vec<String> = items.iter().map(|item| crate::words::collapse_ws(&item.iter().map(Block::text).collect::<Vec<_>>().join(" "))).filter(|t| !t.is_empty()).collect();
-            let byline = article.byline.as_deref();
-            if !lines.is_empty() && lines.len() <= 4 && lines.iter().all(|t| names_writer(t, byline) || is_date_only(t)) {
-                for t in &lines {
-                    if refine::is_byline(t) || article.byline.as_deref().is_some_and(|b| same_writer(t, b)) {
-                        article.byline.get_or_insert_with(|| t.clone());
-                    } else {
-                        article.published.get_or_insert_with(|| t.clone());
-                    }
-                }
+            if take_meta_lines(&lines, article) {
                 blocks.remove(i);
                 continue;
             }
@@ -471,14 +483,7 @@ fn take_byline(blocks: &mut Vec<Block>, article: &mut Article) {
         // A header line run together from its parts ("Written by A. Writer · May 2, 2025"):
         // the writer and the date, when that is all its parts are.
         let parts: Vec<&str> = text.split(" · ").collect();
-        if parts.len() > 1 && parts.iter().all(|p| names_writer(p, article.byline.as_deref()) || is_date_only(p) || furniture::is_timestamp_line(p)) {
-            for p in parts {
-                if names_writer(p, article.byline.as_deref()) {
-                    article.byline.get_or_insert_with(|| p.to_string());
-                } else {
-                    article.published.get_or_insert_with(|| p.to_string());
-                }
-            }
+        if parts.len() > 1 && take_meta_lines(&parts, article) {
             blocks.remove(i);
             continue;
         }
