@@ -176,6 +176,10 @@ fn contents_html(article: &Article, out: &mut String) {
 
 fn block_html(block: &Block, out: &mut String, notes: &mut Notes) {
     match block {
+        // The line over a post (its writer, linked to their profile, and when) opens the post.
+        Block::Paragraph { content } if crate::html::is_post_content(content) => {
+            let _ = writeln!(out, "<p class=\"post-by\">{}</p>", inlines_html(content, notes));
+        }
         Block::Paragraph { content } => {
             let _ = writeln!(out, "<p>{}</p>", inlines_html(content, notes));
         }
@@ -486,6 +490,17 @@ pub fn body_text(article: &Article) -> String {
 mod tests {
     use super::*;
     use crate::article::{plain, Image};
+
+    #[test]
+    fn a_post_line_opens_its_post() {
+        let by = Block::Paragraph {
+            content: vec![Inline::Link { href: "https://forum.example/u/ann".into(), content: plain("ann") }, Inline::text(" · Posted June 10, 2024")],
+        };
+        let article = Article { title: Some("T".into()), blocks: vec![by, Block::paragraph("The post itself, long enough to be one.")], ..Article::default() };
+        let out = html(&article);
+        assert!(out.contains(r#"<p class="post-by"><a href="https://forum.example/u/ann""#), "{out}");
+        assert!(out.contains("<p>The post itself"), "{out}");
+    }
 
     #[test]
     fn a_machine_date_is_shown_as_its_day_and_kept_for_machines() {

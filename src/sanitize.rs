@@ -25,7 +25,7 @@ fn builder() -> &'static Builder<'static> {
         tag_attributes.insert("pre", ["data-lang"].into());
         tag_attributes.insert("span", ["id"].into());
         let mut classes: HashMap<&str, HashSet<&str>> = HashMap::new();
-        classes.insert("p", ["site", "byline", "published", "source", "copyright", "dateline", "contents-title", "notes-title", "reading-time", "standfirst"].into());
+        classes.insert("p", ["site", "byline", "published", "source", "copyright", "dateline", "contents-title", "notes-title", "reading-time", "standfirst", "post-by"].into());
         classes.insert("figure", ["lead-image"].into());
         classes.insert("section", ["contents", "notes"].into());
         classes.insert("sup", ["note-ref"].into());

@@ -418,7 +418,9 @@ fn is_post_line(block: &Block) -> bool {
     matches!(block, Block::Paragraph { content } if is_post_content(content))
 }
 
-fn is_post_content(content: &[Inline]) -> bool {
+/// Whether a run of inlines is a line over a post (see [`is_post_line`]); the renderer marks
+/// such lines so that a thread reads as posts.
+pub(crate) fn is_post_content(content: &[Inline]) -> bool {
     let text = crate::words::collapse_ws(&inline_text(content));
     let lead = content.iter().find(|i| !matches!(i, Inline::Text { text } if text.trim().is_empty()));
     matches!(lead, Some(Inline::Link { href, .. }) if convert::is_profile_href(href)) && crate::words::count_words_upto(&text, furniture::POST_LINE_WORDS + 1) <= furniture::POST_LINE_WORDS && furniture::is_dated(&text)
