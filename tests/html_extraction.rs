@@ -302,3 +302,31 @@ fn a_hidden_consent_center_is_not_shown_as_a_hidden_story() {
     assert!(c.text.contains("half past seven"), "{}", c.text);
     assert!(!c.text.contains("cookies"), "{}", c.text);
 }
+
+#[test]
+fn text_for_screen_readers_alone_is_left_out() {
+    // "sr-only" and "visually-hidden" hide text from the eye (a gallery's spoken instructions);
+    // a field whose *label* is visually hidden ("field--label-visually_hidden") is still read.
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Ferry timetable</title></head><body><main><h1>Winter ferry timetable</h1>\
+         <div class=\"gallery\"><p class=\"sr-only\">This is an image gallery with clickable slides; use the arrow keys to move.</p></div>\
+         <div class=\"field field--label-visually_hidden\"><div class=\"field__label visually-hidden\">Body</div>{PARA}\
+         <p>Sailings leave the north quay at half past seven <span class=\"visually-hidden\">(opens the harbour map)</span>and return at six.</p></div>\
+         </main></body></html>"
+    );
+    let c = copy(&html);
+    assert!(c.text.contains("half past seven and return at six"), "{}", c.text);
+    assert!(!c.text.contains("clickable slides") && !c.text.contains("harbour map") && !c.text.contains("Body\n"), "{}", c.text);
+}
+
+#[test]
+fn a_commenters_name_and_time_are_not_the_storys() {
+    // A page with no metadata, pasted: the first writer and <time> in it are a review's.
+    let review = "<div class=\"comments_list\"><article class=\"review-card\"><div class=\"review-card__author\">Anonymous Verified buyer</div>\
+                  <time datetime=\"2026-11-20\">8 days ago</time><p>Fits well and washes well, I would buy it again in another colour.</p></article></div>";
+    let html = format!("<main><h1>Arrival T-Shirt</h1>{PARA}<p>A slim fit shirt of cotton and elastane, cut to move with you.</p>{review}</main>");
+    let c = copy(&html);
+    assert_ne!(c.byline.as_deref(), Some("Anonymous Verified buyer"), "{:?}", c.byline);
+    assert_ne!(c.published.as_deref(), Some("2026-11-20"), "{:?}", c.published);
+}
+

@@ -8,7 +8,7 @@ use scraper::{ElementRef, Node};
 use url::Url;
 
 use super::furniture::{is_dated, POST_LINE_WORDS};
-use super::root::{class_weight, is_block, is_hidden, is_skipped_tag, link_density};
+use super::root::{class_weight, is_block, is_hidden, is_screen_reader_only, is_skipped_tag, link_density};
 use crate::article::{inline_text, Block, Cell, Image, Inline};
 use crate::words::{collapse_ws, count_words};
 
@@ -135,7 +135,7 @@ impl Converter {
             return;
         }
         let page_form = name == "form" && count_words(&el.text().collect::<String>()) >= 150;
-        if (is_skipped_tag(name) && !page_form) || is_hidden(&el) || (!self.keep_classed && class_weight(&el) < 0 && name != "article" && name != "main") {
+        if (is_skipped_tag(name) && !page_form) || is_hidden(&el) || is_screen_reader_only(&el) || (!self.keep_classed && class_weight(&el) < 0 && name != "article" && name != "main") {
             return;
         }
         if depth >= MAX_DEPTH {
@@ -322,7 +322,7 @@ impl Converter {
             out.extend(self.inlines(el, depth));
             return;
         }
-        if is_skipped_tag(name) || is_hidden(&el) || depth >= MAX_DEPTH {
+        if is_skipped_tag(name) || is_hidden(&el) || is_screen_reader_only(&el) || depth >= MAX_DEPTH {
             return;
         }
         if let Some(id) = self.anchor_of(&el) {

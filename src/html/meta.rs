@@ -109,11 +109,13 @@ pub fn read(doc: &Html) -> PageMeta {
                     headings.push(text);
                 }
             }
-            "time" if time_attr.is_none() => {
+            // Not a date or a byline from the page's comments: a comment's writer and time
+            // are not the story's.
+            "time" if time_attr.is_none() && !in_comments(&el) => {
                 time_attr = e.attr("datetime").map(str::to_string).or_else(|| Some(collapse_ws(&el.text().collect::<String>())));
             }
             _ => {
-                if byline_element.is_none() && is_byline_element(&el) {
+                if byline_element.is_none() && is_byline_element(&el) && !in_comments(&el) {
                     // The name itself when it is marked up, else the element's text as it stands.
                     let named = el.descendants().filter_map(ElementRef::wrap).find(|c| c.value().attr("itemprop").is_some_and(|p| p.contains("name")));
                     let el = named.unwrap_or(el);
@@ -166,6 +168,12 @@ pub fn read(doc: &Html) -> PageMeta {
         .filter(|d| !d.is_empty());
     meta.image = ld.image.clone().or_else(|| get(&["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"]));
     meta
+}
+
+/// Whether an element stands inside the page's comments (or its reviews, which pages class
+/// as comments): the writers and times there are the commenters'.
+fn in_comments(el: &ElementRef) -> bool {
+    el.ancestors().filter_map(ElementRef::wrap).any(|a| super::root::has_class_word(&a, &["comment"]))
 }
 
 /// A byline element's text, its pieces (text in elements of their own) kept apart by a space,

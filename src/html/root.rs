@@ -30,23 +30,26 @@ pub(super) fn class_weight(el: &ElementRef) -> i32 {
     if matches!(e.name(), "body" | "html") {
         return 0;
     }
-    let (class, id) = (e.attr("class").unwrap_or(""), e.attr("id").unwrap_or(""));
-    if class.is_empty() && id.is_empty() {
+    if e.attr("class").is_none_or(str::is_empty) && e.attr("id").is_none_or(str::is_empty) {
         return 0;
     }
-    // Whole words of the class and id ("site-nav" → "site", "nav"), matched at their start in
-    // any letter case, so that "nav" finds "navigation" but not "canvas". (No allocation: this
-    // runs for every ancestor of every candidate paragraph.)
-    let tokens = || [class, id].into_iter().flat_map(|s| s.split(|c: char| !c.is_ascii_alphanumeric())).filter(|t| !t.is_empty());
-    let has = |list: &[&str]| tokens().any(|t| list.iter().any(|w| t.len() >= w.len() && t.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())));
     // "skip" marks a skip link ("skip-link", "skip-to-content"), never a section ("skip-item").
-    let neg = has(NEGATIVE) || (e.name() == "a" && has(&["skip"]));
-    let pos = has(POSITIVE);
+    let neg = has_class_word(el, NEGATIVE) || (e.name() == "a" && has_class_word(el, &["skip"]));
+    let pos = has_class_word(el, POSITIVE);
     match (neg, pos) {
         (true, false) => -1,
         (false, true) => 1,
         _ => 0,
     }
+}
+
+/// Whether a whole word of `el`'s class or id starts with one of `words` ("site-nav" has the
+/// words "site" and "nav"), in any letter case, so that "nav" finds "navigation" but not
+/// "canvas". (No allocation: this runs for every ancestor of every candidate paragraph.)
+pub(super) fn has_class_word(el: &ElementRef, words: &[&str]) -> bool {
+    let e = el.value();
+    let tokens = [e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")].into_iter().flat_map(|s| s.split(|c: char| !c.is_ascii_alphanumeric()));
+    tokens.filter(|t| !t.is_empty()).any(|t| words.iter().any(|w| t.len() >= w.len() && t.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())))
 }
 
 /// Whether the page does not show `el`: the `hidden` attribute, or an inline style that hides
@@ -73,6 +76,24 @@ pub(super) fn is_hidden(el: &ElementRef) -> bool {
             let s = s.to_ascii_lowercase().replace(' ', "");
             s.contains("display:none") || s.contains("visibility:hidden")
         })
+}
+
+/// Whether `el` is text for screen readers alone, which the page's styles hide from the eye
+/// (`sr-only`, `visually-hidden`, `screen-reader-text` and their spellings): "This is an image
+/// gallery with clickable slides", "(opens in a new tab)".
+pub(super) fn is_screen_reader_only(el: &ElementRef) -> bool {
+    // Each class name folded to lower case without its dashes and underscores, in place (this
+    // runs for every element the converter reads), then compared whole.
+    el.value().classes().any(|c| {
+        let mut folded = [0u8; 48];
+        let mut n = 0;
+        for b in c.bytes().filter(|b| !matches!(b, b'-' | b'_')).take(folded.len()) {
+            folded[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        // The whole name: "field--label-visually_hidden" hides a field's label, not the field.
+        [&b"sronly"[..], b"visuallyhidden", b"screenreadertext", b"screenreaderonly"].contains(&&folded[..n])
+    })
 }
 
 /// Picks the element that holds the article: paragraphs' text scored into their parents and
