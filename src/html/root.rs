@@ -84,7 +84,7 @@ pub(super) fn is_hidden(el: &ElementRef) -> bool {
 pub(super) fn is_screen_reader_only(el: &ElementRef) -> bool {
     // Each class name folded to lower case without its dashes and underscores, in place (this
     // runs for every element the converter reads), then compared whole.
-    el.value().classes().any(|c| {
+    el.value().attr("class").unwrap_or("").split_ascii_whitespace().any(|c| {
         let mut folded = [0u8; 48];
         let mut n = 0;
         for b in c.bytes().filter(|b| !matches!(b, b'-' | b'_')).take(folded.len()) {
