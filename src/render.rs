@@ -59,15 +59,10 @@ pub fn html(article: &Article) -> String {
         let _ = writeln!(out, "<p class=\"byline\">{}</p>", escape(byline));
     }
     if let Some(published) = &article.published {
+        // A machine date stays in `datetime` for machines; readers see its day.
+        let datetime = crate::dates::iso_day(published).map(|_| format!(" datetime=\"{}\"", escape(published.trim()))).unwrap_or_default();
         let shown = escape(&crate::dates::shown(published, article.lang.as_deref()));
-        match crate::dates::iso_day(published) {
-            Some(_) => {
-                let _ = writeln!(out, "<p class=\"published\"><time datetime=\"{}\">{shown}</time></p>", escape(published.trim()));
-            }
-            None => {
-                let _ = writeln!(out, "<p class=\"published\"><time>{shown}</time></p>");
-            }
-        }
+        let _ = writeln!(out, "<p class=\"published\"><time{datetime}>{shown}</time></p>");
     }
     match (&article.source_url, &article.source) {
         (Some(url), _) => {

@@ -124,11 +124,7 @@ fn place_streamed_parts(doc: &mut Html) {
         if doc.tree.get(place).is_some_and(|p| p.ancestors().any(|a| a.id() == part)) {
             continue;
         }
-        if let Some(mut node) = doc.tree.get_mut(part) {
-            if let Node::Element(el) = node.value() {
-                el.attrs.retain(|(name, _)| &*name.local != "hidden");
-            }
-        }
+        show(doc, [part], &["hidden"]);
         if let Some(mut at) = doc.tree.get_mut(place) {
             at.insert_id_before(part);
         }
@@ -176,13 +172,7 @@ fn open_folded_panels(doc: &mut Html) {
             }
         }
     }
-    for id in shown {
-        if let Some(mut node) = doc.tree.get_mut(id) {
-            if let Node::Element(el) = node.value() {
-                el.attrs.retain(|(name, _)| !matches!(&*name.local, "hidden" | "aria-hidden" | "style"));
-            }
-        }
-    }
+    show(doc, shown, &["hidden", "aria-hidden", "style"]);
 }
 
 /// Shows the outermost hidden elements that hold more words than the page shows elsewhere
@@ -196,10 +186,15 @@ fn show_hidden_story(doc: &mut Html) {
         el.is_some_and(|e| std::iter::successors(Some(e), |a| a.parent().and_then(scraper::ElementRef::wrap)).any(|a| class_weight(&a) < 0))
     };
     let stories: Vec<NodeId> = hidden.into_iter().filter(|&(id, words)| words >= FALLBACK_MIN_WORDS && words > shown && !furniture(id)).map(|(id, _)| id).collect();
-    for id in stories {
+    show(doc, stories, &["hidden", "aria-hidden", "style", "role"]);
+}
+
+/// Shows the elements `ids` by taking off the attributes (of `attrs`) that hide them.
+fn show(doc: &mut Html, ids: impl IntoIterator<Item = NodeId>, attrs: &[&str]) {
+    for id in ids {
         if let Some(mut node) = doc.tree.get_mut(id) {
             if let Node::Element(el) = node.value() {
-                el.attrs.retain(|(name, _)| !matches!(&*name.local, "hidden" | "aria-hidden" | "style" | "role"));
+                el.attrs.retain(|(name, _)| !attrs.contains(&&*name.local));
             }
         }
     }

@@ -197,7 +197,8 @@ fn finish(meta: &meta::PageMeta, body: ElementRef, converter: &Converter, roots:
     drop_empty_sections(&mut blocks);
     // A thread's posts each open with who wrote them and when: those lines stay, each over
     // its post, and the first post's words are not the story's standfirst.
-    let thread = blocks.iter().take(THREAD_OPENS_WITHIN).any(is_post_line) && blocks.iter().filter(|b| is_post_line(b)).take(2).count() == 2;
+    let first_post = blocks.iter().position(is_post_line);
+    let thread = first_post.is_some_and(|i| i < THREAD_OPENS_WITHIN && blocks[i + 1..].iter().any(is_post_line));
     if !thread {
         take_standfirst(&mut blocks, &mut article);
         take_byline(&mut blocks, &mut article);
@@ -421,9 +422,14 @@ fn is_post_line(block: &Block) -> bool {
 /// Whether a run of inlines is a line over a post (see [`is_post_line`]); the renderer marks
 /// such lines so that a thread reads as posts.
 pub(crate) fn is_post_content(content: &[Inline]) -> bool {
-    let text = crate::words::collapse_ws(&inline_text(content));
+    // The leading link first: it is asked of every paragraph weeded and rendered, and the
+    // text is gathered only for the few that pass.
     let lead = content.iter().find(|i| !matches!(i, Inline::Text { text } if text.trim().is_empty()));
-    matches!(lead, Some(Inline::Link { href, .. }) if convert::is_profile_href(href)) && crate::words::count_words_upto(&text, furniture::POST_LINE_WORDS + 1) <= furniture::POST_LINE_WORDS && furniture::is_dated(&text)
+    if !matches!(lead, Some(Inline::Link { href, .. }) if convert::is_profile_href(href)) {
+        return false;
+    }
+    let text = crate::words::collapse_ws(&inline_text(content));
+    crate::words::count_words_upto(&text, furniture::POST_LINE_WORDS + 1) <= furniture::POST_LINE_WORDS && furniture::is_dated(&text)
 }
 
 /// The writer (the text of the leading link to their profile) and the date a post line gives.
