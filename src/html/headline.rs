@@ -227,7 +227,9 @@ pub fn choose(body: ElementRef, title: Option<&str>, from_document: bool, site_n
     let heads = candidates(body, site_name, "h1", &place, false);
     let title = title.map(decode_twice_escaped).filter(|t| !t.trim().is_empty());
     let Some(title) = title else {
-        return story_heading(body, site_name, &place, &heads);
+        // A pasted heading may carry the site's or section's part after a bar, and be escaped
+        // twice, as a title is.
+        return story_heading(body, site_name, &place, &heads).map(|h| heading_without_site_part(&decode_twice_escaped(&h), site_name));
     };
     let t = fold(&title);
     // The <h1> the metadata's title holds: the title without the site's part around it, or
@@ -284,8 +286,29 @@ fn story_heading(body: ElementRef, site_name: Option<&str>, place: &StoryPlace, 
     if let Some(h) = candidates(body, site_name, "h1", place, true).into_iter().next() {
         return Some(h.text);
     }
-    let seconds = candidates(body, site_name, "h2", place, false);
-    seconds.iter().rev().find(|h| place.precedes(h)).or_else(|| seconds.iter().find(|h| place.heads(h))).map(|h| h.text.clone())
+    let seconds: Vec<Candidate> = candidates(body, site_name, "h2", place, false).into_iter().filter(|h| !is_numbered(&h.text)).collect();
+    let second = seconds.iter().rev().find(|h| place.precedes(h)).or_else(|| seconds.iter().find(|h| place.heads(h)));
+    if let Some(h) = second {
+        return Some(h.text.clone());
+    }
+    // A page without an <h1> or <h2> may head its story with a lesser heading (a blog's <h3>,
+    // a news site's <h4>): the last of the highest rank that stands before the story, unless it
+    // only names the writer or gives the date. (One inside the story heads its first item or
+    // section: a card of a grid, not the page.)
+    ["h3", "h4", "h5", "h6"].into_iter().find_map(|tag| candidates(body, site_name, tag, place, false).into_iter().rev().find(|h| place.precedes(h) && !is_meta_line(&h.text) && !is_numbered(&h.text)).map(|h| h.text))
+}
+
+/// A heading numbered as an item of the story ("1. Connected equipment", "2) Budget"): it
+/// heads a section of a listicle, not the page.
+pub(super) fn is_numbered(text: &str) -> bool {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    (1..=2).contains(&digits) && (text[digits..].starts_with(". ") || text[digits..].starts_with(") "))
+}
+
+/// A heading that only names the writer or gives the date ("Written by A. Writer",
+/// "November 21, 2023").
+fn is_meta_line(text: &str) -> bool {
+    crate::refine::is_byline(text) || crate::refine::is_date_line(text) || super::furniture::is_timestamp_line(text)
 }
 
 #[cfg(test)]
@@ -428,6 +451,24 @@ mod tests {
     fn a_pasted_post_title_above_the_story_wins_over_its_first_section() {
         let page = format!(r#"<html><body><h2>The best board games of the year</h2><div id="story"><h2>Our picks</h2>{PROSE}</div></body></html>"#);
         assert_eq!(headline(&page).as_deref(), Some("The best board games of the year"));
+    }
+
+    #[test]
+    fn a_pasted_headline_drops_the_section_after_its_bar() {
+        let page = format!(r#"<html><body><h1>How sleep mends the body | Opinion</h1><div id="story">{PROSE}</div></body></html>"#);
+        assert_eq!(headline(&page).as_deref(), Some("How sleep mends the body"));
+        let page = format!(r#"<html><body><h1>Ten Tools for 2026 | Python, SQL &amp;#x26; AI</h1><div id="story">{PROSE}</div></body></html>"#);
+        assert_eq!(headline(&page).as_deref(), Some("Ten Tools for 2026"));
+    }
+
+    #[test]
+    fn a_pasted_post_headed_by_a_lesser_heading_keeps_it_as_its_headline() {
+        let page = format!(r#"<html><body><table><tr><td><h3><a href="/p/backup">Backup strategy</a></h3></td><td>January 22nd, 2019</td></tr></table><div id="story">{PROSE}<h3>Recent posts</h3></div></body></html>"#);
+        assert_eq!(headline(&page).as_deref(), Some("Backup strategy"));
+        let page = format!(r#"<html><body><h4>Written by Ann Lee</h4><div id="story">{PROSE}</div></body></html>"#);
+        assert_eq!(headline(&page), None, "a writer's name is no headline");
+        let page = format!(r#"<html><body><div id="story"><h3>Trail bag, large</h3>{PROSE}<h3>Trail bag, small</h3>{PROSE}</div></body></html>"#);
+        assert_eq!(headline(&page), None, "the heading of a grid's first card is not the page's");
     }
 
     #[test]

@@ -406,8 +406,11 @@ fn drop_title_heading(blocks: &mut Vec<Block>, title: &str) {
 
 fn take_first_heading(blocks: &mut Vec<Block>) -> Option<String> {
     let i = blocks.iter().take(4).position(|b| matches!(b, Block::Heading { .. }))?;
-    let title = blocks.remove(i).text();
-    Some(title)
+    // A numbered heading heads the story's first item, not the story.
+    if headline::is_numbered(&blocks[i].text()) {
+        return None;
+    }
+    Some(blocks.remove(i).text())
 }
 
 /// A thread's first post line stands within this many blocks of the top (lines of the kind
@@ -635,6 +638,16 @@ mod tests {
         let text = a.body_units().join("\n");
         assert!(text.starts_with("The river was high"), "{text}");
         assert!(!text.contains("alert") && !text.contains("Home") && !text.contains("Contact") && !text.contains("color"), "{text}");
+    }
+
+    #[test]
+    fn a_pasted_list_article_s_first_numbered_heading_stays_in_its_body() {
+        let page = r#"<html><body><article><h2>1. Pick a frame that fits</h2>
+            <p>The frame decides how the bike rides, so measure yourself before you look at any of the catalogues.</p>
+            <h2>2. Choose the gears</h2><p>Fewer gears weigh less and ask less of you on the road, as most riders find.</p></article></body></html>"#;
+        let a = extract(page);
+        assert_eq!(a.title, None, "a numbered section's heading is not the headline");
+        assert!(a.body_units().join("\n").starts_with("1. Pick a frame that fits"), "{:?}", a.body_units());
     }
 
     #[test]
