@@ -17,10 +17,13 @@ pub(super) fn is_skipped_tag(name: &str) -> bool {
     )
 }
 
+/// Class or id words (as a word's start) that mark furniture. "reviews", plural, holds
+/// customers' reviews under a product, as "comment" holds readers' comments under a story; a
+/// single "review" is often the story itself.
 const NEGATIVE: &[&str] = &[
     "nav", "menu", "share", "social", "comment", "footer", "sidebar", "related", "promo", "advert", "cookie",
     "newsletter", "subscribe", "breadcrumb", "toolbar", "popup", "modal", "banner", "masthead",
-    "teaser", "trending", "swiper", "carousel", "recirc", "recommend", "popular", "sponsor", "outbrain", "taboola", "signup", "login", "print-only", "consent", "gdpr",
+    "teaser", "trending", "swiper", "carousel", "recirc", "recommend", "popular", "sponsor", "outbrain", "taboola", "signup", "login", "print-only", "consent", "gdpr", "reviews",
 ];
 const POSITIVE: &[&str] = &["article", "content", "story", "entry", "post", "main", "body", "text", "blog"];
 
@@ -324,6 +327,15 @@ mod tests {
         let first = |css: &str| doc.select(&Selector::parse(css).unwrap()).next().unwrap();
         assert_eq!(class_weight(&first("a.skip-link")), -1);
         assert_eq!(class_weight(&first("div.skip-item")), 0, "a section whose class starts with skip is no furniture");
+    }
+
+    #[test]
+    fn customers_reviews_are_furniture_and_a_review_is_not() {
+        let doc = Html::parse_document(r#"<html><body><article class="review"><p>We carried the pack for a week.</p></article><section class="product-reviews"><div class="review">Four stars.</div></section><div id="reviewsContainer"></div></body></html>"#);
+        let first = |css: &str| doc.select(&Selector::parse(css).unwrap()).next().unwrap();
+        assert_eq!(class_weight(&first("section.product-reviews")), -1, "customers' reviews under a product");
+        assert_eq!(class_weight(&first("#reviewsContainer")), -1);
+        assert_eq!(class_weight(&first("article.review")), 0, "a review is a story");
     }
 
     #[test]
