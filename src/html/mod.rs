@@ -272,6 +272,13 @@ fn weed(blocks: &mut Vec<Block>) {
 /// [`weed`]; with `link_lists`, lists and lines of links stay (a listing's items), while the
 /// rest of the weeding (page tools, time stamps, captions, repeats) is done as for an article.
 fn weed_keeping(blocks: &mut Vec<Block>, link_lists: bool) {
+    weed_blocks(blocks, link_lists, false);
+}
+
+/// The weeding of [`weed_keeping`]; `in_item` for the blocks of a list's item, where a short
+/// line or a label and its value ("2 cups flour", "Polar pattern: cardioid") is the list's
+/// content, not a stray label, and a link is one item of a list kept as a whole.
+fn weed_blocks(blocks: &mut Vec<Block>, link_lists: bool, in_item: bool) {
     // "… more" / "less" toggles of a caption or teaser shown in two lengths; then the short
     // version, which only repeats the start of the long one.
     for block in blocks.iter_mut() {
@@ -321,9 +328,10 @@ fn weed_keeping(blocks: &mut Vec<Block>, link_lists: bool) {
             }
         }
     }
-    blocks.retain(|block| !matches!(block, Block::Paragraph { content } if is_furniture_line(&inline_text(content))));
+    let stray = if in_item { is_stray_in_item } else { is_furniture_line };
+    blocks.retain(|block| !matches!(block, Block::Paragraph { content } if stray(&inline_text(content))));
     blocks.retain(|block| link_lists || is_post_line(block) || match block {
-        Block::Paragraph { content } | Block::Heading { content, .. } => {
+        Block::Paragraph { content } | Block::Heading { content, .. } if !in_item => {
             let (total, linked) = link_words(content);
             !(total > 0 && linked * 10 >= total * 9 && total <= 25)
         }
@@ -344,11 +352,15 @@ fn weed_keeping(blocks: &mut Vec<Block>, link_lists: bool) {
     });
     for block in blocks.iter_mut() {
         match block {
-            Block::Quote { blocks } => weed_keeping(blocks, link_lists),
-            Block::List { items, .. } => items.iter_mut().for_each(|item| weed_keeping(item, link_lists)),
+            Block::Quote { blocks } => weed_blocks(blocks, link_lists, false),
+            Block::List { items, .. } => {
+                items.iter_mut().for_each(|item| weed_blocks(item, link_lists, true));
+                items.retain(|item| !item.is_empty());
+            }
             _ => {}
         }
     }
+    blocks.retain(|block| !matches!(block, Block::List { items, .. } if items.is_empty()));
 }
 
 /// A paragraph that only labels or points: "Caption", "Close", "Photo: A. Name", a bare
@@ -362,6 +374,14 @@ fn is_furniture_line(text: &str) -> bool {
     let label = text.find(':').is_some_and(|c| c > 0 && crate::words::count_words(&text[..c]) <= 2) && words <= 6;
     let bare_address = !text.contains(' ') && (text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www."));
     words <= 3 || label || bare_address
+}
+
+/// A line of a list's item that holds no item: a label with nothing after it, or a figure
+/// with no word and no price ("Messages:", "0", "#1": a writer's card beside a post, its
+/// counts in a list; "$29.99" under a product's card stays).
+fn is_stray_in_item(text: &str) -> bool {
+    let text = text.trim();
+    (text.ends_with(':') && crate::words::count_words(text) <= 3) || !text.chars().any(|c| c.is_alphabetic() || "$€£¥₹₩₽¢".contains(c))
 }
 
 fn item_link_words(block: &Block) -> (usize, usize) {
@@ -638,6 +658,21 @@ mod tests {
         let text = a.body_units().join("\n");
         assert!(text.starts_with("The river was high"), "{text}");
         assert!(!text.contains("alert") && !text.contains("Home") && !text.contains("Contact") && !text.contains("color"), "{text}");
+    }
+
+    #[test]
+    fn short_items_and_labelled_values_of_a_list_are_its_content() {
+        let page = r#"<html><head><title>Plain loaf</title></head><body><main><h1>Plain loaf</h1>
+            <p>The loaf is an easy one for a first bake at home, with few steps and a long rest overnight.</p>
+            <h2>Ingredients</h2><ul><li>2 cups flour</li><li><p>1 egg</p></li><li>Salt</li><li>500 ml of warm water</li></ul>
+            <h2>Tin</h2><ul><li><strong>Material:</strong> Steel</li><li><strong>Size:</strong> 2 lb</li></ul>
+            <p>Mix everything in the evening, leave it covered overnight, and bake it in the morning, hot and fast.</p></main></body></html>"#;
+        let a = extract(page);
+        let lists: Vec<Vec<String>> = a.blocks.iter().filter_map(|b| match b {
+            Block::List { items, .. } => Some(items.iter().map(|item| item.iter().map(Block::text).collect::<Vec<_>>().join(" ")).collect()),
+            _ => None,
+        }).collect();
+        assert_eq!(lists, vec![vec!["2 cups flour", "1 egg", "Salt", "500 ml of warm water"], vec!["Material: Steel", "Size: 2 lb"]]);
     }
 
     #[test]
