@@ -350,17 +350,19 @@ fn weed_blocks(blocks: &mut Vec<Block>, link_lists: bool, in_item: bool) {
         }
         _ => true,
     });
-    for block in blocks.iter_mut() {
-        match block {
-            Block::Quote { blocks } => weed_blocks(blocks, link_lists, false),
-            Block::List { items, .. } => {
-                items.iter_mut().for_each(|item| weed_blocks(item, link_lists, true));
-                items.retain(|item| !item.is_empty());
-            }
-            _ => {}
+    // Inside quotes and lists, and a list whose items all went goes too.
+    blocks.retain_mut(|block| match block {
+        Block::Quote { blocks } => {
+            weed_blocks(blocks, link_lists, false);
+            true
         }
-    }
-    blocks.retain(|block| !matches!(block, Block::List { items, .. } if items.is_empty()));
+        Block::List { items, .. } => {
+            items.iter_mut().for_each(|item| weed_blocks(item, link_lists, true));
+            items.retain(|item| !item.is_empty());
+            !items.is_empty()
+        }
+        _ => true,
+    });
 }
 
 /// A paragraph that only labels or points: "Caption", "Close", "Photo: A. Name", a bare
@@ -426,11 +428,13 @@ fn drop_title_heading(blocks: &mut Vec<Block>, title: &str) {
 
 fn take_first_heading(blocks: &mut Vec<Block>) -> Option<String> {
     let i = blocks.iter().take(4).position(|b| matches!(b, Block::Heading { .. }))?;
+    let title = blocks[i].text();
     // A numbered heading heads the story's first item, not the story.
-    if headline::is_numbered(&blocks[i].text()) {
+    if headline::is_numbered(&title) {
         return None;
     }
-    Some(blocks.remove(i).text())
+    blocks.remove(i);
+    Some(title)
 }
 
 /// A thread's first post line stands within this many blocks of the top (lines of the kind
