@@ -14,7 +14,8 @@
 //!
 //! `--wcxb [html] [clipboard] [text]` runs every extractor on `../shared/corpus/wcxb-dev`
 //! instead and prints the table of `cargo bench --bench wcxb` for each (the copied-text form
-//! has the text returned unchanged as its peer).
+//! has the text returned unchanged as its peer); with `--out DIR` it writes each extractor's
+//! predictions as `DIR/wcxb-<form>-<name>.json`, in the shape `cargo bench --bench wcxb` writes.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -67,7 +68,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 /// Every extractor on the wcxb-dev pages, in the saved-page and clipboard forms, with the same
 /// table as `cargo bench --bench wcxb`; for the copied text, the text returned unchanged.
-fn wcxb(forms: &[&str]) {
+fn wcxb(forms: &[&str], out: Option<&Path>) {
     let shared = shared();
     let pages = corpus::pages(&shared);
     for form in forms {
@@ -96,15 +97,23 @@ fn wcxb(forms: &[&str]) {
             let preds: std::collections::HashMap<String, corpus::Prediction> = inputs.iter().map(|(p, i)| (p.id.clone(), extract(i))).collect();
             corpus::report(name, form, &scored, &preds);
             println!("  ({:.1} s)", started.elapsed().as_secs_f64());
+            if let Some(out) = out {
+                let json: serde_json::Map<String, Value> =
+                    preds.iter().map(|(id, p)| (id.clone(), serde_json::json!({ "articleBody": p.body, "title": p.title }))).collect();
+                std::fs::create_dir_all(out).expect("output folder");
+                let file = out.join(format!("wcxb-{form}-{}.json", name.to_lowercase().replace(' ', "-")));
+                std::fs::write(&file, Value::Object(json).to_string()).expect("write predictions");
+            }
         }
     }
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    let out: Option<PathBuf> = args.iter().position(|a| a == "--out").and_then(|i| args.get(i + 1)).map(PathBuf::from);
     if args.iter().any(|a| a == "--wcxb") {
         let forms: Vec<&str> = corpus::FORMS.iter().copied().filter(|f| args.iter().any(|a| a == f)).collect();
-        wcxb(if forms.is_empty() { &corpus::FORMS } else { &forms });
+        wcxb(if forms.is_empty() { &corpus::FORMS } else { &forms }, out.as_deref());
         return;
     }
     let rounds: usize = args
@@ -126,7 +135,6 @@ fn main() {
         })
         .collect();
     let show_pages = args.iter().any(|a| a == "--pages");
-    let out: Option<PathBuf> = args.iter().position(|a| a == "--out").and_then(|i| args.get(i + 1)).map(PathBuf::from);
     let megabytes = pages.iter().map(|(_, h)| h.len()).sum::<usize>() as f64 / 1e6;
     println!("AEB html: {} pages, {megabytes:.1} MB", pages.len());
 
