@@ -37,3 +37,21 @@ def plain_split(values, t):
     if k == 0 or k == len(values):
         return np.float32(t)
     return plainest(values[k - 1], values[k])
+
+
+def rust_columns(nodes, what):
+    """The Rust text of a forest's nodes as the three columns `forest::Forest` reads (each
+    compresses better alone): FEATURES (255 for a leaf), RIGHTS and VALUES; `what` says which
+    features the trees split on."""
+    def rows(items, per):
+        return '\n'.join('    ' + ' '.join(f'{v},' for v in items[i:i + per]) for i in range(0, len(items), per))
+    n = len(nodes)
+    return (
+        f'/// Every tree\'s nodes, one tree after another: the feature each splits on, or 255 for a\n'
+        f'/// leaf (features: {what}).\n'
+        f'pub static FEATURES: [u8; {n}] = [\n{rows([x["feature"] for x in nodes], 24)}\n];\n\n'
+        '/// Where each split sends the values above its point (an index into its tree\'s nodes).\n'
+        f'pub static RIGHTS: [u16; {n}] = [\n{rows([x["right"] for x in nodes], 16)}\n];\n\n'
+        '/// Each split\'s point, or each leaf\'s value.\n'
+        f'pub static VALUES: [f32; {n}] = [\n{rows([repr(float(x["value"])) for x in nodes], 6)}\n];\n'
+    )

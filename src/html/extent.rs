@@ -11,6 +11,8 @@
 //! items need (the rest weeded alike), and, where that reads more, with the elements that
 //! class words mark as furniture read too (a product's gallery and cards), each way.
 
+use std::borrow::Cow::Borrowed;
+
 use scraper::{ElementRef, Node};
 
 use crate::forest::Forest;
@@ -418,8 +420,10 @@ impl ExtentModel {
         ExtentModel {
             forest: Forest {
                 base: super::extent_model::BASE,
-                nodes: std::borrow::Cow::Borrowed(&super::extent_model::NODES),
-                trees: std::borrow::Cow::Borrowed(&super::extent_model::TREES),
+                features: Borrowed(&super::extent_model::FEATURES),
+                rights: Borrowed(&super::extent_model::RIGHTS),
+                values: Borrowed(&super::extent_model::VALUES),
+                trees: Borrowed(&super::extent_model::TREES),
             },
             margin: super::extent_model::MARGIN,
         }

@@ -41,7 +41,14 @@ pub struct LineModel {
 
 /// The shipped title forest.
 fn shipped_title_forest() -> Forest {
-    Forest { base: 0.0, nodes: std::borrow::Cow::Borrowed(&title_forest::NODES), trees: std::borrow::Cow::Borrowed(&title_forest::TREES) }
+    use std::borrow::Cow::Borrowed;
+    Forest {
+        base: 0.0,
+        features: Borrowed(&title_forest::FEATURES),
+        rights: Borrowed(&title_forest::RIGHTS),
+        values: Borrowed(&title_forest::VALUES),
+        trees: Borrowed(&title_forest::TREES),
+    }
 }
 
 impl Default for LineModel {
