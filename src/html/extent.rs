@@ -237,6 +237,9 @@ struct Extent<'a> {
     classed: Stats,
     before: Stats,
     after: Stats,
+    /// Whether it reads more than the extent below it with furniture-classed elements left out
+    /// (else it only adds such elements: a thread's other comments around the chosen one).
+    adds: bool,
 }
 
 /// The chosen `roots`, then each ancestor of theirs up to `body` that adds text, with features;
@@ -316,12 +319,13 @@ pub fn candidates<'a>(body: ElementRef<'a>, roots: &[ElementRef<'a>], no_metadat
         classed: root_classed,
         before: Stats::default(),
         after: Stats::default(),
+        adds: true,
     }];
     if let Some(&first) = roots.first().filter(|r| !(roots.len() == 1 && **r == body)) {
         climb(body, roots, first, &mut extents);
     }
     let mut out: Vec<Candidate> =
-        extents.iter().map(|x| Candidate { roots: x.roots.clone(), keeps_link_lists: false, keeps_classed: false, features: features(x, false) }).collect();
+        extents.iter().filter(|x| x.adds).map(|x| Candidate { roots: x.roots.clone(), keeps_link_lists: false, keeps_classed: false, features: features(x, false) }).collect();
     // Every candidate again, keeping lists of links; but not an `<article>` alone: one
     // self-contained composition, whose lists of links are its furniture (other stories).
     let lone_article = |x: &Extent| x.roots.len() == 1 && x.roots[0].value().name() == "article";
@@ -333,7 +337,10 @@ pub fn candidates<'a>(body: ElementRef<'a>, roots: &[ElementRef<'a>], no_metadat
     for keeps_classed in [false, true] {
         for keeps_link_lists in [false, true] {
             for x in &extents {
-                if (keeps_link_lists && lone_article(x)) || (keeps_classed && x.classed.chars <= x.stats.chars) || (!keeps_classed && !keeps_link_lists) {
+                if (keeps_link_lists && lone_article(x))
+                    || (keeps_classed && x.classed.chars <= x.stats.chars)
+                    || (!keeps_classed && (!keeps_link_lists || !x.adds))
+                {
                     continue;
                 }
                 let mut f = features(x, keeps_classed);
@@ -356,7 +363,10 @@ fn climb<'a>(body: ElementRef<'a>, roots: &[ElementRef<'a>], first: ElementRef<'
         }
         start = a.parent().and_then(ElementRef::wrap);
     }
-    let mut last_chars = extents[0].stats.chars;
+    let (mut last_chars, mut last_classed) = (extents[0].stats.chars, extents[0].classed.chars);
+    // A root that is or sits in a furniture-classed box (one comment of a thread) also climbs by the boxes
+    // beside it; elsewhere those are furniture around the story.
+    let in_box = std::iter::once(*first).chain(first.ancestors()).filter_map(ElementRef::wrap).any(|a| class_weight(&a) < 0);
     let mut steps = 0;
     let (mut before, mut after) = (Stats::default(), Stats::default());
     // Each ancestor's stats are its child's on the way up plus those of its other children,
@@ -389,9 +399,9 @@ fn climb<'a>(body: ElementRef<'a>, roots: &[ElementRef<'a>], first: ElementRef<'
                 (s, c)
             }
         };
-        if s.chars > last_chars {
-            extents.push(Extent { roots: vec![a], steps, el: Some(a), stats: s, classed: c, before, after });
-            last_chars = s.chars;
+        if s.chars > last_chars || (in_box && c.chars > last_classed) {
+            extents.push(Extent { roots: vec![a], steps, el: Some(a), stats: s, classed: c, before, after, adds: s.chars > last_chars });
+            (last_chars, last_classed) = (s.chars, c.chars);
         }
         if a == body || steps >= 12 {
             break;
@@ -478,5 +488,23 @@ mod tests {
         let classed = all.iter().find(|c| c.keeps_classed).expect("a candidate reading the carousel");
         let share = NAMES.iter().position(|n| *n == "classed_share").expect("the feature");
         assert!(classed.features[share] > 0.0, "its features say it reads more");
+    }
+
+    #[test]
+    fn a_post_in_a_comment_box_climbs_by_the_boxes_beside_it() {
+        let doc = page(
+            r#"<body><div id="thread"><div class="comment" id="one"><p>The first post of the thread, which the page's class words call a comment.</p></div>
+            <div class="comment"><p>The second post, a reply, also in a box that the class words call furniture.</p></div></div></body>"#,
+        );
+        let (body, post) = (first(&doc, "body"), first(&doc, "#one"));
+        let all = candidates(body, &[post], false, Declared::default());
+        let thread = first(&doc, "#thread");
+        assert!(all.iter().any(|c| c.keeps_classed && c.roots == [thread]), "the thread, every box read, is a candidate");
+        assert!(!all.iter().any(|c| !c.keeps_classed && c.roots == [thread]), "the thread without its boxes reads no more than the post");
+        // A story beside readers' comments does not climb by them.
+        let doc = page(PAGE);
+        let (body, story) = (first(&doc, "body"), first(&doc, "#story"));
+        let wrap = first(&doc, "#wrap");
+        assert!(candidates(body, &[story], false, Declared::default()).iter().filter(|c| c.roots == [wrap]).count() > 0);
     }
 }
