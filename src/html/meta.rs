@@ -53,6 +53,9 @@ pub fn read(doc: &Html) -> PageMeta {
     let mut byline_element = None;
     let mut byline_date = None;
 
+    // `og:type` "article" is many sites' default for every page: a story only where the page
+    // declares no items (a listing whose JSON-LD is a collection page), unlike a JSON-LD article.
+    let mut og_story = false;
     for node in doc.tree.root().descendants() {
         let Some(el) = ElementRef::wrap(node) else { continue };
         let e = el.value();
@@ -88,7 +91,7 @@ pub fn read(doc: &Html) -> PageMeta {
                 // A property may name several keys at once ("dc:title og:title").
                 if e.attr("property").or(e.attr("name")).is_some_and(|p| p.trim().eq_ignore_ascii_case("og:type")) {
                     let t = content.to_ascii_lowercase();
-                    meta.declared.story |= t == "article";
+                    og_story |= t == "article";
                     meta.declared.items |= t == "product" || t.starts_with("product.");
                 }
                 if let Some(props) = e.attr("property") {
@@ -128,6 +131,7 @@ pub fn read(doc: &Html) -> PageMeta {
             }
         }
     }
+    meta.declared.story |= og_story && !meta.declared.items;
     let get = |keys: &[&str]| keys.iter().find_map(|k| values.get(*k).cloned());
     // A JSON-LD "name" that is only the publisher's name is not the story's title.
     if ld.title.is_some() && ld.title == ld.site_name {
@@ -478,5 +482,13 @@ mod tests {
         assert_eq!(read(&product).declared, Declared { story: false, items: true });
         let neither = Html::parse_document(r#"<script type="application/ld+json">not json</script><meta property="og:type" content="website">"#);
         assert_eq!(read(&neither).declared, Declared::default());
+        // `og:type` "article" on a listing whose JSON-LD is a collection: items, not a story;
+        // a JSON-LD article stays a story beside items (a review of a product).
+        let listing = Html::parse_document(
+            r#"<head><meta property="og:type" content="article"><script type="application/ld+json">{"@type":["CollectionPage"],"mainEntity":{"@type":"ItemList"}}</script></head>"#,
+        );
+        assert_eq!(read(&listing).declared, Declared { story: false, items: true });
+        let review = Html::parse_document(r#"<script type="application/ld+json">[{"@type":"Article"},{"@type":"Product"}]</script><meta property="og:type" content="article">"#);
+        assert_eq!(read(&review).declared, Declared { story: true, items: true });
     }
 }
