@@ -244,7 +244,8 @@ struct Extent<'a> {
 
 /// The chosen `roots`, then each ancestor of theirs up to `body` that adds text, with features;
 /// unless the page declares itself a story, each also with its lists of links kept, and with
-/// its furniture-classed elements kept where that reads more.
+/// its furniture-classed elements kept where that reads more. A root in a furniture-classed
+/// box also climbs by ancestors that add only such boxes, read with them kept.
 pub fn candidates<'a>(body: ElementRef<'a>, roots: &[ElementRef<'a>], no_metadata: bool, declared: Declared) -> Vec<Candidate<'a>> {
     let body_stats = of(body, false);
     let mut root_stats = Stats::default();
@@ -353,7 +354,8 @@ pub fn candidates<'a>(body: ElementRef<'a>, roots: &[ElementRef<'a>], no_metadat
 }
 
 /// The ancestors of `roots` up to the body that add text, as extents (after the first, the
-/// chosen roots' own).
+/// chosen roots' own); for a root in a furniture-classed box, also those that add only such
+/// boxes (not [`Extent::adds`]).
 fn climb<'a>(body: ElementRef<'a>, roots: &[ElementRef<'a>], first: ElementRef<'a>, extents: &mut Vec<Extent<'a>>) {
     // The nearest ancestor holding every root, then its ancestors, up to the body.
     let mut start = first.parent().and_then(ElementRef::wrap);
@@ -364,8 +366,8 @@ fn climb<'a>(body: ElementRef<'a>, roots: &[ElementRef<'a>], first: ElementRef<'
         start = a.parent().and_then(ElementRef::wrap);
     }
     let (mut last_chars, mut last_classed) = (extents[0].stats.chars, extents[0].classed.chars);
-    // A root that is or sits in a furniture-classed box (one comment of a thread) also climbs by the boxes
-    // beside it; elsewhere those are furniture around the story.
+    // A root that is or sits in a furniture-classed box (one comment of a thread) also climbs
+    // by the boxes beside it; elsewhere those are furniture around the story.
     let in_box = std::iter::once(*first).chain(first.ancestors()).filter_map(ElementRef::wrap).any(|a| class_weight(&a) < 0);
     let mut steps = 0;
     let (mut before, mut after) = (Stats::default(), Stats::default());
@@ -502,9 +504,11 @@ mod tests {
         assert!(all.iter().any(|c| c.keeps_classed && c.roots == [thread]), "the thread, every box read, is a candidate");
         assert!(!all.iter().any(|c| !c.keeps_classed && c.roots == [thread]), "the thread without its boxes reads no more than the post");
         // A story beside readers' comments does not climb by them.
-        let doc = page(PAGE);
-        let (body, story) = (first(&doc, "body"), first(&doc, "#story"));
-        let wrap = first(&doc, "#wrap");
-        assert!(candidates(body, &[story], false, Declared::default()).iter().filter(|c| c.roots == [wrap]).count() > 0);
+        let doc = page(
+            r#"<body><div id="wrap"><div id="story"><p>The story's one paragraph, long enough to count as text of its own here.</p></div>
+            <div class="comments"><p>A reader's comment under the story, in a box the class words call furniture.</p></div></div></body>"#,
+        );
+        let (body, story, wrap) = (first(&doc, "body"), first(&doc, "#story"), first(&doc, "#wrap"));
+        assert!(!candidates(body, &[story], false, Declared::default()).iter().any(|c| c.roots == [wrap]), "no candidate adds only the comments");
     }
 }
