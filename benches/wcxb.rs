@@ -141,11 +141,8 @@ fn main() {
             }
         }
         if let Some(out) = &out {
-            std::fs::create_dir_all(out).expect("output folder");
-            let json: serde_json::Map<String, serde_json::Value> =
-                map.iter().map(|(id, p)| (id.clone(), serde_json::json!({ "articleBody": p.body, "title": p.title }))).collect();
             let path = out.join(format!("wcxb-{form}.json"));
-            std::fs::write(&path, serde_json::Value::Object(json).to_string()).expect("write predictions");
+            corpus::write_predictions(&path, &map);
             println!("  predictions in {}", path.display());
         }
     }

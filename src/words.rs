@@ -148,6 +148,11 @@ pub fn is_month_name(word: &str) -> bool {
     MONTHS.contains(&word)
 }
 
+/// A currency sign of the common ones ("$", "€", "£", "¥", "₹", "₩", "₽").
+pub fn is_currency_sign(c: char) -> bool {
+    matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -222,6 +222,14 @@ fn pct((a, b): (usize, usize)) -> String {
     }
 }
 
+/// Writes predictions as `{id: {"articleBody", "title"}}` JSON to `path` (its folder made).
+pub fn write_predictions(path: &Path, preds: &HashMap<String, Prediction>) {
+    let json: serde_json::Map<String, Value> =
+        preds.iter().map(|(id, p)| (id.clone(), serde_json::json!({ "articleBody": p.body, "title": p.title }))).collect();
+    std::fs::create_dir_all(path.parent().expect("a folder")).expect("output folder");
+    std::fs::write(path, Value::Object(json).to_string()).expect("write predictions");
+}
+
 /// Prints one extractor's table for one form: all pages, then each page type.
 pub fn report(name: &str, form: &str, pages: &[Page], preds: &HashMap<String, Prediction>) -> BTreeMap<String, Figures> {
     let mut types: Vec<&str> = pages.iter().map(|p| p.page_type.as_str()).collect();

@@ -383,7 +383,7 @@ fn is_furniture_line(text: &str) -> bool {
 /// counts in a list; "$29.99" under a product's card stays).
 fn is_stray_in_item(text: &str) -> bool {
     let text = text.trim();
-    (text.ends_with(':') && crate::words::count_words(text) <= 3) || !text.chars().any(|c| c.is_alphabetic() || "$€£¥₹₩₽¢".contains(c))
+    (text.ends_with(':') && crate::words::count_words(text) <= 3) || !text.chars().any(|c| c.is_alphabetic() || crate::words::is_currency_sign(c) || c == '¢')
 }
 
 fn item_link_words(block: &Block) -> (usize, usize) {

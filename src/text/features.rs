@@ -51,7 +51,7 @@ fn is_prose(u: Option<&Unit>) -> f64 {
 fn has_price(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
     chars.iter().enumerate().any(|(i, c)| {
-        matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽')
+        crate::words::is_currency_sign(*c)
             && (chars.get(i + 1).is_some_and(char::is_ascii_digit) || i > 0 && chars[i - 1].is_ascii_digit() || i > 1 && chars[i - 1] == ' ' && chars[i - 2].is_ascii_digit())
     })
 }

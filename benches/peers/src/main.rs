@@ -98,11 +98,7 @@ fn wcxb(forms: &[&str], out: Option<&Path>) {
             corpus::report(name, form, &scored, &preds);
             println!("  ({:.1} s)", started.elapsed().as_secs_f64());
             if let Some(out) = out {
-                let json: serde_json::Map<String, Value> =
-                    preds.iter().map(|(id, p)| (id.clone(), serde_json::json!({ "articleBody": p.body, "title": p.title }))).collect();
-                std::fs::create_dir_all(out).expect("output folder");
-                let file = out.join(format!("wcxb-{form}-{}.json", name.to_lowercase().replace(' ', "-")));
-                std::fs::write(&file, Value::Object(json).to_string()).expect("write predictions");
+                corpus::write_predictions(&out.join(format!("wcxb-{form}-{}.json", name.to_lowercase().replace(' ', "-"))), &preds);
             }
         }
     }
