@@ -2,8 +2,9 @@
 //!
 //! The core is pure Rust: find a file's encoding ([`charset`]), [`detect`] what was pasted,
 //! extract it ([`html`], [`text`], [`markdown`]) into one [`Article`] (repairing garbled
-//! UTF-8, [`mojibake`]), and render that ([`render`]) as reader HTML through the
-//! one [`sanitize`]r, as Markdown or as plain text. The same core runs in the browser through
+//! UTF-8, [`mojibake`]), and render that ([`render`]) as reader HTML (safe by construction,
+//! and checked natively against an allow-list sanitizer, [`sanitize`]), as Markdown or as plain
+//! text. The same core runs in the browser through
 //! the thin wasm-bindgen module `web` and on the command line (`cleancopy`).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -21,6 +22,7 @@ pub mod mojibake;
 pub mod pipeline;
 mod refine;
 pub mod render;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod sanitize;
 pub mod score;
 pub mod share;
@@ -36,4 +38,5 @@ pub use error::Error;
 #[cfg(not(target_arch = "wasm32"))]
 pub use pipeline::decode;
 pub use pipeline::{clean, clean_with, extract, extract_at, CleanCopy, Models, MAX_INPUT_BYTES};
+#[cfg(not(target_arch = "wasm32"))]
 pub use sanitize::sanitize;

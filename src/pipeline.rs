@@ -148,7 +148,7 @@ pub struct CleanCopy {
     pub text: String,
     /// The whole article as Markdown.
     pub markdown: String,
-    /// The sanitized reader HTML.
+    /// The reader HTML (safe by construction, see `render`).
     pub html: String,
     /// Words in the body.
     pub word_count: usize,

@@ -23,7 +23,7 @@ impl Cleaned {
         self.0.title.clone().unwrap_or_default()
     }
 
-    /// The sanitized reader HTML: one `<article>`.
+    /// The reader HTML (safe by construction, see `render`): one `<article>`.
     #[wasm_bindgen(getter)]
     pub fn html(&self) -> String {
         self.0.html.clone()

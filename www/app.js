@@ -1,5 +1,6 @@
 // The page's shell: wires paste, drop, open, example, text size and print to the wasm core.
-// It never builds article HTML itself: the only HTML it shows comes from the core's sanitizer.
+// It never builds article HTML itself: the only HTML it shows is the core's reader HTML, which
+// the core writes safe by construction (every text escaped, every address checked).
 import init, { cleanCopy, openShared, sniffEncoding, webAddress } from './pkg/cleancopy.js';
 
 const SIZES = [12, 13, 14, 15, 16, 17, 18, 20, 22, 24, 26, 28, 32, 36, 40, 48, 56, 64];
