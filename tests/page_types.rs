@@ -152,3 +152,22 @@ fn a_product_page_opens_its_folded_panels() {
     assert!(!c.text.contains("All fire pits"), "a menu's folded list stays out:\n{}", c.text);
     assert!(c.html.contains("<h3>Care</h3>"), "the button that folds a section is its heading:\n{}", c.html);
 }
+
+#[test]
+fn documentation_keeps_each_term_of_a_definition_list_with_its_definition() {
+    let entries = [
+        ("parse(text, strict=False)", "Reads the text as a document and returns its tree; with strict set, the first error in the markup stops the reading instead of being mended."),
+        ("serialize(tree)", "Writes the tree back as markup, escaping every text and attribute value, so that reading it again gives the same tree."),
+    ];
+    let list: String = entries.iter().map(|(term, def)| format!("<dt>{term}</dt><dd><p>{def}</p></dd>")).collect();
+    // Short pairs (a poster's figures, a product's specifications) stay loose lines, as before.
+    let figures = "<dl class=\"pairs\"><dt>Joined</dt><dd>Mar 2019</dd><dt>Messages</dt><dd>1,204</dd></dl>";
+    let html = shell("The parser module", &format!("<main><h1>The parser module</h1><p>The module reads and writes documents, and these are the two functions it offers to the code that uses it.</p><dl>{list}</dl>{figures}</main>"));
+    let c = copy(&html);
+    for (term, def) in entries {
+        let item = format!("- **{}**\n\n  {def}", term.replace('_', "\\_"));
+        assert!(c.markdown.contains(&item), "no {item:?} in:\n{}", c.markdown);
+    }
+    assert!(c.html.contains("<li><p><strong>serialize(tree)</strong></p>"), "{}", c.html);
+    assert!(!c.html.contains("<strong>Joined</strong>"), "{}", c.html);
+}

@@ -230,6 +230,7 @@ impl Converter {
                 }
             }
             "table" => self.push_table(el, out, depth),
+            "dl" => self.push_definitions(el, out, depth),
             "noscript" => self.push_noscript_images(el, out),
             "hr" => out.push(Block::Rule),
             _ => {
@@ -433,6 +434,45 @@ impl Converter {
         }
     }
 
+    /// A definition list (`<dl>`: an API's entries, a glossary) whose definitions are more
+    /// than a line each: a list, an item a term in bold over its definitions, so that each
+    /// term stays with its definition (read as loose lines, a short term is weeded as a label).
+    /// A list of short pairs (a user's figures beside a post, a product's specifications) is
+    /// read as loose lines, as before: out-of-fold, tables of them kept a forum poster's
+    /// figures and lost more than the specifications gained.
+    fn push_definitions(&self, el: ElementRef, out: &mut Vec<Block>, depth: usize) {
+        let is_part = |e: &ElementRef| matches!(e.value().name(), "dt" | "dd") && !is_hidden(e);
+        // The terms and definitions in order, also inside the `<div>`s that may group them.
+        let parts: Vec<ElementRef> = el
+            .children()
+            .filter_map(ElementRef::wrap)
+            .flat_map(|c| if c.value().name() == "div" { c.children().filter_map(ElementRef::wrap).collect() } else { vec![c] })
+            .filter(is_part)
+            .collect();
+        let long = |p: &ElementRef| p.value().name() == "dd" && (holds_content_blocks(p) || count_words(&p.text().collect::<String>()) > DEFINITION_WORDS);
+        if !parts.iter().any(|p| p.value().name() == "dt") || !parts.iter().any(long) {
+            return self.push_children(*el, out, depth);
+        }
+        let mut items: Vec<Vec<Block>> = Vec::new();
+        for part in parts {
+            let mut blocks = Vec::new();
+            let term = part.value().name() == "dt";
+            if term {
+                flush_paragraph(&mut vec![Inline::Strong { content: self.inlines(part, depth) }], &mut blocks);
+            } else {
+                self.push_children(*part, &mut blocks, depth + 1);
+            }
+            match items.last_mut() {
+                Some(item) if !term => item.extend(blocks),
+                _ if !blocks.is_empty() => items.push(blocks),
+                _ => {}
+            }
+        }
+        if !items.is_empty() {
+            out.push(Block::List { ordered: false, items });
+        }
+    }
+
     /// The images a `<noscript>` offers for when scripts do not run (lazy loaders' fallback);
     /// its content is text to the parser, so it is parsed on its own.
     fn push_noscript_images(&self, el: ElementRef, out: &mut Vec<Block>) {
@@ -553,6 +593,9 @@ impl Converter {
         matches!(parsed.scheme(), "http" | "https" | "mailto").then(|| parsed.to_string())
     }
 }
+
+/// A definition of more words than this (or holding blocks) is more than a line.
+const DEFINITION_WORDS: usize = 15;
 
 /// A container inside the story that is mostly links and little prose: related stories, "most
 /// read", tag lists. (Prose with a few links in it has commas and long sentences.)
