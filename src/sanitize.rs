@@ -52,7 +52,9 @@ fn builder() -> &'static Builder<'static> {
                     return crate::render::is_own_anchor(value).then(|| value.into());
                 }
                 // data: addresses only as images, and only image types that cannot carry script.
-                if value.trim_start().to_ascii_lowercase().starts_with("data:") {
+                // (Only in the attributes that hold addresses: `lang="data:"` or an image's
+                // `alt` text starting "data:" is text, and stays.)
+                if matches!(attribute, "href" | "src") && value.trim_start().to_ascii_lowercase().starts_with("data:") {
                     let v = value.trim_start().to_ascii_lowercase();
                     let image = element == "img" && attribute == "src" && v.starts_with("data:image/") && !v.starts_with("data:image/svg");
                     return image.then(|| value.into());

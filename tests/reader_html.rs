@@ -151,6 +151,8 @@ fn hostile() -> Article {
             Block::Heading { level: 1, content: vec![text(nasty)] },
             Block::Heading { level: 9, content: vec![link("#fn1", vec![text(nasty)])] },
             picture("data:image/png;base64,iVBORw0KGgo="),
+            // Text that starts like an address, where no address goes (the fuzzer's find).
+            Block::Figure { image: Image { src: "https://example.org/chart.png".into(), alt: "data: sales by month".into() }, caption: None },
             picture("data:image/svg+xml;base64,PHN2Zz4="),
             picture("javascript:alert(1)"),
             picture("https://example.org/a.png\" onerror=\"alert(1)"),
@@ -172,9 +174,11 @@ fn an_article_built_to_hold_what_the_sanitizer_removes_renders_as_the_sanitizer_
     for gone in ["javascript:", "JaVaScRiPt", "java\tscript", "data:text", "data:image/svg", "vbscript", "relative/page", "//elsewhere", "\0", "\r", "href=\"#main\"", "id=\"cc-x", "<h9", "<h1>a\u{fffd}"] {
         assert!(!html.contains(gone), "{gone:?} in the reader HTML:\n{html}");
     }
-    for kept in ["data:image/png", "href=\"mailto:someone@example.org\" rel=\"noopener noreferrer\"", "id=\"cc-fn1\"", "href=\"#cc-fn1\"", "outer inner after", "&nbsp;", "\u{fffd}"] {
+    for kept in ["data:image/png", "alt=\"data: sales by month\"", "href=\"mailto:someone@example.org\" rel=\"noopener noreferrer\"", "id=\"cc-fn1\"", "href=\"#cc-fn1\"", "outer inner after", "&nbsp;", "\u{fffd}"] {
         assert!(html.contains(kept), "{kept:?} not in the reader HTML:\n{html}");
     }
+    // A language that reads like an address is text to the sanitizer too.
+    check(&Article { lang: Some("data:".into()), blocks: vec![Block::paragraph("x")], ..Default::default() }, "lang=\"data:\"");
     // The same article as a share link carries it, and opens as the same reader HTML.
     let opened = cleancopy::share::decode(&cleancopy::share::encode(&article)).unwrap();
     check(&opened, "the hostile article, shared");
