@@ -208,9 +208,13 @@ fn block_html(block: &Block, out: &mut String, notes: &mut Notes) {
             out.push_str("</blockquote>\n");
         }
         // A picture from an address that may not stand in the reader HTML keeps its caption.
-        Block::Figure { image, caption } if allowed_url(&image.src, true) || caption.is_some() => {
+        Block::Figure { image, caption } => {
+            let shown = allowed_url(&image.src, true);
+            if !shown && caption.is_none() {
+                return;
+            }
             out.push_str("<figure>");
-            if allowed_url(&image.src, true) {
+            if shown {
                 let _ = write!(out, "<img src=\"{}\" alt=\"{}\">", attr(&image.src), attr(&image.alt));
             }
             if let Some(caption) = caption {
@@ -244,7 +248,6 @@ fn block_html(block: &Block, out: &mut String, notes: &mut Notes) {
             out.push_str("</tbody>\n</table>\n");
         }
         Block::Rule => out.push_str("<hr>\n"),
-        Block::Figure { .. } => {}
     }
 }
 
@@ -277,7 +280,7 @@ fn write_inlines(content: &[Inline], notes: &mut Notes, in_link: bool, out: &mut
             Inline::Link { href, content } => match href.strip_prefix('#') {
                 // In-page links lead to the article's own anchors, whose ids carry a prefix so
                 // that nothing pasted can take the name of one of the page's elements.
-                Some(id) if is_own_anchor(&format!("{ANCHOR_PREFIX}{id}")) => {
+                Some(id) if is_anchor_name(id) => {
                     let _ = write!(out, "<a href=\"#{ANCHOR_PREFIX}{id}\"{REL}>");
                     write_inlines(content, notes, true, out);
                     out.push_str("</a>");
@@ -293,7 +296,7 @@ fn write_inlines(content: &[Inline], notes: &mut Notes, in_link: bool, out: &mut
                 _ => write_inlines(content, notes, true, out),
             },
             Inline::Break => out.push_str("<br>"),
-            Inline::Anchor { id } if is_own_anchor(&format!("{ANCHOR_PREFIX}{id}")) => {
+            Inline::Anchor { id } if is_anchor_name(id) => {
                 let _ = write!(out, "<span id=\"{ANCHOR_PREFIX}{id}\"></span>");
             }
             Inline::Anchor { .. } => {}
@@ -320,9 +323,14 @@ pub(crate) fn allowed_url(url: &str, image: bool) -> bool {
     url::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https" | "mailto") || (data && u.scheme() == "data"))
 }
 
-/// An id the renderer makes for the article's own anchors: the prefix, then plain characters.
+/// An id the renderer makes for the article's own anchors: the prefix, then an anchor name.
 pub(crate) fn is_own_anchor(id: &str) -> bool {
-    id.starts_with(ANCHOR_PREFIX) && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+    id.strip_prefix(ANCHOR_PREFIX).is_some_and(is_anchor_name)
+}
+
+/// A name an anchor of the article may take after the prefix: plain characters only.
+fn is_anchor_name(name: &str) -> bool {
+    name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
 }
 
 /// Escapes text for HTML content as an HTML serializer writes it: `&`, `<`, `>` and the no-break

@@ -14,7 +14,7 @@ use inert::assert_inert;
 fn assert_safe(a: &cleancopy::Article) {
     let html = render::html(a);
     assert_inert(&html);
-    assert_eq!(cleancopy::sanitize(&html), html, "the sanitizer changed the reader HTML");
+    inert::assert_sanitizer_leaves(&html, "a hostile input");
 }
 
 #[test]

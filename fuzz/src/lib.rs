@@ -1,5 +1,7 @@
-//! What every fuzz target checks of the reader HTML it gets: nothing in it can run.
-//! `tests/hostile.rs` includes this file too, so that the tests and the fuzzers share one audit.
+//! What every fuzz target checks of the reader HTML it gets: nothing in it can run, and the
+//! allow-list sanitizer it is checked against leaves it unchanged. `tests/hostile.rs` and
+//! `tests/reader_html.rs` include this file too, so that the tests and the fuzzers share one
+//! audit.
 
 use scraper::{Html, Node};
 
@@ -28,5 +30,16 @@ pub fn assert_inert(html: &str) {
                 "{attr}={value} in {html}"
             );
         }
+    }
+}
+
+/// Panics when the allow-list sanitizer (`cleancopy::sanitize`, the reader HTML's oracle) would
+/// change `html`, showing where; `what` names the input.
+pub fn assert_sanitizer_leaves(html: &str, what: &str) {
+    let clean = cleancopy::sanitize(html);
+    if clean != html {
+        let at = html.chars().zip(clean.chars()).take_while(|(a, b)| a == b).count();
+        let around = |s: &str| s.chars().skip(at.saturating_sub(60)).take(120).collect::<String>();
+        panic!("{what}: the sanitizer changed the reader HTML at character {at}:\n  rendered:  {:?}\n  sanitized: {:?}", around(html), around(&clean));
     }
 }
