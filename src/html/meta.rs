@@ -240,6 +240,17 @@ fn document_title(orig: &str, headings: &[String], h1s: &[String]) -> String {
     let hierarchical = [" \\ ", " / ", " > ", " » "].iter().any(|s| orig.contains(s));
     let last_sep = SEPARATORS.iter().filter_map(|s| orig.rfind(s).map(|i| (i, s.len()))).max();
     let first_sep = SEPARATORS.iter().filter_map(|s| orig.find(s).map(|i| (i, s.len()))).min();
+    // A last part that is a host name ("… | Example.com") is the site's, however short the
+    // rest: a title never names its story by an address.
+    if let Some((li, _)) = last_sep.filter(|&(li, len)| is_host_name(orig[li + len..].trim())) {
+        let head = squeeze_ws(&orig[..li]);
+        if SEPARATORS.iter().any(|s| head.contains(s)) {
+            return document_title(&head, headings, h1s);
+        }
+        if !head.is_empty() {
+            return head;
+        }
+    }
     let mut cur = orig.to_string();
     if let (Some((li, _)), Some((fi, fl))) = (last_sep, first_sep) {
         cur = orig[..li].to_string();
@@ -265,6 +276,16 @@ fn document_title(orig: &str, headings: &[String], h1s: &[String]) -> String {
         return squeeze_ws(orig);
     }
     cur
+}
+
+/// A host name as a site writes its own in a title: labels of letters, digits and hyphens
+/// joined by dots, the last of two to six letters ("Example.com", "news.example.co.uk").
+fn is_host_name(part: &str) -> bool {
+    let labels: Vec<&str> = part.split('.').collect();
+    let label = |l: &&str| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    labels.len() >= 2
+        && labels.iter().all(label)
+        && labels.last().is_some_and(|tld| (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 /// How much of `b`'s words `a` also has (1.0: all of them), measured on the characters of
@@ -437,6 +458,16 @@ mod tests {
         assert_eq!(read(&doc).title.as_deref(), Some("The Daily Example | Bridge approved after long debate today"));
         let doc = Html::parse_document("<title>Example | Bridge approved after long debate today</title>");
         assert_eq!(read(&doc).title.as_deref(), Some("Bridge approved after long debate today"));
+        // A host name as the last part goes, however short the headline before it; a version
+        // number is no host.
+        for (title, headline) in [
+            ("GAME CHANGER | Shop.Example.com", "GAME CHANGER"),
+            ("Bridge approved - example.co.uk", "Bridge approved"),
+            ("What is new | Release 2.0", "What is new | Release 2.0"),
+        ] {
+            let doc = Html::parse_document(&format!("<title>{title}</title>"));
+            assert_eq!(read(&doc).title.as_deref(), Some(headline), "{title}");
+        }
     }
 
     #[test]
