@@ -54,10 +54,12 @@ fn builder() -> &'static Builder<'static> {
                 // data: addresses only as images, and only image types that cannot carry script.
                 // (Only in the attributes that hold addresses: `lang="data:"` or an image's
                 // `alt` text starting "data:" is text, and stays.)
-                if matches!(attribute, "href" | "src") && value.trim_start().to_ascii_lowercase().starts_with("data:") {
+                if matches!(attribute, "href" | "src") {
                     let v = value.trim_start().to_ascii_lowercase();
-                    let image = element == "img" && attribute == "src" && v.starts_with("data:image/") && !v.starts_with("data:image/svg");
-                    return image.then(|| value.into());
+                    if v.starts_with("data:") {
+                        let image = element == "img" && attribute == "src" && v.starts_with("data:image/") && !v.starts_with("data:image/svg");
+                        return image.then(|| value.into());
+                    }
                 }
                 Some(value.into())
             });

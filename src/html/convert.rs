@@ -230,24 +230,30 @@ impl Converter {
                 }
             }
             "table" => self.push_table(el, out, depth),
-            "dl" => self.push_definitions(el, out, depth),
+            "dl" => match self.definition_list(el, depth) {
+                Some(list) => out.push(list),
+                None => self.push_container(el, out, depth),
+            },
             "noscript" => self.push_noscript_images(el, out),
             "hr" => out.push(Block::Rule),
-            _ => {
-                // The line over a post, even when its parts stand as blocks (the writer's name
-                // in a heading, the date in a line under it): one line, over its post.
-                if is_post_header(&el) && !holds_content_blocks(&el) {
-                    if let Some(line) = self.header_line(el, depth) {
-                        out.push(Block::Paragraph { content: line });
-                        return;
-                    }
-                }
-                if self.is_link_farm(&el) {
-                    return;
-                }
-                self.push_children(*el, out, depth)
+            _ => self.push_container(el, out, depth),
+        }
+    }
+
+    /// Any other element: a post's header as one line, a link farm left out, else its children.
+    fn push_container(&self, el: ElementRef, out: &mut Vec<Block>, depth: usize) {
+        // The line over a post, even when its parts stand as blocks (the writer's name in a
+        // heading, the date in a line under it): one line, over its post.
+        if is_post_header(&el) && !holds_content_blocks(&el) {
+            if let Some(line) = self.header_line(el, depth) {
+                out.push(Block::Paragraph { content: line });
+                return;
             }
         }
+        if self.is_link_farm(&el) {
+            return;
+        }
+        self.push_children(*el, out, depth)
     }
 
     /// The words of a post's header as one line: its block parts run together with a
@@ -438,9 +444,9 @@ impl Converter {
     /// than a line each: a list, an item a term in bold over its definitions, so that each
     /// term stays with its definition (read as loose lines, a short term is weeded as a label).
     /// A list of short pairs (a user's figures beside a post, a product's specifications) is
-    /// read as loose lines, as before: out-of-fold, tables of them kept a forum poster's
-    /// figures and lost more than the specifications gained.
-    fn push_definitions(&self, el: ElementRef, out: &mut Vec<Block>, depth: usize) {
+    /// `None`, and read as loose lines as any other container is: out-of-fold, tables of them
+    /// kept a forum poster's figures and lost more than the specifications gained.
+    fn definition_list(&self, el: ElementRef, depth: usize) -> Option<Block> {
         let is_part = |e: &ElementRef| matches!(e.value().name(), "dt" | "dd") && !is_hidden(e);
         // The terms and definitions in order, also inside the `<div>`s that may group them.
         let parts: Vec<ElementRef> = el
@@ -451,7 +457,7 @@ impl Converter {
             .collect();
         let long = |p: &ElementRef| p.value().name() == "dd" && (holds_content_blocks(p) || count_words(&p.text().collect::<String>()) > DEFINITION_WORDS);
         if !parts.iter().any(|p| p.value().name() == "dt") || !parts.iter().any(long) {
-            return self.push_children(*el, out, depth);
+            return None;
         }
         let mut items: Vec<Vec<Block>> = Vec::new();
         for part in parts {
@@ -468,9 +474,7 @@ impl Converter {
                 _ => {}
             }
         }
-        if !items.is_empty() {
-            out.push(Block::List { ordered: false, items });
-        }
+        (!items.is_empty()).then_some(Block::List { ordered: false, items })
     }
 
     /// The images a `<noscript>` offers for when scripts do not run (lazy loaders' fallback);

@@ -281,11 +281,8 @@ fn document_title(orig: &str, headings: &[String], h1s: &[String]) -> String {
 /// A host name as a site writes its own in a title: labels of letters, digits and hyphens
 /// joined by dots, the last of two to six letters ("Example.com", "news.example.co.uk").
 fn is_host_name(part: &str) -> bool {
-    let labels: Vec<&str> = part.split('.').collect();
-    let label = |l: &&str| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-    labels.len() >= 2
-        && labels.iter().all(label)
-        && labels.last().is_some_and(|tld| (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic()))
+    let label = |l: &str| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    part.rsplit_once('.').is_some_and(|(rest, tld)| (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic()) && rest.split('.').all(label))
 }
 
 /// How much of `b`'s words `a` also has (1.0: all of them), measured on the characters of
