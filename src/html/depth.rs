@@ -103,23 +103,62 @@ fn find_ci(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     b.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| p + from)
 }
 
-/// The `>` that ends a tag whose name ends at `from`, outside quoted attribute values.
+/// The `>` that ends a tag whose name ends at `from`, as the HTML tokenizer finds it: a quote
+/// opens a value only after an attribute's `=` (a stray quote elsewhere is part of a name).
 fn tag_end(b: &[u8], from: usize) -> Option<usize> {
-    let mut quote = None;
-    for (k, &c) in b.iter().enumerate().skip(from) {
-        match (quote, c) {
-            (None, b'"' | b'\'') => quote = Some(c),
-            (Some(q), _) if c == q => quote = None,
-            (None, b'>') => return Some(k),
-            _ => {}
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+    let mut k = from;
+    loop {
+        while space(*b.get(k)?) || b[k] == b'/' {
+            k += 1;
+        }
+        if b[k] == b'>' {
+            return Some(k);
+        }
+        // An attribute's name (its first character may be `=`), then perhaps its value.
+        k += 1;
+        while !space(*b.get(k)?) && !matches!(b[k], b'/' | b'>' | b'=') {
+            k += 1;
+        }
+        while space(*b.get(k)?) {
+            k += 1;
+        }
+        if b[k] != b'=' {
+            continue;
+        }
+        k += 1;
+        while space(*b.get(k)?) {
+            k += 1;
+        }
+        match b[k] {
+            q @ (b'"' | b'\'') => k += 1 + b.get(k + 1..)?.iter().position(|&c| c == q)? + 1,
+            b'>' => return Some(k),
+            _ => {
+                while !space(*b.get(k)?) && b[k] != b'>' {
+                    k += 1;
+                }
+            }
         }
     }
-    None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_end_where_the_tokenizer_ends_them() {
+        fn end(tag: &str) -> Option<&str> {
+            tag_end(tag.as_bytes(), tag.find(|c: char| !c.is_ascii_alphanumeric() && c != '<').unwrap_or(tag.len())).map(|k| &tag[..=k])
+        }
+        assert_eq!(end("<a title=\"x > y\" href='b'>rest"), Some("<a title=\"x > y\" href='b'>"));
+        assert_eq!(end("<a aria-label=\"View\"\">text</a>"), Some("<a aria-label=\"View\"\">"));
+        assert_eq!(end("<a href=x>y</a>"), Some("<a href=x>"));
+        assert_eq!(end("<img src=a.png/>"), Some("<img src=a.png/>"));
+        assert_eq!(end("<br/>"), Some("<br/>"));
+        assert_eq!(end("<p class = 'x'  >"), Some("<p class = 'x'  >"));
+        assert_eq!(end("<a title=\"open"), None);
+    }
 
     #[test]
     fn shallow_pages_pass_through_untouched() {
@@ -136,5 +175,15 @@ mod tests {
         assert!((MAX_DEPTH - 2..=MAX_DEPTH).contains(&kept), "{kept}");
         assert_eq!(out.matches("</div>").count(), kept);
         assert!(out.contains("<p>Deep inside.</p>") && out.ends_with("<p>After.</p></body>"));
+    }
+
+    #[test]
+    fn a_stray_quote_does_not_end_the_bound() {
+        // A tag with one quote too many (`title="x""`) once read as opening a value that never
+        // closed: the scan stopped there, and the nesting after it went to the parser unbounded.
+        let n = 2_000;
+        let page = format!("<body><a href=\"/a\" title=\"x\"\">link</a>{}<p>Deep inside.</p>{}</body>", "<div>".repeat(n), "</div>".repeat(n));
+        let kept = bound(&page).matches("<div>").count();
+        assert!((MAX_DEPTH - 2..=MAX_DEPTH).contains(&kept), "{kept}");
     }
 }
