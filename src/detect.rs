@@ -1,5 +1,6 @@
 //! Input detection: is this pasted thing an HTML document, an HTML fragment, Markdown or plain text?
 
+use crate::html::Attrs;
 use serde::{Deserialize, Serialize};
 
 /// What kind of input the reader gave.
@@ -218,7 +219,7 @@ fn linked_address(html: &str) -> Option<String> {
         let inside = |names: &[&str]| node.ancestors().any(|a| a.value().as_element().is_some_and(|e| names.contains(&e.name())));
         match node.value() {
             scraper::Node::Element(e) if e.name() == "a" => {
-                let Some(target) = e.attr("href").map(str::trim) else { continue };
+                let Some(target) = e.attribute("href").map(str::trim) else { continue };
                 match &href {
                     None => href = Some(address(target)?),
                     Some(h) if h == target => {}
@@ -235,7 +236,7 @@ fn linked_address(html: &str) -> Option<String> {
                 if inside(&["script", "style", "title", "template", "noscript"]) {
                     continue;
                 }
-                if !node.ancestors().any(|a| a.value().as_element().is_some_and(|e| e.name() == "a" && e.attr("href").is_some())) {
+                if !node.ancestors().any(|a| a.value().as_element().is_some_and(|e| e.name() == "a" && e.attribute("href").is_some())) {
                     return None;
                 }
                 words += t.split_whitespace().count();

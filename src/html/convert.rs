@@ -1,6 +1,7 @@
 //! A story's elements turned into blocks: paragraphs, headings, lists, quotes, code, figures
 //! with their captions, tables, footnotes; white space normalised, lazy images recovered.
 
+use super::Attrs;
 use std::collections::HashSet;
 
 use ego_tree::NodeRef;
@@ -52,7 +53,7 @@ impl Converter {
     /// The element's id when an in-page link leads to it.
     fn anchor_of(&self, el: &ElementRef) -> Option<String> {
         let e = el.value();
-        [e.attr("id"), if e.name() == "a" { e.attr("name") } else { None }]
+        [e.attribute("id"), if e.name() == "a" { e.attribute("name") } else { None }]
             .into_iter()
             .flatten()
             .find(|id| self.targets.contains(*id))
@@ -215,7 +216,7 @@ impl Converter {
                 let lang = el
                     .descendants()
                     .filter_map(ElementRef::wrap)
-                    .filter_map(|c| c.value().attr("class"))
+                    .filter_map(|c| c.value().attribute("class"))
                     .flat_map(|c| c.split_whitespace())
                     .find_map(|c| c.strip_prefix("language-").or(c.strip_prefix("lang-")))
                     .map(str::to_string);
@@ -325,7 +326,7 @@ impl Converter {
         let name = el.value().name();
         // A heading whose words are the button that folds its section (an accordion's
         // "Description"): the button's label is the heading.
-        if name == "button" && el.value().attr("aria-expanded").is_some() && el.parent().and_then(ElementRef::wrap).is_some_and(|p| matches!(p.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")) {
+        if name == "button" && el.value().attribute("aria-expanded").is_some() && el.parent().and_then(ElementRef::wrap).is_some_and(|p| matches!(p.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")) {
             out.extend(self.inlines(el, depth));
             return;
         }
@@ -342,7 +343,7 @@ impl Converter {
             "code" | "kbd" | "samp" | "tt" => out.push(Inline::Code { text: el.text().collect() }),
             "a" => {
                 let content = self.inlines(el, depth);
-                let href = el.value().attr("href").unwrap_or("").trim();
+                let href = el.value().attribute("href").unwrap_or("").trim();
                 match self.resolve(href) {
                     // A footnote mark or a note's way back: kept as an in-page link.
                     _ if href.strip_prefix('#').is_some_and(|id| self.targets.contains(id)) => {
@@ -542,38 +543,38 @@ impl Converter {
     /// The image's address (lazy-loading attributes included), unless it is a tracking pixel.
     fn image(&self, img: ElementRef) -> Option<Image> {
         let e = img.value();
-        let tiny = |a: &str| e.attr(a).and_then(|v| v.trim_end_matches("px").parse::<u32>().ok()).is_some_and(|v| v <= 2);
+        let tiny = |a: &str| e.attribute(a).and_then(|v| v.trim_end_matches("px").parse::<u32>().ok()).is_some_and(|v| v <= 2);
         if tiny("width") || tiny("height") {
             return None;
         }
         // The site's logo (a print header, a masthead inside the story's container).
-        let alt = e.attr("alt").unwrap_or("").to_lowercase();
+        let alt = e.attribute("alt").unwrap_or("").to_lowercase();
         if alt.split(|c: char| !c.is_alphanumeric()).any(|w| w == "logo") && count_words(&alt) <= 4 {
             return None;
         }
         // A writer's photo: a picture that links to their profile (a post's or a byline's).
         let link = img.ancestors().filter_map(ElementRef::wrap).take(4).find(|a| a.value().name() == "a");
-        if link.and_then(|a| a.value().attr("href")).is_some_and(is_profile_href) {
+        if link.and_then(|a| a.value().attribute("href")).is_some_and(is_profile_href) {
             return None;
         }
         // Lazy loaders keep the real address in a data- attribute and a placeholder in src; a
         // srcset (or its lazy twin) offers sizes, of which the widest is taken.
         let placeholder = |s: &str| s.is_empty() || s.starts_with("data:image/gif") || s.starts_with("data:image/svg") || s.contains("placeholder") || s.contains("blank.");
-        let srcset = ["data-srcset", "srcset"].iter().filter_map(|a| e.attr(a)).find_map(widest_candidate);
+        let srcset = ["data-srcset", "srcset"].iter().filter_map(|a| e.attribute(a)).find_map(widest_candidate);
         let picture_srcset = img
             .parent()
             .and_then(ElementRef::wrap)
             .filter(|p| p.value().name() == "picture")
-            .and_then(|p| p.children().filter_map(ElementRef::wrap).filter(|c| c.value().name() == "source").find_map(|c| c.value().attr("srcset").or(c.value().attr("data-srcset")).and_then(widest_candidate)));
+            .and_then(|p| p.children().filter_map(ElementRef::wrap).filter(|c| c.value().name() == "source").find_map(|c| c.value().attribute("srcset").or(c.value().attribute("data-srcset")).and_then(widest_candidate)));
         let src = ["data-src", "data-original", "data-lazy-src", "data-url", "src"]
             .iter()
-            .filter_map(|a| e.attr(a))
+            .filter_map(|a| e.attribute(a))
             .map(str::trim)
             .find(|s| !placeholder(s))
             .or(srcset)
             .or(picture_srcset)?;
         let src = if src.starts_with("data:image/") { src.to_string() } else { self.resolve(src)? };
-        Some(Image { src, alt: collapse_ws(e.attr("alt").unwrap_or("")) })
+        Some(Image { src, alt: collapse_ws(e.attribute("alt").unwrap_or("")) })
     }
 
     /// An absolute address for an image named outside the body (`og:image`): http(s) only.
@@ -645,7 +646,7 @@ fn is_post_header(el: &ElementRef) -> bool {
     for e in el.descendants().filter_map(ElementRef::wrap) {
         match e.value().name() {
             "time" => dated = true,
-            "a" => by |= e.value().attr("href").is_some_and(is_profile_href) && (1..=4).contains(&count_words(&e.text().collect::<String>())),
+            "a" => by |= e.value().attribute("href").is_some_and(is_profile_href) && (1..=4).contains(&count_words(&e.text().collect::<String>())),
             _ => {}
         }
     }
@@ -697,7 +698,7 @@ fn is_recirculation_box_title(el: &ElementRef) -> bool {
 /// `image-caption`).
 /// (`no_caption`, `has-caption` and `with-caption` describe a block, not its caption.)
 fn is_caption_class(el: &ElementRef) -> bool {
-    let Some(class) = el.value().attr("class") else { return false };
+    let Some(class) = el.value().attribute("class") else { return false };
     class.split_whitespace().map(str::to_ascii_lowercase).any(|c| {
         let c = c.trim_end_matches("-text").trim_end_matches("_text").trim_end_matches("-full");
         let modifier = ["no", "has", "with", "without"].iter().any(|m| c.starts_with(m) && c[m.len()..].starts_with(['-', '_']));

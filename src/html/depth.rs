@@ -43,11 +43,20 @@ pub fn bound(html: &str) -> Cow<'_, str> {
         if name_end == name_start || !b[name_start].is_ascii_alphabetic() {
             continue;
         }
-        let name = html[name_start..name_end].to_ascii_lowercase();
+        // The name in lower case, without allocating: no name this scan looks for is longer.
+        let mut lower = [0u8; 16];
+        let name = match b.get(name_start..name_end).filter(|n| n.len() <= lower.len()) {
+            Some(n) => {
+                lower[..n.len()].copy_from_slice(n);
+                lower[..n.len()].make_ascii_lowercase();
+                std::str::from_utf8(&lower[..n.len()]).unwrap_or("")
+            }
+            None => "",
+        };
         let Some(end) = tag_end(b, name_end) else { break };
         i = end + 1;
         if closing {
-            if VOID.contains(&name.as_str()) {
+            if VOID.contains(&name) {
                 continue;
             }
             match beyond.pop() {
@@ -57,18 +66,17 @@ pub fn bound(html: &str) -> Cow<'_, str> {
             }
             continue;
         }
-        if VOID.contains(&name.as_str()) || b[..end].ends_with(b"/") && !matches!(name.as_str(), "div" | "span" | "p") {
+        if VOID.contains(&name) || b[..end].ends_with(b"/") && !matches!(name, "div" | "span" | "p") {
             continue;
         }
-        if RAW.contains(&name.as_str()) {
+        if RAW.contains(&name) {
             // Skip the element's text: it holds no tags.
-            let close = format!("</{name}");
-            i = find_ci(b, i, close.as_bytes()).unwrap_or(b.len());
+            i = find_end_tag(b, i, name.as_bytes()).unwrap_or(b.len());
             continue;
         }
         // Past the bound, containers go; the elements that carry the text (paragraphs,
         // headings, links, emphasis) stay, up to a second bound.
-        if depth >= MAX_DEPTH && (depth >= 2 * MAX_DEPTH || !TEXT_LEVEL.contains(&name.as_str())) {
+        if depth >= MAX_DEPTH && (depth >= 2 * MAX_DEPTH || !TEXT_LEVEL.contains(&name)) {
             beyond.push(true);
             cuts.push((start, end + 1));
         } else {
@@ -92,15 +100,24 @@ pub fn bound(html: &str) -> Cow<'_, str> {
 }
 
 fn memchr_lt(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'<')
+    memchr::memchr(b'<', b)
 }
 
 fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    b.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+    memchr::memmem::find(b.get(from..)?, needle).map(|p| p + from)
 }
 
-fn find_ci(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    b.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| p + from)
+/// Where the end tag `</name` (in any letter case) starts, from `from` on.
+fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let lt = at + memchr::memchr(b'<', b.get(at..)?)?;
+        let tag = &b[lt + 1..];
+        if tag.first() == Some(&b'/') && tag.len() > name.len() && tag[1..=name.len()].eq_ignore_ascii_case(name) {
+            return Some(lt);
+        }
+        at = lt + 1;
+    }
 }
 
 /// The `>` that ends a tag whose name ends at `from`, as the HTML tokenizer finds it: a quote

@@ -11,6 +11,7 @@
 //! items need (the rest weeded alike), and, where that reads more, with the elements that
 //! class words mark as furniture read too (a product's gallery and cards), each way.
 
+use super::Attrs;
 use std::borrow::Cow::Borrowed;
 
 use scraper::{ElementRef, Node};
@@ -131,7 +132,7 @@ const CARD_CHARS: f32 = 300.0;
 fn stats(node: ego_tree::NodeRef<Node>, in_link: bool, classed: bool, out: &mut Stats, depth: usize) {
     match node.value() {
         Node::Text(t) => {
-            let chars = t.chars().filter(|c| !c.is_whitespace()).count() as f32;
+            let chars = crate::words::visible_chars(t) as f32;
             out.chars += chars;
             if in_link {
                 out.link_chars += chars;
@@ -197,7 +198,7 @@ fn repetition(el: ElementRef) -> (f32, f32) {
             continue;
         }
         total += 1;
-        let key = (c.value().name(), c.value().attr("class").unwrap_or(""));
+        let key = (c.value().name(), c.value().attribute("class").unwrap_or(""));
         if let Some((_, n)) = counts.iter_mut().find(|(k, _)| *k == key) {
             *n += 1;
         } else if counts.len() < 64 {
@@ -261,7 +262,7 @@ pub fn candidates<'a>(body: ElementRef<'a>, roots: &[ElementRef<'a>], no_metadat
         let ln = |x: f32| x.max(0.0).ln_1p();
         let (repeat_share, repeats) = el.map(repetition).unwrap_or((0.0, 0.0));
         let name = el.map(|e| e.value().name()).unwrap_or("");
-        let role_main = el.and_then(|e| e.value().attr("role")).is_some_and(|r| r.eq_ignore_ascii_case("main"));
+        let role_main = el.and_then(|e| e.value().attribute("role")).is_some_and(|r| r.eq_ignore_ascii_case("main"));
         let added_chars = added(s.chars, root_stats.chars);
         let added_headings = added(s.headings, root_stats.headings);
         let added_linked_headings = added(s.linked_headings, root_stats.linked_headings);

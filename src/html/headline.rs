@@ -9,6 +9,7 @@
 //! first paragraph of prose) or the one nearest before it. A wrapper marked hidden that holds
 //! the story itself (pages that stream their content) hides none of its headings.
 
+use super::Attrs;
 use std::collections::HashSet;
 
 use ego_tree::NodeId;
@@ -162,7 +163,7 @@ fn links_home(el: &ElementRef) -> bool {
     let text = heading_text(el);
     let is_home_link = |a: &ElementRef| {
         a.value().name() == "a"
-            && a.value().attr("href").is_some_and(|h| {
+            && a.value().attribute("href").is_some_and(|h| {
                 let h = h.trim();
                 h == "/" || h == "./" || h.strip_prefix("https://").or(h.strip_prefix("http://")).is_some_and(|rest| rest.trim_end_matches('/').find('/').is_none())
             })
@@ -325,7 +326,7 @@ mod tests {
 
     /// The span in document order of the element with `id="story"`, if the page has one.
     fn story_of(body: ElementRef) -> Option<(usize, usize)> {
-        let start = body.descendants().filter_map(ElementRef::wrap).position(|e| e.value().attr("id") == Some("story"))?;
+        let start = body.descendants().filter_map(ElementRef::wrap).position(|e| e.value().attribute("id") == Some("story"))?;
         let story = body.descendants().filter_map(ElementRef::wrap).nth(start)?;
         Some((start, start + story.descendants().filter_map(ElementRef::wrap).count()))
     }

@@ -31,6 +31,7 @@
 //!   stands, is shown. Controls in a menu (a `<nav>`, `<header>` or a role of navigation,
 //!   menu or menu bar) open menus, which stay as they are.
 
+use super::Attrs;
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
 use scraper::{Html, Node};
@@ -111,7 +112,7 @@ fn place_streamed_parts(doc: &mut Html) {
             continue;
         }
         match kind {
-            "S" if el.attr("hidden").is_some() => parts.push((node.id(), n.to_string())),
+            "S" if el.attribute("hidden").is_some() => parts.push((node.id(), n.to_string())),
             "P" | "B" => {
                 places.entry(id.to_string()).or_insert(node.id());
             }
@@ -136,15 +137,15 @@ fn place_streamed_parts(doc: &mut Html) {
 fn open_folded_panels(doc: &mut Html) {
     let in_menu = |node: ego_tree::NodeRef<Node>| {
         node.ancestors().any(|a| {
-            a.value().as_element().is_some_and(|e| matches!(e.name(), "nav" | "header" | "menu") || matches!(e.attr("role"), Some("navigation" | "menu" | "menubar")))
+            a.value().as_element().is_some_and(|e| matches!(e.name(), "nav" | "header" | "menu") || matches!(e.attribute("role"), Some("navigation" | "menu" | "menubar")))
         })
     };
     // The panels' ids, with the element holding each control.
     let mut controlled: Vec<(String, NodeId)> = Vec::new();
     for node in doc.tree.nodes() {
         let Some(e) = node.value().as_element() else { continue };
-        let control = e.attr("aria-expanded").is_some() || e.attr("role") == Some("tab");
-        if let (true, Some(ids), Some(parent)) = (control, e.attr("aria-controls"), node.parent()) {
+        let control = e.attribute("aria-expanded").is_some() || e.attribute("role") == Some("tab");
+        if let (true, Some(ids), Some(parent)) = (control, e.attribute("aria-controls"), node.parent()) {
             if !in_menu(node) {
                 controlled.extend(ids.split_ascii_whitespace().map(|id| (id.to_string(), parent.id())));
             }
@@ -156,8 +157,8 @@ fn open_folded_panels(doc: &mut Html) {
     let ids: std::collections::HashMap<&str, NodeId> = controlled.iter().map(|(id, at)| (id.as_str(), *at)).collect();
     let mut shown: Vec<NodeId> = Vec::new();
     for node in doc.tree.nodes() {
-        let Some(at) = node.value().as_element().and_then(|e| e.attr("id")).and_then(|id| ids.get(id)) else { continue };
-        if node.value().as_element().is_some_and(|e| e.attr("role") == Some("menu")) {
+        let Some(at) = node.value().as_element().and_then(|e| e.attribute("id")).and_then(|id| ids.get(id)) else { continue };
+        if node.value().as_element().is_some_and(|e| e.attribute("role") == Some("menu")) {
             continue;
         }
         // The panel, then its ancestors up to the one holding the control.

@@ -5,6 +5,7 @@
 //! The order of preference follows the one readers of Firefox's reader view know (JSON-LD,
 //! then Dublin Core, then Open Graph, then the rest), so that titles agree with it.
 
+use super::Attrs;
 use std::collections::HashMap;
 
 use scraper::{ElementRef, Html};
@@ -61,19 +62,19 @@ pub fn read(doc: &Html) -> PageMeta {
         let e = el.value();
         match e.name() {
             "html" => {
-                meta.lang = e.attr("lang").or(e.attr("xml:lang")).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-                meta.dir = e.attr("dir").map(|d| d.trim().to_ascii_lowercase());
+                meta.lang = e.attribute("lang").or(e.attribute("xml:lang")).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+                meta.dir = e.attribute("dir").map(|d| d.trim().to_ascii_lowercase());
             }
-            "body" if meta.dir.is_none() => meta.dir = e.attr("dir").map(|d| d.trim().to_ascii_lowercase()),
+            "body" if meta.dir.is_none() => meta.dir = e.attribute("dir").map(|d| d.trim().to_ascii_lowercase()),
             "title" if doc_title.is_none() => doc_title = Some(squeeze_ws(&el.text().collect::<String>())),
-            "base" if meta.base_url.is_none() => meta.base_url = e.attr("href").map(str::to_string),
+            "base" if meta.base_url.is_none() => meta.base_url = e.attribute("href").map(str::to_string),
             "link" => {
-                let rel = e.attr("rel").unwrap_or("").to_ascii_lowercase();
+                let rel = e.attribute("rel").unwrap_or("").to_ascii_lowercase();
                 if rel.split_whitespace().any(|r| r == "canonical") && meta.source_url.is_none() {
-                    meta.source_url = e.attr("href").map(str::to_string);
+                    meta.source_url = e.attribute("href").map(str::to_string);
                 }
             }
-            "script" if e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
+            "script" if e.attribute("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
                 if ld.document_title.is_none() {
                     ld.document_title = doc.root_element().descendants().filter_map(ElementRef::wrap).find(|t| t.value().name() == "title").map(|t| t.text().collect());
                 }
@@ -87,19 +88,19 @@ pub fn read(doc: &Html) -> PageMeta {
             }
             "meta" => {
                 // Trimmed, not collapsed: a title's inner spacing is the author's.
-                let Some(content) = e.attr("content").map(|c| c.trim().to_string()).filter(|c| !c.is_empty()) else { continue };
+                let Some(content) = e.attribute("content").map(|c| c.trim().to_string()).filter(|c| !c.is_empty()) else { continue };
                 // A property may name several keys at once ("dc:title og:title").
-                if e.attr("property").or(e.attr("name")).is_some_and(|p| p.trim().eq_ignore_ascii_case("og:type")) {
+                if e.attribute("property").or(e.attribute("name")).is_some_and(|p| p.trim().eq_ignore_ascii_case("og:type")) {
                     let t = content.to_ascii_lowercase();
                     og_story |= t == "article";
                     meta.declared.items |= t == "product" || t.starts_with("product.");
                 }
-                if let Some(props) = e.attr("property") {
+                if let Some(props) = e.attribute("property") {
                     for p in props.split_whitespace() {
                         values.insert(meta_key(p), content.clone());
                     }
                 }
-                if let Some(name) = e.attr("name").or(e.attr("itemprop")) {
+                if let Some(name) = e.attribute("name").or(e.attribute("itemprop")) {
                     values.insert(meta_key(name), content.clone());
                 }
             }
@@ -115,12 +116,12 @@ pub fn read(doc: &Html) -> PageMeta {
             // Not a date or a byline from the page's comments: a comment's writer and time
             // are not the story's.
             "time" if time_attr.is_none() && !in_comments(&el) => {
-                time_attr = e.attr("datetime").map(str::to_string).or_else(|| Some(collapse_ws(&el.text().collect::<String>())));
+                time_attr = e.attribute("datetime").map(str::to_string).or_else(|| Some(collapse_ws(&el.text().collect::<String>())));
             }
             _ => {
                 if byline_element.is_none() && is_byline_element(&el) && !in_comments(&el) {
                     // The name itself when it is marked up, else the element's text as it stands.
-                    let named = el.descendants().filter_map(ElementRef::wrap).find(|c| c.value().attr("itemprop").is_some_and(|p| p.contains("name")));
+                    let named = el.descendants().filter_map(ElementRef::wrap).find(|c| c.value().attribute("itemprop").is_some_and(|p| p.contains("name")));
                     let el = named.unwrap_or(el);
                     let (text, date) = byline_and_date(el);
                     if (1..100).contains(&el.text().collect::<String>().trim().chars().count()) && !text.is_empty() {
@@ -205,9 +206,9 @@ fn is_byline_element(el: &ElementRef) -> bool {
     if matches!(e.name(), "script" | "style" | "meta" | "link" | "head" | "body" | "html") {
         return false;
     }
-    let names = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_ascii_lowercase();
-    e.attr("rel") == Some("author")
-        || e.attr("itemprop").is_some_and(|p| p.contains("author"))
+    let names = format!("{} {}", e.attribute("class").unwrap_or(""), e.attribute("id").unwrap_or("")).to_ascii_lowercase();
+    e.attribute("rel") == Some("author")
+        || e.attribute("itemprop").is_some_and(|p| p.contains("author"))
         || ["byline", "author", "dateline", "writtenby", "p-author"].iter().any(|w| names.contains(w))
 }
 

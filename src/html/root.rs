@@ -1,11 +1,13 @@
 //! Which element of a page holds the story: paragraphs scored into their containers,
 //! weighted by class words and link density, with siblings that belong to the story.
 
+use super::Attrs;
 use std::collections::HashMap;
 
 use scraper::{ElementRef, Node};
 
-use crate::words::collapse_ws;
+use crate::words::{collapse_ws, visible_chars};
+use ego_tree::iter::Edge;
 
 /// Elements that never hold article text.
 pub(super) fn is_skipped_tag(name: &str) -> bool {
@@ -33,12 +35,20 @@ pub(super) fn class_weight(el: &ElementRef) -> i32 {
     if matches!(e.name(), "body" | "html") {
         return 0;
     }
-    if e.attr("class").is_none_or(str::is_empty) && e.attr("id").is_none_or(str::is_empty) {
+    let (class, id) = (e.attribute("class").unwrap_or(""), e.attribute("id").unwrap_or(""));
+    if class.is_empty() && id.is_empty() {
         return 0;
     }
     // "skip" marks a skip link ("skip-link", "skip-to-content"), never a section ("skip-item").
-    let neg = has_class_word(el, NEGATIVE) || (e.name() == "a" && has_class_word(el, &["skip"]));
-    let pos = has_class_word(el, POSITIVE);
+    let link = e.name() == "a";
+    let (mut neg, mut pos) = (false, false);
+    for word in class_words(class, id) {
+        neg = neg || starts_with_any(word, NEGATIVE) || (link && starts_with_any(word, &["skip"]));
+        pos = pos || starts_with_any(word, POSITIVE);
+        if neg && pos {
+            break;
+        }
+    }
     match (neg, pos) {
         (true, false) => -1,
         (false, true) => 1,
@@ -51,8 +61,18 @@ pub(super) fn class_weight(el: &ElementRef) -> i32 {
 /// "canvas". (No allocation: this runs for every ancestor of every candidate paragraph.)
 pub(super) fn has_class_word(el: &ElementRef, words: &[&str]) -> bool {
     let e = el.value();
-    let tokens = [e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")].into_iter().flat_map(|s| s.split(|c: char| !c.is_ascii_alphanumeric()));
-    tokens.filter(|t| !t.is_empty()).any(|t| words.iter().any(|w| t.len() >= w.len() && t.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())))
+    class_words(e.attribute("class").unwrap_or(""), e.attribute("id").unwrap_or("")).any(|w| starts_with_any(w, words))
+}
+
+/// The words of a class and an id: their runs of ASCII letters and digits.
+fn class_words<'a>(class: &'a str, id: &'a str) -> impl Iterator<Item = &'a [u8]> {
+    [class, id].into_iter().flat_map(|s| s.as_bytes().split(|c| !c.is_ascii_alphanumeric())).filter(|w| !w.is_empty())
+}
+
+/// Whether `word` (not empty) starts with one of `words` (in lower case), in any letter case.
+fn starts_with_any(word: &[u8], words: &[&str]) -> bool {
+    let first = word[0].to_ascii_lowercase();
+    words.iter().any(|w| w.as_bytes()[0] == first && word.len() >= w.len() && word[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// Whether the page does not show `el`: the `hidden` attribute, or an inline style that hides
@@ -63,9 +83,9 @@ pub(super) fn has_class_word(el: &ElementRef, words: &[&str]) -> bool {
 /// `<dialog>` does, which extraction skips: it is read as hidden too.
 pub(super) fn is_hidden(el: &ElementRef) -> bool {
     let e = el.value();
-    e.attr("hidden").is_some()
-        || matches!(e.attr("role"), Some("dialog" | "alertdialog"))
-        || (e.attr("aria-hidden") == Some("true") && {
+    e.attribute("hidden").is_some()
+        || matches!(e.attribute("role"), Some("dialog" | "alertdialog"))
+        || (e.attribute("aria-hidden") == Some("true") && {
             let mut words = crate::words::WordCounter::default();
             for t in el.text() {
                 words.push(t, 3);
@@ -75,7 +95,7 @@ pub(super) fn is_hidden(el: &ElementRef) -> bool {
             }
             words.count < 3
         })
-        || e.attr("style").is_some_and(|s| {
+        || e.attribute("style").is_some_and(|s| {
             let s = s.to_ascii_lowercase().replace(' ', "");
             s.contains("display:none") || s.contains("visibility:hidden")
         })
@@ -87,7 +107,7 @@ pub(super) fn is_hidden(el: &ElementRef) -> bool {
 pub(super) fn is_screen_reader_only(el: &ElementRef) -> bool {
     // Each class name folded to lower case without its dashes and underscores, in place (this
     // runs for every element the converter reads), then compared whole.
-    el.value().attr("class").unwrap_or("").split_ascii_whitespace().any(|c| {
+    el.value().attribute("class").unwrap_or("").split_ascii_whitespace().any(|c| {
         let mut folded = [0u8; 48];
         let mut n = 0;
         for b in c.bytes().filter(|b| !matches!(b, b'-' | b'_')).take(folded.len()) {
@@ -126,7 +146,7 @@ pub fn find_root<'a>(body: ElementRef<'a>, strict: bool) -> Vec<ElementRef<'a>> 
             }
             _ => continue,
         };
-        let len = text.chars().filter(|c| !c.is_whitespace()).count();
+        let len = visible_chars(&text);
         if len < 25 || excluded(&el, strict) {
             continue;
         }
@@ -159,7 +179,7 @@ pub fn find_root<'a>(body: ElementRef<'a>, strict: bool) -> Vec<ElementRef<'a>> 
     // or that are plain paragraphs of prose, join it.
     let Some(parent) = top.parent().and_then(ElementRef::wrap) else { return vec![top] };
     let threshold = (top_score * 0.2).max(10.0);
-    let top_class = top.value().attr("class").unwrap_or("");
+    let top_class = top.value().attribute("class").unwrap_or("");
     let mut chosen: Vec<ElementRef> = parent
         .children()
         .filter_map(ElementRef::wrap)
@@ -171,7 +191,7 @@ pub fn find_root<'a>(body: ElementRef<'a>, strict: bool) -> Vec<ElementRef<'a>> 
                 return false;
             }
             let mut score = weighted.get(&sibling.id()).copied().unwrap_or(0.0);
-            if !top_class.is_empty() && sibling.value().attr("class") == Some(top_class) {
+            if !top_class.is_empty() && sibling.value().attribute("class") == Some(top_class) {
                 score += top_score * 0.2;
             }
             if score >= threshold {
@@ -194,7 +214,7 @@ pub fn find_root<'a>(body: ElementRef<'a>, strict: bool) -> Vec<ElementRef<'a>> 
             .iter()
             .filter(|(_, &score)| score >= threshold)
             .filter_map(|(&id, _)| ElementRef::wrap(body.tree().get(id)?))
-            .filter(|el| el.value().name() == top.value().name() && el.value().attr("class") == Some(top_class))
+            .filter(|el| el.value().name() == top.value().name() && el.value().attribute("class") == Some(top_class))
             .filter(|el| !chosen.iter().any(|c| c == el || c.ancestors().any(|a| a == **el) || el.ancestors().any(|a| a == **c)))
             .filter(|el| !excluded(el, strict))
             .collect();
@@ -276,15 +296,29 @@ pub(super) fn excluded(el: &ElementRef, strict: bool) -> bool {
 
 /// The share of an element's text that sits inside links.
 pub fn link_density(el: &ElementRef) -> f64 {
-    let total: usize = el.text().map(|t| t.chars().filter(|c| !c.is_whitespace()).count()).sum();
+    // One walk: each text's characters count once in the total, and once in the linked for
+    // each link around it (a link inside a link counts twice, as each link's text holds it).
+    let (mut total, mut linked, mut links) = (0, 0, 0);
+    for edge in el.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) => {
+                    let chars = visible_chars(t);
+                    total += chars;
+                    linked += chars * links;
+                }
+                Node::Element(e) if e.name() == "a" => links += 1,
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.value().as_element().is_some_and(|e| e.name() == "a") {
+                    links -= 1;
+                }
+            }
+        }
+    }
     if total == 0 {
         return 0.0;
-    }
-    let mut linked = 0;
-    for node in el.descendants() {
-        if let Some(a) = ElementRef::wrap(node).filter(|a| a.value().name() == "a") {
-            linked += a.text().map(|t| t.chars().filter(|c| !c.is_whitespace()).count()).sum::<usize>();
-        }
     }
     (linked as f64 / total as f64).min(1.0)
 }
