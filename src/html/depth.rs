@@ -103,8 +103,16 @@ fn memchr_lt(b: &[u8]) -> Option<usize> {
     memchr::memchr(b'<', b)
 }
 
+/// Where `needle` starts, from `from` on (found by its first byte: the needles are short).
 fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(b.get(from..)?, needle).map(|p| p + from)
+    let mut at = from;
+    loop {
+        let hit = at + memchr::memchr(needle[0], b.get(at..)?)?;
+        if b[hit..].starts_with(needle) {
+            return Some(hit);
+        }
+        at = hit + 1;
+    }
 }
 
 /// Where the end tag `</name` (in any letter case) starts, from `from` on.
