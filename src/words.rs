@@ -66,29 +66,18 @@ pub struct WordCounter {
 impl WordCounter {
     /// Counts the words of the next piece, stopping once `limit` words are counted in all.
     pub fn push(&mut self, s: &str, limit: usize) {
-        // ASCII a byte at a time: most text is, and it needs no decoding or table lookups.
-        if s.is_ascii() {
-            for &b in s.as_bytes() {
-                if self.count >= limit {
-                    break;
-                }
-                if b.is_ascii_alphanumeric() {
-                    if !self.in_word {
-                        self.count += 1;
-                        self.in_word = true;
-                    }
-                } else if !(self.in_word && (b == b'\'' || b == b'-')) {
-                    self.in_word = false;
-                }
-            }
-            return;
-        }
-        for c in s.chars() {
-            if self.count >= limit {
-                break;
-            }
-            // ASCII first: most text is, and it needs no table lookups.
-            let (cjk, alphanumeric) = if c.is_ascii() { (false, c.is_ascii_alphanumeric()) } else { (is_cjk(c), c.is_alphanumeric()) };
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() && self.count < limit {
+            // ASCII a byte at a time: most text is, and it needs no decoding or table lookups.
+            let (c, cjk, alphanumeric) = if bytes[i].is_ascii() {
+                i += 1;
+                (bytes[i - 1] as char, false, bytes[i - 1].is_ascii_alphanumeric())
+            } else {
+                let c = s[i..].chars().next().unwrap_or_default();
+                i += c.len_utf8();
+                (c, is_cjk(c), c.is_alphanumeric())
+            };
             if cjk {
                 self.count += 1;
                 self.in_word = false;
@@ -186,7 +175,7 @@ mod tests {
 
     #[test]
     fn ascii_and_other_text_count_words_alike() {
-        // The same text with one non-ASCII letter appended (its own word) takes the general path.
+        // The same text with one non-ASCII letter appended (its own word), which is decoded.
         for s in ["", "don't stop-here, now", "'quoted' -dash- a1 2b", "x--y", "it's\nthe 1990s' end"] {
             let mut ascii = WordCounter::default();
             ascii.push(s, usize::MAX);

@@ -103,28 +103,26 @@ fn memchr_lt(b: &[u8]) -> Option<usize> {
     memchr::memchr(b'<', b)
 }
 
-/// Where `needle` starts, from `from` on (found by its first byte: the needles are short).
+/// Where `needle` starts, from `from` on.
 fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    let mut at = from;
-    loop {
-        let hit = at + memchr::memchr(needle[0], b.get(at..)?)?;
-        if b[hit..].starts_with(needle) {
-            return Some(hit);
-        }
-        at = hit + 1;
-    }
+    find_where(b, from, needle[0], |at| at.starts_with(needle))
 }
 
 /// Where the end tag `</name` (in any letter case) starts, from `from` on.
 fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    find_where(b, from, b'<', |at| at.get(1) == Some(&b'/') && at.get(2..2 + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name)))
+}
+
+/// The first place from `from` on where the byte `first` stands and `fits` takes what starts
+/// there (the places found by memchr: the needles are short).
+fn find_where(b: &[u8], from: usize, first: u8, fits: impl Fn(&[u8]) -> bool) -> Option<usize> {
     let mut at = from;
     loop {
-        let lt = at + memchr::memchr(b'<', b.get(at..)?)?;
-        let tag = &b[lt + 1..];
-        if tag.first() == Some(&b'/') && tag.len() > name.len() && tag[1..=name.len()].eq_ignore_ascii_case(name) {
-            return Some(lt);
+        let hit = at + memchr::memchr(first, b.get(at..)?)?;
+        if fits(&b[hit..]) {
+            return Some(hit);
         }
-        at = lt + 1;
+        at = hit + 1;
     }
 }
 
