@@ -3,49 +3,102 @@
 //! stories, or boilerplate, does not. Works in any script: words of four letters or more,
 //! and pairs of characters in scripts written without spaces.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::words::is_cjk;
 
-/// The content words of a line: lower-cased words of four or more letters, plus bigrams of
-/// CJK characters.
-pub fn content_words(text: &str) -> HashSet<String> {
-    let mut out = HashSet::new();
-    for word in crate::words::words(text) {
-        let chars: Vec<char> = word.chars().collect();
-        if chars.iter().any(|&c| is_cjk(c)) {
-            for pair in chars.windows(2).filter(|p| is_cjk(p[0]) && is_cjk(p[1])) {
-                out.insert(pair.iter().collect());
-            }
-        } else if chars.len() >= 4 && chars.iter().any(|c| c.is_alphabetic()) {
-            out.insert(word.to_lowercase());
+/// Numbers for a page's content words: the same word, the same number. Lines hold their
+/// content words as numbers, so that a word is lower-cased and hashed once per line and the
+/// sets of many lines cost four bytes a word.
+#[derive(Default)]
+pub struct Numbering(HashMap<String, u32>);
+
+impl Numbering {
+    fn number(&mut self, word: &str) -> u32 {
+        if let Some(&n) = self.0.get(word) {
+            return n;
         }
+        let n = self.0.len() as u32;
+        self.0.insert(word.to_string(), n);
+        n
     }
-    out
+
+    /// The number of `word` lower-cased (`str::to_lowercase`).
+    pub fn lowered(&mut self, word: &str) -> u32 {
+        if word.is_ascii() {
+            let mut lower = [0u8; 32];
+            if let Some(buf) = lower.get_mut(..word.len()) {
+                buf.copy_from_slice(word.as_bytes());
+                buf.make_ascii_lowercase();
+                // ASCII lower-cased is ASCII.
+                return self.number(std::str::from_utf8(buf).unwrap_or_default());
+            }
+        }
+        self.number(&word.to_lowercase())
+    }
+
+    /// The content words of a line (lower-cased words of four or more letters, and pairs of
+    /// CJK characters), as numbers: sorted, each once.
+    pub fn content_words(&mut self, text: &str) -> Box<[u32]> {
+        let mut out = Vec::new();
+        let mut pair_text = String::new();
+        for word in crate::words::words(text) {
+            if word.is_ascii() {
+                // No CJK; four letters or more, one of them a letter.
+                if word.len() >= 4 && word.bytes().any(|b| b.is_ascii_alphabetic()) {
+                    out.push(self.lowered(word));
+                }
+            } else if word.chars().any(is_cjk) {
+                let chars: Vec<char> = word.chars().collect();
+                for pair in chars.windows(2).filter(|p| is_cjk(p[0]) && is_cjk(p[1])) {
+                    pair_text.clear();
+                    pair_text.extend(pair);
+                    out.push(self.number(&pair_text));
+                }
+            } else if word.chars().nth(3).is_some() && word.chars().any(char::is_alphabetic) {
+                out.push(self.lowered(word));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out.into_boxed_slice()
+    }
 }
 
-/// For each line marked in `candidates`, the share of its content words found in the other
-/// candidates within `window` candidates on either side (words common to most candidates
-/// excluded); `None` for other lines and for lines with too few content words to tell.
-pub fn local_cohesion(texts: &[&str], candidates: &[bool], window: usize) -> Vec<Option<f64>> {
-    let idx: Vec<usize> = (0..texts.len()).filter(|&i| candidates[i]).collect();
-    let sets: Vec<HashSet<String>> = idx.iter().map(|&i| content_words(texts[i])).collect();
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for set in &sets {
-        for w in set {
-            *df.entry(w.as_str()).or_default() += 1;
+/// True when every member of `a` is one of `b` (both sorted, each once).
+pub fn is_subset(a: &[u32], b: &[u32]) -> bool {
+    let mut rest = b;
+    a.iter().all(|w| match rest.binary_search(w) {
+        Ok(at) => {
+            rest = &rest[at + 1..];
+            true
+        }
+        Err(_) => false,
+    })
+}
+
+/// For each line marked in `candidates`, the share of its content words (`sets`, see
+/// [`Numbering::content_words`]) found in the other candidates within `window` candidates on
+/// either side (words common to most candidates excluded); `None` for other lines and for
+/// lines with too few content words to tell.
+pub fn local_cohesion(sets: &[&[u32]], candidates: &[bool], window: usize) -> Vec<Option<f64>> {
+    let idx: Vec<usize> = (0..sets.len()).filter(|&i| candidates[i]).collect();
+    let mut df: HashMap<u32, usize> = HashMap::default();
+    for &i in &idx {
+        for &w in sets[i] {
+            *df.entry(w).or_default() += 1;
         }
     }
-    let common = |w: &str| sets.len() >= 5 && df.get(w).copied().unwrap_or(0) * 10 > sets.len() * 4;
-    let mut out = vec![None; texts.len()];
+    let common = |w: u32| idx.len() >= 5 && df.get(&w).copied().unwrap_or(0) * 10 > idx.len() * 4;
+    let mut out = vec![None; sets.len()];
     for (k, &i) in idx.iter().enumerate() {
-        let own: Vec<&String> = sets[k].iter().filter(|w| !common(w)).collect();
+        let own: Vec<u32> = sets[i].iter().copied().filter(|&w| !common(w)).collect();
         if own.len() < 3 {
             continue;
         }
         let lo = k.saturating_sub(window);
-        let hi = (k + window + 1).min(sets.len());
-        let shared = own.iter().filter(|w| (lo..hi).any(|j| j != k && sets[j].contains(w.as_str()))).count();
+        let hi = (k + window + 1).min(idx.len());
+        let shared = own.iter().filter(|w| (lo..hi).any(|j| j != k && sets[idx[j]].binary_search(w).is_ok())).count();
         out[i] = Some(shared as f64 / own.len() as f64);
     }
     out
@@ -63,8 +116,25 @@ mod tests {
             "Volunteers test the returned seeds before the library lends them again.",
             "Dell announced discounts on laptops and monitors for the holidays.",
         ];
-        let c = local_cohesion(&texts, &[true; 4], 4);
+        let mut numbering = Numbering::default();
+        let sets: Vec<Box<[u32]>> = texts.iter().map(|t| numbering.content_words(t)).collect();
+        let sets: Vec<&[u32]> = sets.iter().map(|s| &s[..]).collect();
+        let c = local_cohesion(&sets, &[true; 4], 4);
         assert!(c[1].unwrap() > 0.2, "{c:?}");
         assert!(c[3].unwrap() < 0.1, "{c:?}");
+    }
+
+    #[test]
+    fn content_words_are_numbered_once_in_any_case_and_script() {
+        let mut numbering = Numbering::default();
+        let a = numbering.content_words("The Library lends seeds; the library, SEEDS and all.");
+        let b = numbering.content_words("ΣΟΦΙΑΣ σοφιας 図書館の種");
+        // library, lends, seeds: "the", "and", "all" are too short.
+        assert_eq!(a.len(), 3, "{a:?}");
+        // σοφιας (the final sigma lower-cased as a final sigma), and four pairs of CJK characters.
+        assert_eq!(b.len(), 5, "{b:?}");
+        assert_eq!(numbering.content_words("seeds LENDS Library"), a);
+        assert!(is_subset(&numbering.content_words("seeds"), &a));
+        assert!(!is_subset(&a, &numbering.content_words("seeds")));
     }
 }

@@ -4,7 +4,7 @@
 //! punctuation, repetition, cohesion, position, capitals, digits, the page's shape), none names
 //! a site or a phrase. `tools/train_line_model.py` computes `context` the same way.
 
-use super::{cohesion, is_title_like, signals, Role, Unit};
+use super::{cohesion, is_title_like, Role, Unit};
 use crate::refine;
 use crate::words::{ends_sentence, sentence_marks};
 
@@ -138,12 +138,12 @@ pub fn compute(units: &[Unit]) -> Vec<[f64; COUNT]> {
                 sentence_marks(text).min(5) as f64 / 5.0,
                 f64::from(u.line.marker.is_some()),
                 f64::from(u.repeated),
-                f64::from(refine::is_doubled_label(text)),
+                f64::from(u.signals.doubled_label),
                 f64::from(refine::has_nav_marker(text)),
                 f64::from(u.role == Role::Stamp),
-                f64::from(signals::is_glued_teaser(text)),
-                f64::from(signals::has_contact_details(text)),
-                f64::from(signals::repeats_itself(text)),
+                f64::from(u.signals.glued_teaser),
+                f64::from(u.signals.contact),
+                f64::from(u.signals.loops),
                 u.cohesion.unwrap_or(0.0),
                 f64::from(u.cohesion.is_none()),
                 i as f64 / n.max(1) as f64,
@@ -208,15 +208,14 @@ pub(crate) const SPAN_FEATURES: usize = 54;
 /// blurb; a page whose prose is spread out keeps its lines wherever they stand.
 pub fn add_span(units: &[Unit], start: usize, end: usize, features: &mut [[f64; COUNT]]) {
     let inside = |i: usize| (start..end).contains(&i);
-    let vocab: std::collections::HashSet<String> =
-        units[start..end].iter().filter(|u| u.role == Role::Prose).flat_map(|u| cohesion::content_words(&u.line.text)).collect();
+    let vocab: rustc_hash::FxHashSet<u32> = units[start..end].iter().filter(|u| u.role == Role::Prose).flat_map(|u| u.content.iter().copied()).collect();
     let prose_words: usize = units.iter().filter(|u| u.role == Role::Prose).map(|u| u.words).sum();
     let span_words: usize = units[start..end].iter().filter(|u| u.role == Role::Prose).map(|u| u.words).sum();
     let share = span_words as f64 / prose_words.max(1) as f64;
     for (i, (u, f)) in units.iter().zip(features.iter_mut()).enumerate() {
         let out = f64::from(!inside(i));
         let prose = f64::from(u.role == Role::Prose);
-        let own = cohesion::content_words(&u.line.text);
+        let own = &u.content;
         let shared = if own.is_empty() { 0.0 } else { own.iter().filter(|w| vocab.contains(*w)).count() as f64 / own.len() as f64 };
         let distance = if inside(i) { 0 } else if i < start { start - i } else { i + 1 - end };
         f[SPAN_FEATURES..].copy_from_slice(&[
@@ -318,12 +317,6 @@ const NEAR: usize = 60;
 /// byline and date, its kicker, its repeats in a breadcrumb or a share line).
 const AROUND: usize = 5;
 
-/// A key for a set of content words, the same for the same set in any order: its words'
-/// FNV-1a hashes combined by exclusive or.
-fn set_key(set: &std::collections::HashSet<String>) -> u64 {
-    set.iter().fold(set.len() as u64, |key, w| key ^ w.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)))
-}
-
 /// For each line that could be a title (1 to 30 words), what tells a story's headline from the
 /// other short lines above its body (zeros for other lines):
 /// - the topic: the share of its content words that come back in the prose of the next lines
@@ -346,22 +339,18 @@ fn set_key(set: &std::collections::HashSet<String>) -> u64 {
 pub fn title_base(units: &[Unit], upto: usize) -> Vec<[f64; TITLE_BASE]> {
     let n = units.len();
     let prose = |j: usize| units[j].role == Role::Prose;
-    // The content words of every prose line and of every line a candidate looks at.
-    let all: Vec<std::collections::HashSet<String>> = (0..n)
-        .map(|j| if prose(j) || j <= upto + AROUND { cohesion::content_words(&units[j].line.text) } else { Default::default() })
-        .collect();
-    let mut page: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // The content words of every line (sorted, each once).
+    let all: Vec<&[u32]> = units.iter().map(|u| &u.content[..]).collect();
+    let mut page: rustc_hash::FxHashMap<u32, usize> = rustc_hash::FxHashMap::default();
     // The first prose line each content word is used in.
-    let mut first_use: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    // The sets of content words of the lines above the current one, each as its key written in
-    // hex: a set of strings is built for the content words anyway, and a second set type (of
-    // numbers) would cost about 1 KB more of the wasm.
-    let mut sets_above: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut first_use: rustc_hash::FxHashMap<u32, usize> = rustc_hash::FxHashMap::default();
+    // The sets of content words of the lines above the current one.
+    let mut sets_above: rustc_hash::FxHashSet<&[u32]> = rustc_hash::FxHashSet::default();
     for (j, set) in all.iter().enumerate() {
         if prose(j) {
-            for w in set {
-                *page.entry(w.as_str()).or_default() += 1;
-                first_use.entry(w.as_str()).or_insert(j);
+            for &w in *set {
+                *page.entry(w).or_default() += 1;
+                first_use.entry(w).or_insert(j);
             }
         }
     }
@@ -381,33 +370,32 @@ pub fn title_base(units: &[Unit], upto: usize) -> Vec<[f64; TITLE_BASE]> {
     for (i, u) in units.iter().enumerate() {
         let above = long_above;
         long_above += usize::from(u.words >= 12);
-        let own = &all[i];
-        let key = format!("{:x}", set_key(own));
-        let same_above = sets_above.contains(&key);
+        let own = all[i];
+        let same_above = sets_above.contains(own);
         if i < upto {
-            sets_above.insert(key);
+            sets_above.insert(own);
         }
         if i >= upto || !(1..=30).contains(&u.words) || own.is_empty() {
             out.push([0.0; TITLE_BASE]);
             continue;
         }
         let next = (i + 1..(i + 1 + NEAR).min(n)).filter(|&j| prose(j));
-        let counts: Vec<usize> = own.iter().map(|w| next.clone().filter(|&j| all[j].contains(w)).count()).collect();
+        let counts: Vec<usize> = own.iter().map(|w| next.clone().filter(|&j| all[j].binary_search(w).is_ok()).count()).collect();
         let near = counts.iter().filter(|&&c| c > 0).count();
         let near2 = counts.iter().filter(|&&c| c >= 2).count();
         let own_prose = usize::from(prose(i));
-        let elsewhere = |w: &String| page.get(w.as_str()).copied().unwrap_or(0).saturating_sub(own_prose);
+        let elsewhere = |w: &u32| page.get(w).copied().unwrap_or(0).saturating_sub(own_prose);
         let anywhere = own.iter().filter(|w| elsewhere(w) > 0).count();
         // Summed in a fixed order, so that the value does not depend on the set's order.
         let mut recurs: Vec<usize> = own.iter().map(elsewhere).collect();
         recurs.sort_unstable();
         let recurrence = recurs.iter().map(|&c| (1.0 + c as f64).ln()).sum::<f64>();
-        let used_above = own.iter().filter(|w| first_use.get(w.as_str()).is_some_and(|&j| j < i)).count();
+        let used_above = own.iter().filter(|w| first_use.get(*w).is_some_and(|&j| j < i)).count();
         let len = own.len() as f64;
         let before = i.checked_sub(1).map(|j| &units[j]);
         let below = (i + 1..(i + 5).min(n)).find(|&j| meta[j]);
         let around = i.saturating_sub(AROUND)..(i + AROUND + 1).min(n);
-        let echo = |f: &dyn Fn(&std::collections::HashSet<String>) -> bool| around.clone().any(|j| j != i && !all[j].is_empty() && f(&all[j]));
+        let echo = |f: &dyn Fn(&[u32]) -> bool| around.clone().any(|j| j != i && !all[j].is_empty() && f(all[j]));
         let short = |j: &usize| units[*j].words <= 4;
         let short_run = (i + 1..n).take_while(short).count() + (0..i).rev().take_while(short).count();
         out.push([
@@ -425,8 +413,8 @@ pub fn title_base(units: &[Unit], upto: usize) -> Vec<[f64; TITLE_BASE]> {
             f64::from(below.is_some()),
             f64::from(below.is_some_and(|m| !title_like[i + 1..m].iter().any(|&t| t))),
             f64::from((i.saturating_sub(4)..i).any(|j| meta[j])),
-            f64::from(echo(&|s| own.is_subset(s) && s.len() > own.len())),
-            f64::from(echo(&|s| s.is_subset(own) && s.len() < own.len())),
+            f64::from(echo(&|s| cohesion::is_subset(own, s) && s.len() > own.len())),
+            f64::from(echo(&|s| cohesion::is_subset(s, own) && s.len() < own.len())),
             f64::from(echo(&|s| s == own)),
             f64::from(same_above),
             (1.0 + (run_end[i] - run_start[i]) as f64).ln() / 3.0,

@@ -22,7 +22,7 @@ mod weights;
 
 pub use model::{BodyChoice, LineModel};
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::article::{plain, Article, Block};
 use crate::refine;
@@ -64,6 +64,23 @@ struct Unit<'a> {
     kept: f64,
     /// The probability is the line model's (not a rule's, as for short inputs).
     by_model: bool,
+    /// Its content words, as the page numbers them (`cohesion::Numbering`): sorted, each once.
+    content: Box<[u32]>,
+    /// What the rules make of its text (for its role and the line model's features).
+    signals: Signals,
+}
+
+/// What a line's text alone says of it (see `refine` and `signals`).
+#[derive(Clone, Copy)]
+struct Signals {
+    /// A button's label said twice (`refine::is_doubled_label`).
+    doubled_label: bool,
+    /// A teaser glued to its headline (`signals::is_glued_teaser`).
+    glued_teaser: bool,
+    /// Contact details (`signals::has_contact_details`).
+    contact: bool,
+    /// A phrase that comes back three times (`signals::repeats_itself`).
+    loops: bool,
 }
 
 impl Unit<'_> {
@@ -100,7 +117,7 @@ pub fn extract_with(input: &str, model: &LineModel) -> Article {
     if let Some((_, points)) = &summary_range {
         article.summary = points.clone();
     }
-    let body_vocab: HashSet<String> = units[head..end.max(head)].iter().flat_map(|u| cohesion::content_words(&u.line.text)).collect();
+    let body_vocab: HashSet<u32> = units[head..end.max(head)].iter().flat_map(|u| u.content.iter().copied()).collect();
     let mut best_title: Option<(f64, &str)> = None;
     for (i, unit) in before.iter().enumerate().rev() {
         if in_summary(i) || unit.role == Role::Chrome || unit.repeated {
@@ -113,7 +130,7 @@ pub fn extract_with(input: &str, model: &LineModel) -> Article {
             article.published = Some(text.to_string());
         } else if is_title_like(unit) && head - i <= TITLE_REACH {
             // The headline's words come back in the story; nearer lines break ties.
-            let shared = overlap(&cohesion::content_words(text), &body_vocab);
+            let shared = overlap(unit.content.iter().copied(), &body_vocab);
             let score = shared + 0.3 * (1.0 - (head - i) as f64 / TITLE_REACH as f64) + 0.1 * f64::from(unit.words >= 4);
             if best_title.is_none_or(|(b, _)| score > b) {
                 best_title = Some((score, text));
@@ -154,27 +171,40 @@ pub fn extract_with(input: &str, model: &LineModel) -> Article {
 /// Gives each line its role and probability; the line features too, when the model read them,
 /// and the span of prose that reads as one story (`body_span`).
 fn classify<'a>(lines: &'a [Line], model: &LineModel) -> (Vec<Unit<'a>>, Vec<[f64; features::COUNT]>, (usize, usize)) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for line in lines {
-        *seen.entry(line.text.to_lowercase()).or_default() += 1;
+    // Each line's text lower-cased, as a number (the same text, the same number), and how many
+    // lines have each.
+    let mut same = cohesion::Numbering::default();
+    let line_numbers: Vec<u32> = lines.iter().map(|line| same.lowered(&line.text)).collect();
+    drop(same);
+    let mut seen = vec![0usize; line_numbers.iter().max().map_or(0, |&n| n as usize + 1)];
+    for &n in &line_numbers {
+        seen[n as usize] += 1;
     }
+    let mut numbering = cohesion::Numbering::default();
     let mut units: Vec<Unit> = lines
         .iter()
-        .map(|line| {
+        .zip(&line_numbers)
+        .map(|(line, &number)| {
             let text = line.text.as_str();
             let words = count_words(text);
-            let repeats = seen.get(&text.to_lowercase()).copied().unwrap_or(0);
+            let repeats = seen[number as usize];
             let repeated = repeats > 1 && words <= 12;
+            let said = Signals {
+                doubled_label: refine::is_doubled_label(text),
+                glued_teaser: signals::is_glued_teaser(text),
+                contact: signals::has_contact_details(text),
+                loops: signals::repeats_itself(text, &mut numbering),
+            };
             let role = if refine::copyright_line(text).is_some() {
                 Role::Copyright
             } else if signals::is_stamp(text) {
                 Role::Stamp
             } else if repeated
-                || refine::is_doubled_label(text)
+                || said.doubled_label
                 || (refine::has_nav_marker(text) && words <= 8)
                 || is_address(text)
-                || signals::is_glued_teaser(text)
-                || signals::repeats_itself(text)
+                || said.glued_teaser
+                || said.loops
             {
                 Role::Chrome
             } else if is_prose(text, words, line.marker) {
@@ -184,14 +214,17 @@ fn classify<'a>(lines: &'a [Line], model: &LineModel) -> (Vec<Unit<'a>>, Vec<[f6
             } else {
                 Role::Short
             };
-            let weight = if signals::has_contact_details(text) { 0.3 } else { 1.0 };
-            Unit { line, role, words, weight, inner: false, cohesion: None, repeated, repeats, probability: 0.5, kept: 0.0, by_model: false }
+            let weight = if said.contact { 0.3 } else { 1.0 };
+            let content = numbering.content_words(text);
+            Unit { line, role, words, weight, inner: false, cohesion: None, repeated, repeats, probability: 0.5, kept: 0.0, by_model: false, content, signals: said }
         })
         .collect();
     mark_inner_short_lines(&mut units);
-    let texts: Vec<&str> = units.iter().map(|u| u.line.text.as_str()).collect();
+    drop(numbering);
+    let sets: Vec<&[u32]> = units.iter().map(|u| &u.content[..]).collect();
     let prose: Vec<bool> = units.iter().map(|u| u.role == Role::Prose).collect();
-    for (unit, c) in units.iter_mut().zip(cohesion::local_cohesion(&texts, &prose, 6)) {
+    let cohesion = cohesion::local_cohesion(&sets, &prose, 6);
+    for (unit, c) in units.iter_mut().zip(cohesion) {
         unit.cohesion = c;
     }
     let mut features = Vec::new();
@@ -279,7 +312,7 @@ struct Segment {
     start: usize,
     end: usize,
     score: f64,
-    vocab: HashSet<String>,
+    vocab: HashSet<u32>,
     /// The value of the furniture between this segment and the one before it.
     gap_before: f64,
 }
@@ -313,7 +346,7 @@ fn body_span(units: &[Unit]) -> (usize, usize) {
                 let gap = if j < lo { segments[lo].gap_before } else { segments[j].gap_before };
                 // A list standing before the story is its summary points or teasers, not its start.
                 let list_before = j < lo && units[segments[j].start..segments[j].end].iter().all(|u| u.role != Role::Prose || u.line.marker.is_some());
-                segments[j].score > 0.0 && !list_before && gap > MAX_JOIN_GAP && overlap(&segments[j].vocab, &vocab) >= JOIN_OVERLAP
+                segments[j].score > 0.0 && !list_before && gap > MAX_JOIN_GAP && overlap(segments[j].vocab.iter().copied(), &vocab) >= JOIN_OVERLAP
             })
             .max_by(|&a, &b| segments[a].score.total_cmp(&segments[b].score));
         let Some(j) = next else { break };
@@ -426,14 +459,14 @@ fn segments(units: &[Unit]) -> Vec<Segment> {
     let n = units.len().max(1) as f64;
     let close = |start: usize, end: usize, value: f64, gap_before: f64, out: &mut Vec<Segment>| {
         let (mut coh_sum, mut coh_words) = (0.0, 0.0);
-        let mut vocab = HashSet::new();
+        let mut vocab = HashSet::default();
         for u in &units[start..end] {
             if let Some(c) = u.cohesion {
                 coh_sum += c * u.words as f64;
                 coh_words += u.words as f64;
             }
             if u.role == Role::Prose {
-                vocab.extend(cohesion::content_words(&u.line.text));
+                vocab.extend(u.content.iter().copied());
             }
         }
         let coh = if coh_words > 0.0 { coh_sum / coh_words } else { 0.3 };
@@ -468,12 +501,17 @@ fn segments(units: &[Unit]) -> Vec<Segment> {
     out
 }
 
-/// The share of `part`'s words that `whole` holds.
-fn overlap(part: &HashSet<String>, whole: &HashSet<String>) -> f64 {
-    if part.is_empty() {
+/// The share of `part`'s words (each once) that `whole` holds.
+fn overlap(part: impl IntoIterator<Item = u32>, whole: &HashSet<u32>) -> f64 {
+    let (mut all, mut held) = (0usize, 0usize);
+    for w in part {
+        all += 1;
+        held += usize::from(whole.contains(&w));
+    }
+    if all == 0 {
         return 0.0;
     }
-    part.iter().filter(|w| whole.contains(*w)).count() as f64 / part.len() as f64
+    held as f64 / all as f64
 }
 
 /// The nearest list above the body whose items read like summary points; the indices it

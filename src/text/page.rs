@@ -8,9 +8,9 @@
 //! stamps, its length and vocabulary), and whether a heading of readers' comments parts it from
 //! the story.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
-use super::{cohesion, overlap, Role, Unit};
+use super::{overlap, Role, Unit};
 use crate::words::count_words;
 
 /// The number of page features.
@@ -102,8 +102,8 @@ pub fn features(units: &[Unit], kept: &[bool], (start, end): (usize, usize)) -> 
     } else {
         0.0
     };
-    let span_vocab: HashSet<String> = units[start..end].iter().filter(|u| u.role == Role::Prose).flat_map(|u| cohesion::content_words(&u.line.text)).collect();
-    let out_vocab: HashSet<String> = units.iter().enumerate().filter(|(i, u)| kept[*i] && outside(*i) && u.role == Role::Prose).flat_map(|(_, u)| cohesion::content_words(&u.line.text)).collect();
+    let span_vocab: HashSet<u32> = units[start..end].iter().filter(|u| u.role == Role::Prose).flat_map(|u| u.content.iter().copied()).collect();
+    let out_vocab: HashSet<u32> = units.iter().enumerate().filter(|(i, u)| kept[*i] && outside(*i) && u.role == Role::Prose).flat_map(|(_, u)| u.content.iter().copied()).collect();
     let prose_words: usize = units.iter().filter(|u| u.role == Role::Prose).map(|u| u.words).sum();
     let span_prose: usize = units[start..end].iter().filter(|u| u.role == Role::Prose).map(|u| u.words).sum();
     let share = |part: usize, whole: usize| if whole > 0 { part as f64 / whole as f64 } else { 0.0 };
@@ -120,7 +120,7 @@ pub fn features(units: &[Unit], kept: &[bool], (start, end): (usize, usize)) -> 
         share(out_prose, out_words),
         share(out_marker, out_words),
         if out_lines > 0 { (1.0 + out_words as f64 / out_lines as f64).ln() } else { 0.0 },
-        overlap(&out_vocab, &span_vocab),
+        overlap(out_vocab.iter().copied(), &span_vocab),
         share(span_prose, prose_words),
         share(copied, kept_words),
         log1p(runs.len()),

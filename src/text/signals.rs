@@ -67,12 +67,13 @@ pub fn has_contact_details(text: &str) -> bool {
 /// True when the same three-word phrase comes back three times or more within one line
 /// ("Click to share on Twitter (Opens in new window) Click to share on Facebook (Opens in new
 /// window) …"): a row of buttons, not prose.
-pub fn repeats_itself(text: &str) -> bool {
-    let words: Vec<String> = crate::words::words(text).map(str::to_lowercase).collect();
-    if words.len() < 9 {
+/// `numbering` numbers the words lower-cased (any numbering a page's lines share).
+pub fn repeats_itself(text: &str, numbering: &mut super::cohesion::Numbering) -> bool {
+    if crate::words::words(text).nth(8).is_none() {
         return false;
     }
-    let mut counts: std::collections::HashMap<&[String], usize> = std::collections::HashMap::new();
+    let words: Vec<u32> = crate::words::words(text).map(|w| numbering.lowered(w)).collect();
+    let mut counts: rustc_hash::FxHashMap<&[u32], usize> = rustc_hash::FxHashMap::default();
     for w in words.windows(3) {
         *counts.entry(w).or_default() += 1;
     }
@@ -112,7 +113,8 @@ mod tests {
 
     #[test]
     fn a_row_of_share_buttons_repeats_itself() {
-        assert!(repeats_itself("Share this: Click to share on Facebook (Opens in new window) Click to share on Twitter (Opens in new window) Click to email this to a friend (Opens in new window)"));
-        assert!(!repeats_itself("The river was high on Sunday, and families came out to watch the boats go by."));
+        let mut numbering = crate::text::cohesion::Numbering::default();
+        assert!(repeats_itself("Share this: Click to share on Facebook (Opens in new window) Click to share on Twitter (Opens in new window) Click to email this to a friend (Opens in new window)", &mut numbering));
+        assert!(!repeats_itself("The river was high on Sunday, and families came out to watch the boats go by.", &mut numbering));
     }
 }
