@@ -11,9 +11,11 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// One clean copy, for the page: the article and everything rendered from it.
+/// One clean copy, for the page: the article, and where it came from (`html`, `markdown`,
+/// `text`, or `link` for an opened share link). Each output is rendered when the page asks for
+/// it, so a paste costs the extraction and the reader HTML, not every format besides.
 #[wasm_bindgen]
-pub struct Cleaned(CleanCopy, Article);
+pub struct Cleaned(Article, &'static str);
 
 #[wasm_bindgen]
 impl Cleaned {
@@ -26,19 +28,19 @@ impl Cleaned {
     /// The reader HTML (safe by construction, see `render`): one `<article>`.
     #[wasm_bindgen(getter)]
     pub fn html(&self) -> String {
-        self.0.html.clone()
+        crate::render::html(&self.0)
     }
 
     /// The article as Markdown.
     #[wasm_bindgen(getter)]
     pub fn markdown(&self) -> String {
-        self.0.markdown.clone()
+        crate::render::markdown(&self.0)
     }
 
     /// The body as plain text.
     #[wasm_bindgen(getter)]
     pub fn text(&self) -> String {
-        self.0.text.clone()
+        crate::render::body_text(&self.0)
     }
 
     /// The site or publication, or an empty string.
@@ -47,44 +49,46 @@ impl Cleaned {
         self.0.site_name.clone().unwrap_or_default()
     }
 
-    /// `html`, `markdown` or `text`.
+    /// `html`, `markdown`, `text` or `link`.
     #[wasm_bindgen(getter, js_name = inputKind)]
     pub fn input_kind(&self) -> String {
-        self.0.input_kind.to_string()
+        self.1.to_string()
     }
 
     /// Every field as JSON, as the command-line tool prints it.
     pub fn json(&self) -> String {
-        serde_json::to_string(&self.0).unwrap_or_default()
+        let mut copy = CleanCopy::new(&self.0, InputKind::Text);
+        copy.input_kind = self.1;
+        serde_json::to_string(&copy).unwrap_or_default()
     }
 
     /// The share-link fragment (without `#`) that carries this article.
     #[wasm_bindgen(js_name = shareFragment)]
     pub fn share_fragment(&self) -> String {
-        share::encode(&self.1)
+        share::encode(&self.0)
     }
 
     /// A `mailto:` address offering the article, with `link` in the body when it fits.
     pub fn mailto(&self, link: &str) -> MailLink {
-        let (href, fits) = share::mailto(&self.1, link);
+        let (href, fits) = share::mailto(&self.0, link);
         MailLink { href, fits }
     }
 
     /// A file name for the article saved with extension `ext`.
     #[wasm_bindgen(js_name = fileName)]
     pub fn file_name(&self, ext: &str) -> String {
-        share::file_name(&self.1, ext)
+        share::file_name(&self.0, ext)
     }
 
     /// The article as a self-contained HTML page, styles inlined.
     pub fn page(&self) -> String {
-        crate::render::standalone(&self.1)
+        crate::render::standalone(&self.0)
     }
 
     /// The whole article as plain text (title, byline, body), for the clipboard and `.txt`.
     #[wasm_bindgen(js_name = fullText)]
     pub fn full_text(&self) -> String {
-        crate::render::text(&self.1)
+        crate::render::text(&self.0)
     }
 }
 
@@ -110,7 +114,7 @@ pub fn clean_copy(input: &str, kind: &str, address: Option<String>) -> Result<Cl
         _ => None,
     };
     let (article, kind) = extract_at(input, kind, address.as_deref()).map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(Cleaned(CleanCopy::new(&article, kind), article))
+    Ok(Cleaned(article, kind.family()))
 }
 
 /// The encoding of a file's bytes, as a label for `TextDecoder`: from its byte-order mark, its
@@ -141,7 +145,5 @@ pub fn encode_article(json: &str) -> Result<String, JsError> {
 #[wasm_bindgen(js_name = openShared)]
 pub fn open_shared(fragment: &str) -> Result<Cleaned, JsError> {
     let article = share::decode(fragment).map_err(|e| JsError::new(&e.to_string()))?;
-    let mut copy = CleanCopy::new(&article, InputKind::Text);
-    copy.input_kind = "link";
-    Ok(Cleaned(copy, article))
+    Ok(Cleaned(article, "link"))
 }

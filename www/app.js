@@ -74,18 +74,50 @@ const INPUT_KEY = 'cleancopy.input';
 function keep(input, { save = true } = {}) {
   keptInput = input;
   $('kept-text').textContent = input;
-  if (save) {
+  if (!save) return;
+  const store = () => {
     try {
       window.sessionStorage.setItem(INPUT_KEY, input);
     } catch {
       try { window.sessionStorage.removeItem(INPUT_KEY); } catch { /* no storage */ }
     }
-  }
+  };
+  // Storing takes about 16 ms a million characters: an input the worker cleans is stored
+  // while the worker works, a smaller one at once (a crash in the page's own call then still
+  // leaves it stored).
+  if (input.length >= WORKER_FROM) setTimeout(store, 0);
+  else store();
 }
 
-/** The article on show (a wasm `Cleaned`), and its share fragment. */
+/** The article on show (a wasm `Cleaned`), and its share fragment once made (`fragment()`). */
 let current = null;
 let currentFragment = '';
+
+/** The share fragment of the article on show, made the first time it is needed. */
+function fragment() {
+  if (current && currentFragment === null) currentFragment = current.shareFragment();
+  return currentFragment ?? '';
+}
+
+/** Work that can wait until the article is on screen: `run` after the next frame is painted
+ * (a task queued from the frame's callback), or after 100 ms where no frame comes (a hidden
+ * tab), or before the page goes away, whichever comes first. One piece of such work is
+ * pending at a time: `display` runs the last one before it shows another article. */
+let pending = null;
+let settledNow = Promise.resolve();
+function afterPaint(run) {
+  let done;
+  settledNow = new Promise((resolve) => { done = resolve; });
+  const job = () => {
+    if (pending !== job) return;
+    pending = null;
+    try { run(); } finally { done(); }
+  };
+  pending = job;
+  requestAnimationFrame(() => setTimeout(job, 0));
+  setTimeout(job, 100);
+}
+window.addEventListener('pagehide', () => pending?.());
 
 /** Makes and shows the clean copy of `input` ("html", "text", "markdown" or "auto");
  * `address` is the page's own address when the page itself was sent (by the bookmarklet). */
@@ -120,7 +152,6 @@ async function show(input, kind, address) {
   // A new paste replaces an opened link: the address no longer names this article.
   if (location.hash) history.replaceState(null, '', location.pathname + location.search);
   display(copy, fragment);
-  remember(currentFragment, copy);
 }
 
 /** Inputs of this many characters or more are cleaned in a worker, off the page's thread. */
@@ -187,16 +218,18 @@ async function openLink(fragment, { quiet = false } = {}) {
     return false;
   }
   display(copy);
-  remember(currentFragment, copy);
   return true;
 }
 
-/** Puts a clean copy on the page and enables what can be done with it; `fragment` is its
- * share fragment when already made (by the worker). */
-function display(copy, fragment = copy.shareFragment()) {
+/** Puts a clean copy on the page and enables what can be done with it; `known` is its share
+ * fragment when already made (by the worker, or the link it was opened from). What the
+ * reader does not see at once (the e-mail link, the recent list) waits for the first frame. */
+function display(copy, known = null) {
+  // The last article's waiting work is done first: every article shown is remembered.
+  pending?.();
   if (current) current.free();
   current = copy;
-  currentFragment = fragment;
+  currentFragment = known;
   reader.innerHTML = policy.createHTML(copy.html);
   const title = copy.title;
   document.title = title ? `${title} — Clean Copy` : 'Clean Copy';
@@ -206,12 +239,19 @@ function display(copy, fragment = copy.shareFragment()) {
   $('kept-input').hidden = true;
   $('notice').hidden = true;
   for (const id of ['print', 'edit', 'copy-link', 'copy-article', 'save-html', 'save-md', 'save-txt', 'share']) $(id).disabled = false;
-  updateEmail();
+  // The e-mail link is made after the first frame; until then it must not offer the last one.
+  $('email').setAttribute('aria-disabled', 'true');
+  $('email').removeAttribute('href');
   removed.length = 0;
   $('undo').disabled = true;
   setEditing(editing);
   clearError();
   statusLine.textContent = title ? `Showing “${title}”.` : 'Showing the clean copy.';
+  afterPaint(() => {
+    if (current !== copy) return;
+    updateEmail();
+    remember(fragment(), copy);
+  });
 }
 
 function isTyping(target) {
@@ -445,7 +485,7 @@ applySettings(loadSettings());
 // Sharing and saving. The article travels inside the link's #fragment, which browsers never
 // send to a server; nothing leaves this machine unless the reader sends it.
 function shareLink() {
-  return `${location.origin}${location.pathname}#${currentFragment}`;
+  return `${location.origin}${location.pathname}#${fragment()}`;
 }
 
 function notice(message) {
@@ -463,7 +503,10 @@ function updateEmail() {
 }
 
 $('email').addEventListener('click', (event) => {
-  if (!current) {
+  // A click in the frame before the link is made makes it now (the link is followed after
+  // this listener, with the address it then has).
+  pending?.();
+  if (!current || $('email').getAttribute('aria-disabled') === 'true') {
     event.preventDefault();
     return;
   }
@@ -685,7 +728,7 @@ async function receive() {
 
 window.addEventListener('hashchange', () => {
   if (location.hash === RECEIVE) return;
-  if (location.hash.length > 1 && location.hash.slice(1) !== currentFragment) openLink(location.hash);
+  if (location.hash.length > 1 && location.hash.slice(1) !== fragment()) openLink(location.hash);
 });
 
 // At start: a link's article, else the article on show before the reload, else the intro
@@ -714,4 +757,4 @@ if ('serviceWorker' in navigator) {
 }
 
 // For tests and for a reader who wants their paste back.
-window.cleanCopyApp = { ready, started, keptInput: () => keptInput, shareLink: () => shareLink() };
+window.cleanCopyApp = { ready, started, keptInput: () => keptInput, shareLink: () => shareLink(), settled: () => settledNow };

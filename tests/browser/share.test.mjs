@@ -65,6 +65,8 @@ test('the e-mail link is encoded as RFC 6068 asks, link included when it fits', 
   const page = await openApp(env);
   await paste(page, { 'text/html': trickyPage(), 'text/plain': 'x' });
   await page.locator('#reader article h1').waitFor();
+  // The e-mail link is made once the article is on screen.
+  await page.evaluate(() => window.cleanCopyApp.settled());
   const href = await page.locator('#email').getAttribute('href');
   const link = await page.evaluate(() => window.cleanCopyApp.shareLink());
   const body = [
@@ -84,6 +86,7 @@ test('a long article says plainly that its link does not fit in an e-mail and of
   const longPage = readShared('corpus/readability/001/source.html');
   await paste(page, { 'text/html': longPage, 'text/plain': 'x' });
   await page.locator('#reader article h1').waitFor();
+  await page.evaluate(() => window.cleanCopyApp.settled());
   assert.equal(await page.locator('#email').getAttribute('data-fits'), 'false');
   const href = await page.locator('#email').getAttribute('href');
   assert.ok(href.length < 2000 && !href.includes('cc2.'), href);
