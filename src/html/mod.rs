@@ -292,6 +292,12 @@ fn weed_keeping(blocks: &mut Vec<Block>, link_lists: bool) {
 /// The weeding of [`weed_keeping`]; `in_item` for the blocks of a list's item, where a short
 /// line or a label and its value ("2 cups flour", "Polar pattern: cardioid") is the list's
 /// content, not a stray label, and a link is one item of a list kept as a whole.
+/// A 64-bit hash of `text`, to find the texts that may repeat before comparing them.
+fn hash_of(text: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(text)
+}
+
 fn weed_blocks(blocks: &mut Vec<Block>, link_lists: bool, in_item: bool) {
     // "… more" / "less" toggles of a caption or teaser shown in two lengths; then the short
     // version, which only repeats the start of the long one.
@@ -300,37 +306,62 @@ fn weed_blocks(blocks: &mut Vec<Block>, link_lists: bool, in_item: bool) {
     }
     furniture::weed_lines(blocks);
     // Paragraphs by their first 60 characters, so that each is compared only with those that
-    // start the same way (a page of half a million paragraphs stays linear).
+    // start the same way (a page of half a million paragraphs stays linear). Only the texts of
+    // paragraphs whose start another shares are kept for the comparison (a hash of the start
+    // finds them; a shorter paragraph cut from a longer one starts as it does), so that the
+    // page's text is not held twice over.
     const STEM: usize = 60;
-    let head = |s: &str| s.char_indices().nth(STEM).map(|(i, _)| s[..i].to_string());
-    let mut by_head: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
-    for b in blocks.iter().filter(|b| matches!(b, Block::Paragraph { .. })) {
-        let text = crate::words::collapse_ws(&b.text());
+    let head = |s: &str| s.char_indices().nth(STEM).map(|(i, _)| hash_of(&s[..i]));
+    let paragraph_text = |b: &Block| matches!(b, Block::Paragraph { .. }).then(|| crate::words::collapse_ws(&b.text()));
+    let mut starts: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::default();
+    for text in blocks.iter().filter_map(paragraph_text) {
         if let Some(h) = head(&text) {
+            *starts.entry(h).or_default() += 1;
+        }
+    }
+    let mut by_head: rustc_hash::FxHashMap<u64, Vec<String>> = rustc_hash::FxHashMap::default();
+    for text in blocks.iter().filter_map(paragraph_text) {
+        if let Some(h) = head(&text).filter(|h| starts[h] > 1) {
             by_head.entry(h).or_default().push(text);
         }
     }
-    blocks.retain(|block| {
-        let Block::Paragraph { .. } = block else { return true };
-        let text = crate::words::collapse_ws(&block.text());
-        let stem = text.trim_end_matches(['.', '…', ' ']);
-        let Some(h) = head(stem) else { return true };
-        !by_head.get(&h).is_some_and(|same| same.iter().any(|p| convert::cut_short_of(&text, p)))
-    });
+    drop(starts);
+    if !by_head.is_empty() {
+        blocks.retain(|block| {
+            let Some(text) = paragraph_text(block) else { return true };
+            let stem = text.trim_end_matches(['.', '…', ' ']);
+            let Some(h) = head(stem) else { return true };
+            !by_head.get(&h).is_some_and(|same| same.iter().any(|p| convert::cut_short_of(&text, p)))
+        });
+    }
+    drop(by_head);
     // The same text twice (a gallery caption repeated, a heading shown for two layouts): once.
     // Short lines may repeat by design (the same label in each day of a meal plan), unless
-    // the repeat follows at once.
+    // the repeat follows at once. Only texts that a hash finds more than once are kept to
+    // compare.
+    let long_text = |block: &Block| match block {
+        Block::Paragraph { .. } | Block::Heading { .. } => Some(block.text()).filter(|text| crate::words::count_words_upto(text, 8) >= 8),
+        Block::Figure { image, .. } => Some(format!("\u{0}image {}", image.src)),
+        _ => None,
+    };
+    let mut hashes: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::default();
+    for text in blocks.iter().filter_map(long_text) {
+        *hashes.entry(hash_of(&text)).or_default() += 1;
+    }
     let mut seen = std::collections::HashSet::new();
     let mut previous = String::new();
     blocks.retain(|block| match block {
         Block::Paragraph { .. } | Block::Heading { .. } => {
             let text = block.text();
             let short = crate::words::count_words_upto(&text, 8) < 8;
-            let keep = if short { text != previous } else { seen.insert(text.clone()) };
+            let keep = if short { text != previous } else { hashes[&hash_of(&text)] == 1 || seen.insert(text.clone()) };
             previous = text;
             keep
         }
-        Block::Figure { image, .. } => seen.insert(format!("\u{0}image {}", image.src)),
+        Block::Figure { image, .. } => {
+            let key = format!("\u{0}image {}", image.src);
+            hashes[&hash_of(&key)] == 1 || seen.insert(key)
+        }
         _ => true,
     });
     // A gallery's pictures that all carry the same caption: the caption once, under the first.

@@ -63,177 +63,262 @@ fn looks_like_code(text: &str) -> bool {
     marks * 12 >= chars && marks >= 2
 }
 
-/// Features for every unit.
-pub fn compute(units: &[Unit]) -> Vec<[f64; COUNT]> {
-    let n = units.len();
-    let total_words: usize = units.iter().map(|u| u.words).sum();
-    let prose_lines = units.iter().filter(|u| u.role == Role::Prose).count();
-    let list_lines = units.iter().filter(|u| u.line.marker.is_some()).count();
-    let mut sorted: Vec<usize> = units.iter().map(|u| u.words).collect();
-    sorted.sort_unstable();
-    let prose_share = prose_lines as f64 / n.max(1) as f64;
-    let median = sorted.get(n / 2).copied().unwrap_or(0) as f64;
-    // Runs of lines that are not prose, and the nearest prose on either side.
-    let mut run_len = vec![0usize; n];
-    let mut i = 0;
-    while i < n {
-        if units[i].role == Role::Prose {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < n && units[i].role != Role::Prose {
-            i += 1;
-        }
-        run_len[start..i].iter_mut().for_each(|r| *r = i - start);
-    }
-    let mut prev_prose = vec![usize::MAX; n];
-    let mut last = None;
-    for i in 0..n {
-        if let Some(l) = last {
-            prev_prose[i] = i - l;
-        }
-        if units[i].role == Role::Prose {
-            last = Some(i);
-        }
-    }
-    let mut next_prose = vec![usize::MAX; n];
-    let mut last = None;
-    for i in (0..n).rev() {
-        if let Some(l) = last {
-            next_prose[i] = l - i;
-        }
-        if units[i].role == Role::Prose {
-            last = Some(i);
-        }
-    }
-    let distance = |d: usize| if d == usize::MAX { 1.0 } else { ((1 + d) as f64).ln().min(5.0) / 5.0 };
-    let mut words_before = 0usize;
-    (0..n)
-        .map(|i| {
-            let u = &units[i];
-            let text = u.line.text.as_str();
-            let words: Vec<&str> = text.split_whitespace().collect();
-            let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() as f64
-                / words.len().max(1) as f64;
-            let chars = text.chars().count().max(1) as f64;
-            let digits = text.chars().filter(char::is_ascii_digit).count() as f64 / chars;
-            let lo = i.saturating_sub(3);
-            let hi = (i + 4).min(n);
-            let window = (hi - lo - 1).max(1) as f64;
-            let window_prose = (lo..hi).filter(|&j| j != i && units[j].role == Role::Prose).count() as f64 / window;
-            let window_stamps = (lo..hi).filter(|&j| j != i && units[j].role == Role::Stamp).count() as f64;
-            let (wlo, whi) = (i.saturating_sub(10), (i + 11).min(n));
-            let wide = (wlo..whi).filter(|&j| j != i && units[j].role == Role::Prose).count() as f64 / (whi - wlo - 1).max(1) as f64;
-            let label_colon = text.find(':').is_some_and(|c| c > 0 && c < 25 && crate::words::count_words(&text[..c]) <= 3);
-            let first = text.chars().next().unwrap_or(' ');
-            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-            let all_caps = letters.len() >= 2 && letters.iter().all(|c| !c.is_lowercase()) && letters.iter().any(|c| c.is_uppercase());
-            let word_position = words_before as f64 / total_words.max(1) as f64;
-            words_before += u.words;
-            [
-                1.0,
-                log_words(Some(u)),
-                f64::from(ends_sentence(text)),
-                sentence_marks(text).min(5) as f64 / 5.0,
-                f64::from(u.line.marker.is_some()),
-                f64::from(u.repeated),
-                f64::from(u.signals.doubled_label),
-                f64::from(refine::has_nav_marker(text)),
-                f64::from(u.role == Role::Stamp),
-                f64::from(u.signals.glued_teaser),
-                f64::from(u.signals.contact),
-                f64::from(u.signals.loops),
-                u.cohesion.unwrap_or(0.0),
-                f64::from(u.cohesion.is_none()),
-                i as f64 / n.max(1) as f64,
-                capitalised,
-                digits,
-                f64::from(u.role == Role::Copyright),
-                f64::from(label_colon),
-                f64::from(matches!(first, '"' | '“' | '„' | '«' | '—' | '–' | '-')),
-                is_prose(i.checked_sub(1).map(|j| &units[j])),
-                is_prose(units.get(i + 1)),
-                log_words(i.checked_sub(1).map(|j| &units[j])),
-                log_words(units.get(i + 1)),
-                window_prose,
-                window_stamps.min(3.0) / 3.0,
-                f64::from(u.words < 5),
-                f64::from(u.words >= 30),
-                f64::from(u.inner),
-                f64::from(u.role == Role::Chrome),
-                word_position,
-                word_position * word_position,
-                f64::from(u.line.blank_before),
-                f64::from(u.line.blank_after),
-                f64::from(is_title_like(u)),
-                f64::from(all_caps),
-                f64::from(text.ends_with(':')),
-                f64::from(has_price(text)),
-                prose_share,
-                (n.max(1) as f64).ln() / 10.0,
-                ((1 + run_len[i]) as f64).ln() / 5.0,
-                wide,
-                ((u.repeats.max(1)) as f64).ln().min(3.0) / 3.0,
-                ((1.0 + u.words as f64) / (1.0 + median)).ln().clamp(-3.0, 3.0) / 3.0,
-                f64::from(first.is_lowercase()),
-                f64::from(text.ends_with('?')),
-                distance(prev_prose[i]),
-                distance(next_prose[i]),
-                list_lines as f64 / n.max(1) as f64,
-                f64::from(looks_like_code(text)),
-                prose_share * f64::from(u.words < 5),
-                prose_share * log_words(Some(u)),
-                list_lines as f64 / n.max(1) as f64 * f64::from(u.line.marker.is_some()),
-                prose_share * window_prose,
-                // The span features, filled in by `add_span`.
-                0.0,
-                0.0,
-                0.0,
-                0.0,
-                0.0,
-                0.0,
-            ]
-        })
-        .collect()
+/// The features of a page's lines, each line's made when asked for (`row`): what a row needs
+/// of the page is worked out once, a few numbers a line, so that a long text never holds
+/// every line's sixty features at once.
+pub struct Rows {
+    prose_share: f64,
+    median: f64,
+    list_lines: usize,
+    total_words: usize,
+    /// The length of the run of lines that are not prose that each line stands in.
+    run_len: Vec<usize>,
+    /// How far the nearest prose above and below each line is (`usize::MAX`: none).
+    prev_prose: Vec<usize>,
+    next_prose: Vec<usize>,
+    /// The words on the lines above each line.
+    words_before: Vec<usize>,
+    /// What each line's own text says (`Own::of`).
+    own: Vec<Own>,
+    span: Option<Span>,
 }
 
-/// The first of the span features (`add_span`).
+/// The features a line's own text gives, read once for the three readings of its row.
+struct Own {
+    capitalised: f64,
+    digits: f64,
+    sentence_marks: u8,
+    flags: u16,
+}
+
+const ENDS_SENTENCE: u16 = 1;
+const NAV_MARKER: u16 = 1 << 1;
+const LABEL_COLON: u16 = 1 << 2;
+const QUOTE_OR_DASH: u16 = 1 << 3;
+const TITLE_LIKE: u16 = 1 << 4;
+const ALL_CAPS: u16 = 1 << 5;
+const ENDS_COLON: u16 = 1 << 6;
+const PRICE: u16 = 1 << 7;
+const STARTS_LOWER: u16 = 1 << 8;
+const QUESTION: u16 = 1 << 9;
+const CODE_LIKE: u16 = 1 << 10;
+
+impl Own {
+    fn of(u: &Unit) -> Own {
+        let text = u.line.text.as_str();
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() as f64
+            / words.len().max(1) as f64;
+        let chars = text.chars().count().max(1) as f64;
+        let digits = text.chars().filter(char::is_ascii_digit).count() as f64 / chars;
+        let label_colon = text.find(':').is_some_and(|c| c > 0 && c < 25 && crate::words::count_words(&text[..c]) <= 3);
+        let first = text.chars().next().unwrap_or(' ');
+        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+        let all_caps = letters.len() >= 2 && letters.iter().all(|c| !c.is_lowercase()) && letters.iter().any(|c| c.is_uppercase());
+        let flags = [
+            (ends_sentence(text), ENDS_SENTENCE),
+            (refine::has_nav_marker(text), NAV_MARKER),
+            (label_colon, LABEL_COLON),
+            (matches!(first, '"' | '“' | '„' | '«' | '—' | '–' | '-'), QUOTE_OR_DASH),
+            (is_title_like(u), TITLE_LIKE),
+            (all_caps, ALL_CAPS),
+            (text.ends_with(':'), ENDS_COLON),
+            (has_price(text), PRICE),
+            (first.is_lowercase(), STARTS_LOWER),
+            (text.ends_with('?'), QUESTION),
+            (looks_like_code(text), CODE_LIKE),
+        ]
+        .iter()
+        .fold(0, |flags, &(on, flag)| if on { flags | flag } else { flags });
+        Own { capitalised, digits, sentence_marks: sentence_marks(text).min(5) as u8, flags }
+    }
+}
+
+/// The span of prose that reads as one story, for the span features (`Rows::set_span`).
+struct Span {
+    start: usize,
+    end: usize,
+    vocab: rustc_hash::FxHashSet<u32>,
+    share: f64,
+}
+
+impl Rows {
+    /// What the rows of `units` need of the page; the span features are zeros until
+    /// [`Rows::set_span`].
+    pub fn new(units: &[Unit]) -> Self {
+        let n = units.len();
+        let total_words: usize = units.iter().map(|u| u.words).sum();
+        let prose_lines = units.iter().filter(|u| u.role == Role::Prose).count();
+        let list_lines = units.iter().filter(|u| u.line.marker.is_some()).count();
+        let mut sorted: Vec<usize> = units.iter().map(|u| u.words).collect();
+        sorted.sort_unstable();
+        let prose_share = prose_lines as f64 / n.max(1) as f64;
+        let median = sorted.get(n / 2).copied().unwrap_or(0) as f64;
+        // Runs of lines that are not prose, and the nearest prose on either side.
+        let mut run_len = vec![0usize; n];
+        let mut i = 0;
+        while i < n {
+            if units[i].role == Role::Prose {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < n && units[i].role != Role::Prose {
+                i += 1;
+            }
+            run_len[start..i].iter_mut().for_each(|r| *r = i - start);
+        }
+        let mut prev_prose = vec![usize::MAX; n];
+        let mut last = None;
+        for i in 0..n {
+            if let Some(l) = last {
+                prev_prose[i] = i - l;
+            }
+            if units[i].role == Role::Prose {
+                last = Some(i);
+            }
+        }
+        let mut next_prose = vec![usize::MAX; n];
+        let mut last = None;
+        for i in (0..n).rev() {
+            if let Some(l) = last {
+                next_prose[i] = l - i;
+            }
+            if units[i].role == Role::Prose {
+                last = Some(i);
+            }
+        }
+        let mut words_before = Vec::with_capacity(n);
+        let mut sum = 0usize;
+        for u in units {
+            words_before.push(sum);
+            sum += u.words;
+        }
+        let own = units.iter().map(Own::of).collect();
+    Rows { prose_share, median, list_lines, total_words, run_len, prev_prose, next_prose, words_before, own, span: None }
+    }
+
+    /// Fills in the span features from now on: where each line stands against the span of
+    /// prose that reads as one story (`start..end`, from the segment model), how much of its
+    /// vocabulary it shares with that span, and how much of the page's prose the span holds.
+    /// A line outside a span that holds most of the page's prose, sharing little of its
+    /// vocabulary, is another story's blurb; a page whose prose is spread out keeps its lines
+    /// wherever they stand.
+    pub fn set_span(&mut self, units: &[Unit], start: usize, end: usize) {
+        let vocab: rustc_hash::FxHashSet<u32> = units[start..end].iter().filter(|u| u.role == Role::Prose).flat_map(|u| u.content.iter().copied()).collect();
+        let prose_words: usize = units.iter().filter(|u| u.role == Role::Prose).map(|u| u.words).sum();
+        let span_words: usize = units[start..end].iter().filter(|u| u.role == Role::Prose).map(|u| u.words).sum();
+        let share = span_words as f64 / prose_words.max(1) as f64;
+        self.span = Some(Span { start, end, vocab, share });
+    }
+
+    /// The features of line `i` of `units` (the units these rows were made for).
+    pub fn row(&self, units: &[Unit], i: usize) -> [f64; COUNT] {
+        let n = units.len();
+        let (prose_share, median, list_lines, total_words) = (self.prose_share, self.median, self.list_lines, self.total_words);
+        let distance = |d: usize| if d == usize::MAX { 1.0 } else { ((1 + d) as f64).ln().min(5.0) / 5.0 };
+        let u = &units[i];
+        let own = &self.own[i];
+        let has = |flag: u16| f64::from(own.flags & flag != 0);
+        let lo = i.saturating_sub(3);
+        let hi = (i + 4).min(n);
+        let window = (hi - lo - 1).max(1) as f64;
+        let window_prose = (lo..hi).filter(|&j| j != i && units[j].role == Role::Prose).count() as f64 / window;
+        let window_stamps = (lo..hi).filter(|&j| j != i && units[j].role == Role::Stamp).count() as f64;
+        let (wlo, whi) = (i.saturating_sub(10), (i + 11).min(n));
+        let wide = (wlo..whi).filter(|&j| j != i && units[j].role == Role::Prose).count() as f64 / (whi - wlo - 1).max(1) as f64;
+        let word_position = self.words_before[i] as f64 / total_words.max(1) as f64;
+        let mut row = [
+            1.0,
+            log_words(Some(u)),
+            has(ENDS_SENTENCE),
+            f64::from(own.sentence_marks) / 5.0,
+            f64::from(u.line.marker.is_some()),
+            f64::from(u.repeated),
+            f64::from(u.signals.doubled_label),
+            has(NAV_MARKER),
+            f64::from(u.role == Role::Stamp),
+            f64::from(u.signals.glued_teaser),
+            f64::from(u.signals.contact),
+            f64::from(u.signals.loops),
+            u.cohesion.unwrap_or(0.0),
+            f64::from(u.cohesion.is_none()),
+            i as f64 / n.max(1) as f64,
+            own.capitalised,
+            own.digits,
+            f64::from(u.role == Role::Copyright),
+            has(LABEL_COLON),
+            has(QUOTE_OR_DASH),
+            is_prose(i.checked_sub(1).map(|j| &units[j])),
+            is_prose(units.get(i + 1)),
+            log_words(i.checked_sub(1).map(|j| &units[j])),
+            log_words(units.get(i + 1)),
+            window_prose,
+            window_stamps.min(3.0) / 3.0,
+            f64::from(u.words < 5),
+            f64::from(u.words >= 30),
+            f64::from(u.inner),
+            f64::from(u.role == Role::Chrome),
+            word_position,
+            word_position * word_position,
+            f64::from(u.line.blank_before),
+            f64::from(u.line.blank_after),
+            has(TITLE_LIKE),
+            has(ALL_CAPS),
+            has(ENDS_COLON),
+            has(PRICE),
+            prose_share,
+            (n.max(1) as f64).ln() / 10.0,
+            ((1 + self.run_len[i]) as f64).ln() / 5.0,
+            wide,
+            ((u.repeats.max(1)) as f64).ln().min(3.0) / 3.0,
+            ((1.0 + u.words as f64) / (1.0 + median)).ln().clamp(-3.0, 3.0) / 3.0,
+            has(STARTS_LOWER),
+            has(QUESTION),
+            distance(self.prev_prose[i]),
+            distance(self.next_prose[i]),
+            list_lines as f64 / n.max(1) as f64,
+            has(CODE_LIKE),
+            prose_share * f64::from(u.words < 5),
+            prose_share * log_words(Some(u)),
+            list_lines as f64 / n.max(1) as f64 * f64::from(u.line.marker.is_some()),
+            prose_share * window_prose,
+            // The span features, filled in below once the span is known.
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+        ];
+        if let Some(span) = &self.span {
+            let inside = (span.start..span.end).contains(&i);
+            let out = f64::from(!inside);
+            let prose = f64::from(u.role == Role::Prose);
+            let own = &u.content;
+            let shared = if own.is_empty() { 0.0 } else { own.iter().filter(|w| span.vocab.contains(*w)).count() as f64 / own.len() as f64 };
+            let distance = if inside { 0 } else if i < span.start { span.start - i } else { i + 1 - span.end };
+            row[SPAN_FEATURES..].copy_from_slice(&[
+                1.0 - out,
+                out * shared,
+                out * ((1 + distance) as f64).ln().min(5.0) / 5.0,
+                span.share,
+                out * span.share,
+                out * span.share * prose,
+            ]);
+        }
+        row
+    }
+}
+
+/// The first of the span features (`Rows::set_span`).
 pub(crate) const SPAN_FEATURES: usize = 54;
 
-/// Fills in the span features: where each line stands against the span of prose that reads as
-/// one story (`start..end`, from the segment model), how much of its vocabulary it shares with
-/// that span, and how much of the page's prose the span holds. A line outside a span that
-/// holds most of the page's prose, sharing little of its vocabulary, is another story's
-/// blurb; a page whose prose is spread out keeps its lines wherever they stand.
-pub fn add_span(units: &[Unit], start: usize, end: usize, features: &mut [[f64; COUNT]]) {
-    let inside = |i: usize| (start..end).contains(&i);
-    let vocab: rustc_hash::FxHashSet<u32> = units[start..end].iter().filter(|u| u.role == Role::Prose).flat_map(|u| u.content.iter().copied()).collect();
-    let prose_words: usize = units.iter().filter(|u| u.role == Role::Prose).map(|u| u.words).sum();
-    let span_words: usize = units[start..end].iter().filter(|u| u.role == Role::Prose).map(|u| u.words).sum();
-    let share = span_words as f64 / prose_words.max(1) as f64;
-    for (i, (u, f)) in units.iter().zip(features.iter_mut()).enumerate() {
-        let out = f64::from(!inside(i));
-        let prose = f64::from(u.role == Role::Prose);
-        let own = &u.content;
-        let shared = if own.is_empty() { 0.0 } else { own.iter().filter(|w| vocab.contains(*w)).count() as f64 / own.len() as f64 };
-        let distance = if inside(i) { 0 } else if i < start { start - i } else { i + 1 - end };
-        f[SPAN_FEATURES..].copy_from_slice(&[
-            1.0 - out,
-            out * shared,
-            out * ((1 + distance) as f64).ln().min(5.0) / 5.0,
-            share,
-            out * share,
-            out * share * prose,
-        ]);
-    }
-}
-
-/// The context features of every line, from the model's first-reading probabilities `p` and
-/// each line's word count.
-pub fn context(p: &[f64], words: &[usize]) -> Vec<[f64; CONTEXT_COUNT]> {
+/// The context features of every line, in order, from the model's first-reading probabilities
+/// `p` and each line's word count.
+pub fn context<'p>(p: &'p [f64], words: &[usize]) -> impl Iterator<Item = [f64; CONTEXT_COUNT]> + 'p {
     let n = p.len();
-    let mean = |lo: usize, hi: usize, skip: usize| {
+    let mean = move |lo: usize, hi: usize, skip: usize| {
         let (s, c) = (lo..hi).filter(|&j| j != skip).fold((0.0, 0usize), |(s, c), j| (s + p[j], c + 1));
         if c == 0 { 0.0 } else { s / c as f64 }
     };
@@ -242,30 +327,28 @@ pub fn context(p: &[f64], words: &[usize]) -> Vec<[f64; CONTEXT_COUNT]> {
     let mass: Vec<f64> = (0..n).map(|i| if p[i] >= 0.5 { words[i] as f64 } else { 0.0 }).collect();
     let total: f64 = mass.iter().sum::<f64>().max(1.0);
     let mut above = 0.0;
-    (0..n)
-        .map(|i| {
-            let below = total - above - mass[i];
-            let (a, b) = (above / total, below.max(0.0) / total);
-            above += mass[i];
-            let window = |k: usize| mean(i.saturating_sub(k), (i + k + 1).min(n), i);
-            let max_before = (i.saturating_sub(10)..i).map(|j| p[j]).fold(0.0, f64::max);
-            let max_after = (i + 1..(i + 11).min(n)).map(|j| p[j]).fold(0.0, f64::max);
-            [
-                p[i],
-                window(2),
-                window(5),
-                window(15),
-                if i > 0 { p[i - 1] } else { 0.0 },
-                if i + 1 < n { p[i + 1] } else { 0.0 },
-                max_before,
-                max_after,
-                page,
-                a,
-                b,
-                4.0 * a * b,
-            ]
-        })
-        .collect()
+    (0..n).map(move |i| {
+        let below = total - above - mass[i];
+        let (a, b) = (above / total, below.max(0.0) / total);
+        above += mass[i];
+        let window = |k: usize| mean(i.saturating_sub(k), (i + k + 1).min(n), i);
+        let max_before = (i.saturating_sub(10)..i).map(|j| p[j]).fold(0.0, f64::max);
+        let max_after = (i + 1..(i + 11).min(n)).map(|j| p[j]).fold(0.0, f64::max);
+        [
+            p[i],
+            window(2),
+            window(5),
+            window(15),
+            if i > 0 { p[i - 1] } else { 0.0 },
+            if i + 1 < n { p[i + 1] } else { 0.0 },
+            max_before,
+            max_after,
+            page,
+            a,
+            b,
+            4.0 * a * b,
+        ]
+    })
 }
 
 /// The number of features of a title candidate.
@@ -334,7 +417,8 @@ const AROUND: usize = 5;
 ///   run of short lines it stands in, how many headline-like lines stand near it, how many
 ///   long lines stand above it, and whether blank lines stand around it.
 ///
-/// Only the lines above `upto` are valued (the candidates stand above `TitleMarks::end`).
+/// Only the lines above `upto` are valued, and only they have a row (the candidates stand above
+/// `TitleMarks::end`).
 /// (Rule roles only: the training script reads these from the features dump.)
 pub fn title_base(units: &[Unit], upto: usize) -> Vec<[f64; TITLE_BASE]> {
     let n = units.len();
@@ -366,8 +450,8 @@ pub fn title_base(units: &[Unit], upto: usize) -> Vec<[f64; TITLE_BASE]> {
         run_end[j] = if units[j + 1].line.blank_before { j + 1 } else { run_end[j + 1] };
     }
     let mut long_above = 0usize;
-    let mut out = Vec::with_capacity(n);
-    for (i, u) in units.iter().enumerate() {
+    let mut out = Vec::with_capacity(upto.min(n));
+    for (i, u) in units.iter().enumerate().take(upto) {
         let above = long_above;
         long_above += usize::from(u.words >= 12);
         let own = all[i];
@@ -469,9 +553,9 @@ pub const TITLE_CANDIDATES: usize = 2_000;
 
 /// The title candidates (the first [`TITLE_CANDIDATES`] lines of 1 to 30 words above
 /// `marks.end`) and their features;
-/// `features` are the line features, `base` their `title_base`, `p` the line model's
+/// `rows` gives the line features, `base` their `title_base`, `p` the line model's
 /// probabilities.
-pub fn title_candidates(units: &[Unit], features: &[[f64; COUNT]], base: &[[f64; TITLE_BASE]], p: &[f64], marks: &TitleMarks) -> Vec<(usize, [f64; TITLE_COUNT])> {
+pub fn title_candidates(units: &[Unit], rows: &Rows, base: &[[f64; TITLE_BASE]], p: &[f64], marks: &TitleMarks) -> Vec<(usize, [f64; TITLE_COUNT])> {
     let n = units.len();
     let ids: Vec<usize> = (0..marks.end).filter(|&i| (1..=30).contains(&units[i].words)).take(TITLE_CANDIDATES).collect();
     let best_near = ids.iter().map(|&i| base[i][0]).fold(f64::NEG_INFINITY, f64::max);
@@ -482,18 +566,18 @@ pub fn title_candidates(units: &[Unit], features: &[[f64; COUNT]], base: &[[f64;
     // Title-like candidates above the tenth line, counted from the top, for `headlines_between`.
     let mut title_like_before = vec![0usize; ids.len() + 1];
     for (k, &i) in ids.iter().enumerate() {
-        title_like_before[k + 1] = title_like_before[k] + usize::from(i < marks.tenth && features[i][34] > 0.0);
+        title_like_before[k + 1] = title_like_before[k] + usize::from(i < marks.tenth && is_title_like(&units[i]));
     }
     let signed_log = |d: isize| (d.signum() as f64) * (1.0 + d.unsigned_abs() as f64).ln();
     ids.iter()
         .enumerate()
         .map(|(k, &i)| {
-            let f = &features[i];
+            let f = &rows.row(units, i);
             let b = base[i];
             let words = units[i].words;
             let next = (i + 1..(i + 6).min(n)).map(|j| p[j]).sum::<f64>() / 5.0;
             let prev = (i.saturating_sub(5)..i).map(|j| p[j]).sum::<f64>() / 5.0;
-            let stamp_near = (i.saturating_sub(3)..(i + 5).min(n)).any(|j| j != i && features[j][8] > 0.0);
+            let stamp_near = (i.saturating_sub(3)..(i + 5).min(n)).any(|j| j != i && units[j].role == Role::Stamp);
             let menu = (i.saturating_sub(3)..(i + 4).min(n)).filter(|&j| j != i && units[j].words <= 3).count() as f64 / 6.0;
             let between = title_like_before[ids.len()] - title_like_before[k + 1];
             let (from_start, from_anchor, from_tenth) = (
@@ -636,12 +720,13 @@ mod tests {
         let chapter = "Chapter heading here\n\nA paragraph of the chapter, long enough to be read as prose by the line model.\n\n";
         let text = chapter.repeat(3_000);
         let lines = super::super::lines::split(&text);
-        let (u, features, _) = super::super::classify(&lines, &super::super::LineModel::default());
+        let (u, _, _) = super::super::classify(&lines, &super::super::LineModel::default());
+        let rows = Rows::new(&u);
         let kept = vec![true; u.len()];
         let marks = title_marks(&u, &kept).unwrap();
         let base = title_base(&u, marks.end);
         let p = vec![0.5; u.len()];
-        let candidates = title_candidates(&u, &features, &base, &p, &marks);
+        let candidates = title_candidates(&u, &rows, &base, &p, &marks);
         assert_eq!(candidates.len(), TITLE_CANDIDATES);
         assert_eq!(candidates[0].0, 0, "the first ones");
     }

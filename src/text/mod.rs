@@ -104,7 +104,7 @@ pub fn extract(input: &str) -> Article {
 /// Extracts the article from plain text with the line model `model`.
 pub fn extract_with(input: &str, model: &LineModel) -> Article {
     let lines = lines::split(input);
-    let (units, features, span) = classify(&lines, model);
+    let (units, rows, span) = classify(&lines, model);
     // The head of the page, above the body, holds the headline, byline, date and summary
     // points (see `trim_kept` for where it ends when every kept line is the body).
     let (mut keep, each_line, head) = body_lines(&units, span, model);
@@ -139,7 +139,7 @@ pub fn extract_with(input: &str, model: &LineModel) -> Article {
     }
     article.title = best_title.map(|(_, t)| t.to_string());
     if units.first().is_some_and(|u| u.by_model) {
-        article.title = model_title(&units, &features, model);
+        article.title = rows.as_ref().and_then(|rows| model_title(&units, rows, model));
     }
     if each_line {
         let taken = [&article.title, &article.byline, &article.published];
@@ -168,9 +168,9 @@ pub fn extract_with(input: &str, model: &LineModel) -> Article {
     article
 }
 
-/// Gives each line its role and probability; the line features too, when the model read them,
-/// and the span of prose that reads as one story (`body_span`).
-fn classify<'a>(lines: &'a [Line], model: &LineModel) -> (Vec<Unit<'a>>, Vec<[f64; features::COUNT]>, (usize, usize)) {
+/// Gives each line its role and probability, and finds the span of prose that reads as one
+/// story (`body_span`); the line features too, when the line model read them.
+fn classify<'a>(lines: &'a [Line], model: &LineModel) -> (Vec<Unit<'a>>, Option<features::Rows>, (usize, usize)) {
     // Each line's text lower-cased, as a number (the same text, the same number), and how many
     // lines have each.
     let mut same = cohesion::Numbering::default();
@@ -227,22 +227,24 @@ fn classify<'a>(lines: &'a [Line], model: &LineModel) -> (Vec<Unit<'a>>, Vec<[f6
     for (unit, c) in units.iter_mut().zip(cohesion) {
         unit.cohesion = c;
     }
-    let mut features = Vec::new();
     let span;
+    let mut rows = None;
     if units.len() >= MODEL_MIN_LINES {
-        features = features::compute(&units);
-        for (unit, f) in units.iter_mut().zip(&features) {
-            unit.probability = model.segment(f);
+        // Each line's features are made for each reading rather than kept between them (what
+        // its own text says is read once): memory that does not grow sixty numbers a line.
+        let mut features = features::Rows::new(&units);
+        for i in 0..units.len() {
+            units[i].probability = model.segment(&features.row(&units, i));
         }
         span = body_span(&units);
-        features::add_span(&units, span.0, span.1, &mut features);
-        let first: Vec<f64> = features.iter().map(|f| model.first(f)).collect();
+        features.set_span(&units, span.0, span.1);
+        let first: Vec<f64> = (0..units.len()).map(|i| model.first(&features.row(&units, i))).collect();
         let words: Vec<usize> = units.iter().map(|u| u.words).collect();
-        let context = features::context(&first, &words);
-        for ((unit, f), c) in units.iter_mut().zip(&features).zip(&context) {
-            unit.kept = model.second(f, c);
-            unit.by_model = true;
+        for (i, c) in features::context(&first, &words).enumerate() {
+            units[i].kept = model.second(&features.row(&units, i), &c);
+            units[i].by_model = true;
         }
+        rows = Some(features);
     } else {
         // A note, an e-mail or a short excerpt has no page around it to learn from: its
         // prose is its body.
@@ -256,7 +258,7 @@ fn classify<'a>(lines: &'a [Line], model: &LineModel) -> (Vec<Unit<'a>>, Vec<[f6
         }
         span = body_span(&units);
     }
-    (units, features, span)
+    (units, rows, span)
 }
 
 /// Short lines with prose on both sides (before any furniture) are part of the text they sit
@@ -367,11 +369,11 @@ fn kept_lines(units: &[Unit], model: &LineModel) -> Vec<bool> {
 
 /// The headline by the line model's title model: among the lines of a few words above the
 /// middle of what is kept, the regression's best few reordered by its forest.
-fn model_title(units: &[Unit], features: &[[f64; features::COUNT]], model: &LineModel) -> Option<String> {
+fn model_title(units: &[Unit], rows: &features::Rows, model: &LineModel) -> Option<String> {
     let marks = features::title_marks(units, &kept_lines(units, model))?;
     let base = features::title_base(units, marks.end);
     let p: Vec<f64> = units.iter().map(|u| u.kept).collect();
-    let candidates = features::title_candidates(units, features, &base, &p, &marks);
+    let candidates = features::title_candidates(units, rows, &base, &p, &marks);
     model.title_choice(&candidates).map(|i| last_step(&units[i].line.text).to_string())
 }
 
@@ -742,14 +744,16 @@ mod tests {
         }
         page.push_str("More stories\nA bakery on the hill wins a prize for its rye bread, judged the best in the region this year.\nAbout\nPrivacy\nTerms\nCareers\nHelp\nJobs\nShop\nEvents\nPodcasts\nArchive\nNewsletters\nAdvertise\n");
         let lines = lines::split(&page);
-        let (units, features, _) = classify(&lines, &LineModel::default());
+        let (units, rows, _) = classify(&lines, &LineModel::default());
+        let rows = rows.expect("long enough for the line model");
         let at = |needle: &str| units.iter().position(|u| u.line.text.contains(needle)).unwrap();
-        let (story, blurb) = (at("Engineers rebuilt"), at("bakery"));
+        let (story, blurb) = (rows.row(&units, at("Engineers rebuilt")), rows.row(&units, at("bakery")));
         let span = features::SPAN_FEATURES;
-        assert_eq!(features[story][span], 1.0, "the story's prose is inside the span");
-        assert_eq!(features[blurb][span], 0.0, "another story's blurb is outside it");
-        assert!(features[blurb][span + 4] > 0.5, "outside a span that holds most of the page's prose");
-        assert!(features[blurb][span + 1] < 0.5, "sharing little of the story's words");
+        assert_eq!(story[span], 1.0, "the story's prose is inside the span");
+        assert_eq!(blurb[span], 0.0, "another story's blurb is outside it");
+        assert!(blurb[span + 4] > 0.5, "outside a span that holds most of the page's prose");
+        assert!(blurb[span + 1] < 0.5, "sharing little of the story's words");
+        let (story, blurb) = (at("Engineers rebuilt"), at("bakery"));
         assert!(units[story].kept > units[blurb].kept);
     }
 }
@@ -780,12 +784,14 @@ pub fn explain(input: &str) -> Vec<String> {
 #[doc(hidden)]
 pub fn feature_rows(input: &str) -> Vec<(String, usize, Vec<f64>)> {
     let lines = lines::split(input);
-    let (units, features, _) = classify(&lines, &LineModel::default());
+    let (units, rows, _) = classify(&lines, &LineModel::default());
+    // Inputs too short for the line model have no rows: it reads no features of these.
+    let Some(rows) = rows else { return Vec::new() };
     let base = features::title_base(&units, units.len());
-    features
-        .into_iter()
-        .zip(&units)
+    units
+        .iter()
         .zip(base)
-        .map(|((f, u), t)| (u.line.text.clone(), u.words, f.into_iter().chain(t).collect()))
+        .enumerate()
+        .map(|(i, (u, t))| (u.line.text.clone(), u.words, rows.row(&units, i).into_iter().chain(t).collect()))
         .collect()
 }
