@@ -752,8 +752,12 @@ const started = (async () => {
   renderRecent();
 })();
 
+// The service worker fetches every file of the app to keep: once the core has started, so that
+// this does not compete with it.
 if ('serviceWorker' in navigator) {
-  navigator.serviceWorker.register(policy.createScriptURL(WORKER)).catch(() => { /* online only */ });
+  ready.catch(() => {}).finally(() => {
+    navigator.serviceWorker.register(policy.createScriptURL(WORKER)).catch(() => { /* online only */ });
+  });
 }
 
 // For tests and for a reader who wants their paste back.
