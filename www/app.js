@@ -259,8 +259,8 @@ async function openLink(fragment, { quiet = false } = {}) {
 }
 
 /** Puts a clean copy on the page and enables what can be done with it; `known` is its share
- * fragment when already made (by the worker, or the link it was opened from). What the
- * reader does not see at once (the e-mail link, the recent list) waits for the first frame. */
+ * fragment when already made (by the worker). What the reader does not see at once (the share
+ * fragment, the e-mail link, the recent list) waits for the first frame. */
 function display(copy, known = null) {
   // The last article's waiting work is done first: every article shown is remembered.
   pending?.();
