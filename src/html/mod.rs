@@ -289,15 +289,15 @@ fn weed_keeping(blocks: &mut Vec<Block>, link_lists: bool) {
     weed_blocks(blocks, link_lists, false);
 }
 
-/// The weeding of [`weed_keeping`]; `in_item` for the blocks of a list's item, where a short
-/// line or a label and its value ("2 cups flour", "Polar pattern: cardioid") is the list's
-/// content, not a stray label, and a link is one item of a list kept as a whole.
 /// A 64-bit hash of `text`, to find the texts that may repeat before comparing them.
 fn hash_of(text: &str) -> u64 {
     use std::hash::{BuildHasher, BuildHasherDefault};
     BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(text)
 }
 
+/// The weeding of [`weed_keeping`]; `in_item` for the blocks of a list's item, where a short
+/// line or a label and its value ("2 cups flour", "Polar pattern: cardioid") is the list's
+/// content, not a stray label, and a link is one item of a list kept as a whole.
 fn weed_blocks(blocks: &mut Vec<Block>, link_lists: bool, in_item: bool) {
     // "… more" / "less" toggles of a caption or teaser shown in two lengths; then the short
     // version, which only repeats the start of the long one.

@@ -1,5 +1,5 @@
 //! Numeric features of each line, for the line model (`model.rs`): what the line is like, what
-//! its neighbours and its page are like (`compute`), and then what the model's first reading
+//! its neighbours and its page are like (`Rows`), and then what the model's first reading
 //! says of the lines around it (`context`). Every feature is a general signal (length,
 //! punctuation, repetition, cohesion, position, capitals, digits, the page's shape), none names
 //! a site or a phrase. `tools/train_line_model.py` computes `context` the same way.
