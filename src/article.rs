@@ -322,11 +322,43 @@ impl Article {
     /// The body alone as text units (no title, summary, dateline or copyright).
     pub fn body_units(&self) -> Vec<String> {
         let mut units = Vec::new();
+        self.each_body_unit(|u| {
+            units.push(u.to_string());
+            true
+        });
+        units
+    }
+
+    /// Calls `f` with each of [`Self::body_units`] in turn, until it returns false, without
+    /// holding them all at once (a long page's body is not copied whole to be counted).
+    pub fn each_body_unit(&self, mut f: impl FnMut(&str) -> bool) {
+        let mut units = Vec::new();
         for block in &self.blocks {
             block.text_units(&mut units);
+            for unit in units.drain(..) {
+                if !unit.trim().is_empty() && !f(&unit) {
+                    return;
+                }
+            }
         }
-        units.retain(|u| !u.trim().is_empty());
-        units
+    }
+
+    /// The language and direction [`crate::lang::guess`] finds in the body's units joined by
+    /// line breaks. The text is made only as far as the guess reads it.
+    pub fn guess_lang(&self) -> (Option<String>, Option<Direction>) {
+        let mut text = String::new();
+        let (mut chars, mut words) = (0usize, 0usize);
+        self.each_body_unit(|unit| {
+            if !text.is_empty() {
+                text.push('\n');
+                chars += 1;
+            }
+            text.push_str(unit);
+            chars += unit.chars().count();
+            words += crate::words::words(unit).count();
+            chars < crate::lang::READS_CHARS || words < crate::lang::READS_WORDS
+        });
+        crate::lang::guess(&text)
     }
 
     /// About how many minutes the body takes to read silently, for text in alphabetic scripts:
@@ -340,7 +372,7 @@ impl Article {
     pub fn reading_minutes(&self) -> Option<u32> {
         const LETTERS_PER_MINUTE: f64 = 1_100.0;
         let (mut letters, mut cjk) = (0usize, 0usize);
-        for unit in self.body_units() {
+        self.each_body_unit(|unit| {
             for c in unit.chars() {
                 if crate::words::is_cjk(c) {
                     cjk += 1;
@@ -348,7 +380,8 @@ impl Article {
                     letters += 1;
                 }
             }
-        }
+            true
+        });
         if letters == 0 || cjk * 10 > letters {
             return None;
         }
@@ -357,6 +390,35 @@ impl Article {
 
     /// How many words the body holds (CJK characters count one each).
     pub fn word_count(&self) -> usize {
-        self.body_units().iter().map(|u| crate::words::count_words(u)).sum()
+        let mut count = 0;
+        self.each_body_unit(|unit| {
+            count += crate::words::count_words(unit);
+            true
+        });
+        count
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_is_guessed_from_as_much_of_the_body_as_the_guess_reads() {
+        // Long enough that the guess stops reading partway: English first, then German.
+        let english = "The harbour reopened to boats after the storms, and the town was glad of it.";
+        let german = "Der Hafen wurde nach den Stürmen wieder geöffnet, und die Stadt war froh darüber.";
+        for (first, then) in [(english, german), (german, english)] {
+            let mut article = Article::default();
+            for i in 0..6_000 {
+                article.blocks.push(Block::paragraph(if i < 3_000 { first } else { then }));
+            }
+            article.blocks.push(Block::paragraph(" "));
+            let whole = crate::lang::guess(&article.body_units().join("\n"));
+            assert_eq!(article.guess_lang(), whole);
+            assert!(whole.0.is_some());
+        }
+        let short = Article { blocks: vec![Block::paragraph(english), Block::paragraph(german)], ..Article::default() };
+        assert_eq!(short.guess_lang(), crate::lang::guess(&short.body_units().join("\n")));
     }
 }

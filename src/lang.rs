@@ -3,6 +3,11 @@
 use crate::article::Direction;
 use crate::words::words;
 
+/// How far [`guess`] reads: the scripts of the text's first this many characters...
+pub const READS_CHARS: usize = 200_000;
+/// ...and the short words among its first this many words.
+pub const READS_WORDS: usize = 20_000;
+
 /// The guessed language (BCP 47 primary tag) and direction of `text`, where the text shows them.
 ///
 /// ```
@@ -12,7 +17,7 @@ use crate::words::words;
 /// ```
 pub fn guess(text: &str) -> (Option<String>, Option<Direction>) {
     let mut counts = ScriptCounts::default();
-    for c in text.chars().take(200_000) {
+    for c in text.chars().take(READS_CHARS) {
         counts.add(c);
     }
     let letters = counts.total().max(1) as f64;
@@ -107,7 +112,7 @@ const LATIN_STOP_WORDS: &[(&str, &[&str])] = &[
 fn latin_language(text: &str) -> Option<&'static str> {
     let mut scores = [0usize; 7];
     let mut total = 0usize;
-    for word in words(text).take(20_000) {
+    for word in words(text).take(READS_WORDS) {
         total += 1;
         let lower = word.to_lowercase();
         for (i, (_, list)) in LATIN_STOP_WORDS.iter().enumerate() {

@@ -108,7 +108,9 @@ fn run() -> Result<(), String> {
     };
     let bytes = read_input(args.path.as_deref())?;
     let input = cleancopy::decode(&bytes).map_err(|e| e.to_string())?;
-    let (article, kind) = cleancopy::extract(&input, None).map_err(|e| e.to_string())?;
+    drop(bytes);
+    // Handed over, so that it is freed once the extractor has its own copy.
+    let (article, kind) = cleancopy::extract(input, None).map_err(|e| e.to_string())?;
     let out = match args.format {
         Format::Html => cleancopy::render::html(&article),
         Format::Page => cleancopy::render::standalone(&article),

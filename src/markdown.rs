@@ -93,7 +93,7 @@ pub fn extract(input: &str) -> Article {
         }
     }
     article.blocks = blocks;
-    let (lang, dir) = crate::lang::guess(&article.body_units().join("\n"));
+    let (lang, dir) = article.guess_lang();
     article.lang = lang;
     article.dir = dir;
     article

@@ -2,6 +2,7 @@
 //! `Article`.
 
 use serde::Serialize;
+use std::borrow::Cow;
 
 use crate::article::Article;
 use crate::detect::{detect, web_address, InputKind};
@@ -66,13 +67,17 @@ pub struct Models<'m> {
 /// Extracts the article from `input`, of the given kind or, with `None`, the kind detected;
 /// text that is visibly UTF-8 garbled as windows-1252 is repaired (see [`mojibake`]). A bare web
 /// address, or a link alone, is [`Error::WebAddress`].
-pub fn extract(input: &str, kind: Option<InputKind>) -> Result<(Article, InputKind), Error> {
-    extract_full(input, kind, None, Models::default())
+///
+/// `input` may be borrowed (`&str`) or handed over (`String`): what is handed over is freed as
+/// soon as the extractor has its own copy (the parser's, or the lines), which lowers the peak
+/// memory of a long page by its size.
+pub fn extract<'a>(input: impl Into<Cow<'a, str>>, kind: Option<InputKind>) -> Result<(Article, InputKind), Error> {
+    extract_full(input.into(), kind, None, Models::default())
 }
 
 /// [`extract`], with the models given.
-pub fn extract_with(input: &str, kind: Option<InputKind>, models: Models) -> Result<(Article, InputKind), Error> {
-    extract_full(input, kind, None, models)
+pub fn extract_with<'a>(input: impl Into<Cow<'a, str>>, kind: Option<InputKind>, models: Models) -> Result<(Article, InputKind), Error> {
+    extract_full(input.into(), kind, None, models)
 }
 /// As [`extract`], for a page read at `address` (its http(s) address, as the browser had it):
 /// relative links and images in HTML resolve against it, and it is the source address when
@@ -84,28 +89,28 @@ pub fn extract_with(input: &str, kind: Option<InputKind>, models: Models) -> Res
 /// let (article, _) = cleancopy::extract_at(page, None, Some("https://example.org/a/")).unwrap();
 /// assert_eq!(article.source_url.as_deref(), Some("https://example.org/a/"));
 /// ```
-pub fn extract_at(input: &str, kind: Option<InputKind>, address: Option<&str>) -> Result<(Article, InputKind), Error> {
-    extract_full(input, kind, address, Models::default())
+pub fn extract_at<'a>(input: impl Into<Cow<'a, str>>, kind: Option<InputKind>, address: Option<&str>) -> Result<(Article, InputKind), Error> {
+    extract_full(input.into(), kind, address, Models::default())
 }
 
-fn extract_full(input: &str, kind: Option<InputKind>, address: Option<&str>, models: Models) -> Result<(Article, InputKind), Error> {
+fn extract_full(input: Cow<'_, str>, kind: Option<InputKind>, address: Option<&str>, models: Models) -> Result<(Article, InputKind), Error> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge { size: input.len(), limit: MAX_INPUT_BYTES });
     }
     if input.trim().is_empty() {
         return Err(Error::Empty);
     }
-    check_text(input)?;
-    if let Some(address) = web_address(input) {
+    check_text(&input)?;
+    if let Some(address) = web_address(&input) {
         return Err(Error::WebAddress { address });
     }
-    let kind = kind.unwrap_or_else(|| detect(input));
+    let kind = kind.unwrap_or_else(|| detect(&input));
     let mut article = match kind {
         InputKind::HtmlDocument | InputKind::HtmlFragment => {
             let shipped = html::ExtentModel::shipped();
             html::extract_full(input, address, html::Extent::Model(models.extent.unwrap_or(&shipped)))
         }
-        InputKind::Markdown => markdown::extract(input),
+        InputKind::Markdown => markdown::extract(&input),
         InputKind::Text => match models.line {
             Some(model) => text::extract_with(input, model),
             None => text::extract(input),
@@ -203,12 +208,12 @@ impl CleanCopy {
 /// assert_eq!(copy.title.as_deref(), Some("Hello"));
 /// assert_eq!(copy.input_kind, "markdown");
 /// ```
-pub fn clean(input: &str, kind: Option<InputKind>) -> Result<CleanCopy, Error> {
+pub fn clean<'a>(input: impl Into<Cow<'a, str>>, kind: Option<InputKind>) -> Result<CleanCopy, Error> {
     clean_with(input, kind, Models::default())
 }
 
 /// [`clean`], with the models given.
-pub fn clean_with(input: &str, kind: Option<InputKind>, models: Models) -> Result<CleanCopy, Error> {
+pub fn clean_with<'a>(input: impl Into<Cow<'a, str>>, kind: Option<InputKind>, models: Models) -> Result<CleanCopy, Error> {
     let (article, kind) = extract_with(input, kind, models)?;
     Ok(CleanCopy::new(&article, kind))
 }

@@ -106,7 +106,7 @@ pub struct MailLink {
 /// given, is the page's own address (a page sent from the browser), which relative links
 /// resolve against.
 #[wasm_bindgen(js_name = cleanCopy)]
-pub fn clean_copy(input: &str, kind: &str, address: Option<String>) -> Result<Cleaned, JsError> {
+pub fn clean_copy(input: String, kind: &str, address: Option<String>) -> Result<Cleaned, JsError> {
     let kind = match kind {
         "html" => Some(InputKind::HtmlFragment),
         "markdown" => Some(InputKind::Markdown),

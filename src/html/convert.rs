@@ -793,7 +793,9 @@ pub fn normalize_inlines(content: Vec<Inline>) -> Vec<Inline> {
 }
 
 fn collapse_inlines(content: Vec<Inline>) -> Vec<Inline> {
-    let mut out: Vec<Inline> = Vec::new();
+    // No more than there were (most paragraphs hold one run of text: a vector grown from empty
+    // would hold room for four).
+    let mut out: Vec<Inline> = Vec::with_capacity(content.len());
     for inline in content {
         let inline = match inline {
             Inline::Text { text } => {

@@ -34,7 +34,9 @@
 use super::Attrs;
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
-use scraper::{Html, Node};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use scraper::{Html, HtmlTreeSink, Node};
+use std::borrow::Cow;
 
 use super::depth;
 use super::root::{class_weight, is_hidden, is_skipped_tag};
@@ -44,10 +46,19 @@ use crate::words::count_words;
 const FALLBACK_MIN_WORDS: usize = 50;
 
 /// Parses `input` as a document (its nesting bounded, see `depth.rs`), mended as above.
-pub fn parse(input: &str) -> Html {
-    let bounded = depth::bound(input);
-    let mut doc = Html::parse_document(&bounded);
-    if let Some(rewritten) = read_fallback(&doc, &bounded) {
+///
+/// The parser's own copy of the page is the only one kept: an owned `input` is freed once it
+/// is made, and the fallback above reads the source from it. (The texts of the tree are
+/// slices of that copy, so it lives as long as the tree does.)
+pub fn parse<'a>(input: impl Into<Cow<'a, str>>) -> Html {
+    let input = input.into();
+    let source = match depth::bound(&input) {
+        Cow::Borrowed(page) => StrTendril::from_slice(page),
+        Cow::Owned(page) => StrTendril::from_slice(&page),
+    };
+    drop(input);
+    let mut doc = html5ever::driver::parse_document(HtmlTreeSink::new(Html::new_document()), Default::default()).one(source.clone());
+    if let Some(rewritten) = read_fallback(&doc, &source) {
         doc = Html::parse_document(&rewritten);
     }
     place_streamed_parts(&mut doc);
@@ -321,6 +332,15 @@ mod tests {
         let doc = parse(&page);
         let text: String = doc.root_element().text().collect();
         assert!(doc.select(&scraper::Selector::parse("div.post p").unwrap()).count() == 3, "{text}");
+    }
+
+    #[test]
+    fn a_page_handed_over_is_read_as_one_lent() {
+        // The fallback is found in the parser's copy of the page, the only one kept.
+        let page = format!("<html><body><div id=\"app\"></div><noscript><div class=\"post\"><h1>Harbour reopens</h1>{PROSE}</div></noscript></body></html>");
+        let text = |doc: &Html| doc.root_element().text().collect::<String>();
+        assert_eq!(text(&parse(page.clone())), text(&parse(&page)));
+        assert!(text(&parse(page)).contains("Harbour reopens"));
     }
 
     #[test]

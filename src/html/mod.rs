@@ -13,6 +13,7 @@ mod meta;
 mod root;
 
 use scraper::{ElementRef, Html};
+use std::borrow::Cow;
 
 use crate::article::{inline_text, Article, Block, Direction, Inline};
 use crate::refine;
@@ -54,7 +55,7 @@ pub fn extract(input: &str) -> Article {
 /// `<base>`, itself resolved against it), and it is the source address when the page names
 /// no canonical one. An address that is not http(s) is ignored.
 pub fn extract_at(input: &str, address: Option<&str>) -> Article {
-    extract_full(input, address, Extent::Model(&ExtentModel::shipped()))
+    extract_full(input.into(), address, Extent::Model(&ExtentModel::shipped()))
 }
 
 /// The features of every candidate extent of `input`'s main content, in candidate order (for
@@ -92,11 +93,11 @@ fn story_roots<'a>(body: ElementRef<'a>, converter: &Converter) -> (Vec<ElementR
 
 /// Extracts the article, with the main content's extent chosen as `extent` says.
 pub fn extract_with(input: &str, extent: Extent) -> Article {
-    extract_full(input, None, extent)
+    extract_full(input.into(), None, extent)
 }
 
 /// Extracts the article read at `address` (see [`extract_at`]), its extent as `extent` says.
-pub(crate) fn extract_full(input: &str, address: Option<&str>, extent: Extent) -> Article {
+pub(crate) fn extract_full(input: Cow<'_, str>, address: Option<&str>, extent: Extent) -> Article {
     let doc = mend::parse(input);
     extract_doc(&doc, address, extent)
 }
@@ -232,7 +233,7 @@ fn finish(meta: &meta::PageMeta, body: ElementRef, converter: &Converter, roots:
     article.blocks = blocks;
 
     if article.lang.is_none() || article.dir.is_none() {
-        let (lang, dir) = crate::lang::guess(&article.body_units().join("\n"));
+        let (lang, dir) = article.guess_lang();
         article.lang = article.lang.or(lang);
         article.dir = article.dir.or(dir);
     }
@@ -306,35 +307,34 @@ fn weed_blocks(blocks: &mut Vec<Block>, link_lists: bool, in_item: bool) {
     }
     furniture::weed_lines(blocks);
     // Paragraphs by their first 60 characters, so that each is compared only with those that
-    // start the same way (a page of half a million paragraphs stays linear). Only the texts of
-    // paragraphs whose start another shares are kept for the comparison (a hash of the start
-    // finds them; a shorter paragraph cut from a longer one starts as it does), so that the
-    // page's text is not held twice over.
+    // start the same way (a page of half a million paragraphs stays linear). The texts of the
+    // paragraphs whose start another shares (a hash of the start finds them; a shorter
+    // paragraph cut from a longer one starts as it does) are made and compared one such group
+    // at a time, so that the page's text is not held twice over.
     const STEM: usize = 60;
     let head = |s: &str| s.char_indices().nth(STEM).map(|(i, _)| hash_of(&s[..i]));
     let paragraph_text = |b: &Block| matches!(b, Block::Paragraph { .. }).then(|| crate::words::collapse_ws(&b.text()));
-    let mut starts: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::default();
-    for text in blocks.iter().filter_map(paragraph_text) {
-        if let Some(h) = head(&text) {
-            *starts.entry(h).or_default() += 1;
-        }
-    }
-    let mut by_head: rustc_hash::FxHashMap<u64, Vec<String>> = rustc_hash::FxHashMap::default();
-    for text in blocks.iter().filter_map(paragraph_text) {
-        if let Some(h) = head(&text).filter(|h| starts[h] > 1) {
-            by_head.entry(h).or_default().push(text);
-        }
-    }
-    drop(starts);
-    if !by_head.is_empty() {
-        blocks.retain(|block| {
-            let Some(text) = paragraph_text(block) else { return true };
+    let mut heads: Vec<(u64, usize)> = blocks.iter().enumerate().filter_map(|(i, b)| Some((head(&paragraph_text(b)?)?, i))).collect();
+    heads.sort_unstable();
+    let mut cut = Vec::new();
+    for group in heads.chunk_by(|a, b| a.0 == b.0).filter(|group| group.len() > 1) {
+        let texts: Vec<String> = group.iter().filter_map(|&(_, i)| paragraph_text(&blocks[i])).collect();
+        for (&(_, i), text) in group.iter().zip(&texts) {
             let stem = text.trim_end_matches(['.', '…', ' ']);
-            let Some(h) = head(stem) else { return true };
-            !by_head.get(&h).is_some_and(|same| same.iter().any(|p| convert::cut_short_of(&text, p)))
+            if head(stem).is_some() && texts.iter().any(|p| convert::cut_short_of(text, p)) {
+                cut.push(i);
+            }
+        }
+    }
+    drop(heads);
+    if !cut.is_empty() {
+        cut.sort_unstable();
+        let mut i = 0;
+        blocks.retain(|_| {
+            i += 1;
+            cut.binary_search(&(i - 1)).is_err()
         });
     }
-    drop(by_head);
     // The same text twice (a gallery caption repeated, a heading shown for two layouts): once.
     // Short lines may repeat by design (the same label in each day of a meal plan), unless
     // the repeat follows at once. Only texts that a hash finds more than once are kept to

@@ -24,6 +24,7 @@ pub use model::{BodyChoice, LineModel};
 
 use rustc_hash::FxHashSet as HashSet;
 
+use std::borrow::Cow;
 use crate::article::{plain, Article, Block};
 use crate::refine;
 use crate::words::{count_words, ends_sentence, sentence_marks};
@@ -97,13 +98,16 @@ impl Unit<'_> {
 }
 
 /// Extracts the article from plain text, with the shipped line model.
-pub fn extract(input: &str) -> Article {
+pub fn extract<'a>(input: impl Into<Cow<'a, str>>) -> Article {
     extract_with(input, &LineModel::default())
 }
 
-/// Extracts the article from plain text with the line model `model`.
-pub fn extract_with(input: &str, model: &LineModel) -> Article {
-    let lines = lines::split(input);
+/// Extracts the article from plain text with the line model `model`. An owned `input` is freed
+/// once split into lines (each line holds its own text).
+pub fn extract_with<'a>(input: impl Into<Cow<'a, str>>, model: &LineModel) -> Article {
+    let input = input.into();
+    let lines = lines::split(&input);
+    drop(input);
     let (units, rows, span) = classify(&lines, model);
     // The head of the page, above the body, holds the headline, byline, date and summary
     // points (see `trim_kept` for where it ends when every kept line is the body).
@@ -161,8 +165,7 @@ pub fn extract_with(input: &str, model: &LineModel) -> Article {
         .find(|u| u.role == Role::Copyright)
         .and_then(|u| refine::copyright_line(&u.line.text));
 
-    let body_text = article.body_units().join("\n");
-    let (lang, dir) = crate::lang::guess(&body_text);
+    let (lang, dir) = article.guess_lang();
     article.lang = lang;
     article.dir = dir;
     article
