@@ -422,31 +422,36 @@ const AROUND: usize = 5;
 /// (Rule roles only: the training script reads these from the features dump.)
 pub fn title_base(units: &[Unit], upto: usize) -> Vec<[f64; TITLE_BASE]> {
     let n = units.len();
+    let upto = upto.min(n);
     let prose = |j: usize| units[j].role == Role::Prose;
     // The content words of every line (sorted, each once).
-    let all: Vec<&[u32]> = units.iter().map(|u| &u.content[..]).collect();
+    let all = |j: usize| &units[j].content[..];
     let mut page: rustc_hash::FxHashMap<u32, usize> = rustc_hash::FxHashMap::default();
     // The first prose line each content word is used in.
     let mut first_use: rustc_hash::FxHashMap<u32, usize> = rustc_hash::FxHashMap::default();
     // The sets of content words of the lines above the current one.
     let mut sets_above: rustc_hash::FxHashSet<&[u32]> = rustc_hash::FxHashSet::default();
-    for (j, set) in all.iter().enumerate() {
+    for (j, u) in units.iter().enumerate() {
         if prose(j) {
-            for &w in *set {
+            for &w in u.content.iter() {
                 *page.entry(w).or_default() += 1;
                 first_use.entry(w).or_insert(j);
             }
         }
     }
-    let meta: Vec<bool> = units.iter().map(is_meta).collect();
-    let title_like: Vec<bool> = units.iter().map(is_title_like).collect();
+    // What a row reads of the lines around it lies within `NEAR` lines below it: only that
+    // much of the page is looked at line by line.
+    let reach = (upto + NEAR + 1).min(n);
+    let meta: Vec<bool> = units[..reach].iter().map(is_meta).collect();
+    let title_like: Vec<bool> = units[..reach].iter().map(is_title_like).collect();
     // The first line of each line's run (lines with no blank line between) and the run's end.
-    let mut run_start = vec![0usize; n];
-    for j in 1..n {
+    let mut run_start = vec![0usize; upto];
+    for j in 1..upto {
         run_start[j] = if units[j].line.blank_before { j } else { run_start[j - 1] };
     }
-    let mut run_end = vec![n; n];
-    for j in (0..n.saturating_sub(1)).rev() {
+    let last_end = (upto..n).find(|&k| units[k].line.blank_before).unwrap_or(n);
+    let mut run_end = vec![last_end; upto];
+    for j in (0..upto.saturating_sub(1)).rev() {
         run_end[j] = if units[j + 1].line.blank_before { j + 1 } else { run_end[j + 1] };
     }
     let mut long_above = 0usize;
@@ -454,7 +459,7 @@ pub fn title_base(units: &[Unit], upto: usize) -> Vec<[f64; TITLE_BASE]> {
     for (i, u) in units.iter().enumerate().take(upto) {
         let above = long_above;
         long_above += usize::from(u.words >= 12);
-        let own = all[i];
+        let own = all(i);
         let same_above = sets_above.contains(own);
         if i < upto {
             sets_above.insert(own);
@@ -464,7 +469,7 @@ pub fn title_base(units: &[Unit], upto: usize) -> Vec<[f64; TITLE_BASE]> {
             continue;
         }
         let next = (i + 1..(i + 1 + NEAR).min(n)).filter(|&j| prose(j));
-        let counts: Vec<usize> = own.iter().map(|w| next.clone().filter(|&j| all[j].binary_search(w).is_ok()).count()).collect();
+        let counts: Vec<usize> = own.iter().map(|w| next.clone().filter(|&j| all(j).binary_search(w).is_ok()).count()).collect();
         let near = counts.iter().filter(|&&c| c > 0).count();
         let near2 = counts.iter().filter(|&&c| c >= 2).count();
         let own_prose = usize::from(prose(i));
@@ -479,7 +484,7 @@ pub fn title_base(units: &[Unit], upto: usize) -> Vec<[f64; TITLE_BASE]> {
         let before = i.checked_sub(1).map(|j| &units[j]);
         let below = (i + 1..(i + 5).min(n)).find(|&j| meta[j]);
         let around = i.saturating_sub(AROUND)..(i + AROUND + 1).min(n);
-        let echo = |f: &dyn Fn(&[u32]) -> bool| around.clone().any(|j| j != i && !all[j].is_empty() && f(all[j]));
+        let echo = |f: &dyn Fn(&[u32]) -> bool| around.clone().any(|j| j != i && !all(j).is_empty() && f(all(j)));
         let short = |j: &usize| units[*j].words <= 4;
         let short_run = (i + 1..n).take_while(short).count() + (0..i).rev().take_while(short).count();
         out.push([
@@ -551,13 +556,23 @@ pub fn title_marks(units: &[Unit], kept: &[bool]) -> Option<TitleMarks> {
 /// ranks take time in the square of their number, and a pasted book has hundreds of thousands).
 pub const TITLE_CANDIDATES: usize = 2_000;
 
+/// The title candidates' lines: the first [`TITLE_CANDIDATES`] lines of 1 to 30 words above `end`.
+fn candidate_lines<'u>(units: &'u [Unit], end: usize) -> impl Iterator<Item = usize> + 'u {
+    (0..end).filter(|&i| (1..=30).contains(&units[i].words)).take(TITLE_CANDIDATES)
+}
+
+/// Where the title candidates' lines end: [`title_base`] needs to value no line below.
+pub fn candidates_end(units: &[Unit], marks: &TitleMarks) -> usize {
+    candidate_lines(units, marks.end).last().map_or(0, |i| i + 1)
+}
+
 /// The title candidates (the first [`TITLE_CANDIDATES`] lines of 1 to 30 words above
 /// `marks.end`) and their features;
 /// `rows` gives the line features, `base` their `title_base`, `p` the line model's
 /// probabilities.
 pub fn title_candidates(units: &[Unit], rows: &Rows, base: &[[f64; TITLE_BASE]], p: &[f64], marks: &TitleMarks) -> Vec<(usize, [f64; TITLE_COUNT])> {
     let n = units.len();
-    let ids: Vec<usize> = (0..marks.end).filter(|&i| (1..=30).contains(&units[i].words)).take(TITLE_CANDIDATES).collect();
+    let ids: Vec<usize> = candidate_lines(units, marks.end).collect();
     let best_near = ids.iter().map(|&i| base[i][0]).fold(f64::NEG_INFINITY, f64::max);
     let best_shared = ids.iter().map(|&i| base[i][2]).fold(f64::NEG_INFINITY, f64::max);
     let best_recurrence = ids.iter().map(|&i| base[i][8]).fold(f64::NEG_INFINITY, f64::max);
@@ -729,6 +744,12 @@ mod tests {
         let candidates = title_candidates(&u, &rows, &base, &p, &marks);
         assert_eq!(candidates.len(), TITLE_CANDIDATES);
         assert_eq!(candidates[0].0, 0, "the first ones");
+        // Valuing the lines only down to the last candidate gives them the same features.
+        let end = candidates_end(&u, &marks);
+        assert!(end < marks.end);
+        let bounded = title_base(&u, end);
+        assert_eq!(bounded.len(), end);
+        assert_eq!(title_candidates(&u, &rows, &bounded, &p, &marks), candidates);
     }
 
     #[test]

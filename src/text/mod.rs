@@ -374,7 +374,7 @@ fn kept_lines(units: &[Unit], model: &LineModel) -> Vec<bool> {
 /// middle of what is kept, the regression's best few reordered by its forest.
 fn model_title(units: &[Unit], rows: &features::Rows, model: &LineModel) -> Option<String> {
     let marks = features::title_marks(units, &kept_lines(units, model))?;
-    let base = features::title_base(units, marks.end);
+    let base = features::title_base(units, features::candidates_end(units, &marks));
     let p: Vec<f64> = units.iter().map(|u| u.kept).collect();
     let candidates = features::title_candidates(units, rows, &base, &p, &marks);
     model.title_choice(&candidates).map(|i| last_step(&units[i].line.text).to_string())
