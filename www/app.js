@@ -193,6 +193,9 @@ async function show(input, kind, address) {
 
 /** Inputs of this many characters or more are cleaned in a worker, off the page's thread. */
 const WORKER_FROM = 1_000_000;
+/** A worker whose memory has grown past this many bytes for a long paste is ended once done,
+ * so that the tab gives that memory back (the next long paste starts another). */
+const WORKER_KEPT_BELOW = 64 * 1024 * 1024;
 let extractor = null;
 let job = 0;
 
@@ -222,6 +225,10 @@ function inWorker(input, kind, address) {
     extractor.onmessage = (event) => {
       if (event.data.id !== id) return;
       finish();
+      if (event.data.memory >= WORKER_KEPT_BELOW) {
+        extractor.terminate();
+        extractor = null;
+      }
       if (event.data.error) reject(new Error(event.data.error));
       else {
         try {
@@ -798,4 +805,4 @@ if ('serviceWorker' in navigator) {
 }
 
 // For tests and for a reader who wants their paste back.
-window.cleanCopyApp = { ready, started, keptInput: () => keptInput, shareLink: () => shareLink(), settled: () => settledNow };
+window.cleanCopyApp = { ready, started, keptInput: () => keptInput, shareLink: () => shareLink(), settled: () => settledNow, workerKept: () => extractor !== null };

@@ -8,12 +8,14 @@ const ready = init();
 self.onmessage = async (event) => {
   const { id, input, kind, address } = event.data;
   try {
-    await ready;
+    const { memory } = await ready;
     const copy = cleanCopy(input, kind, address);
     const fragment = copy.shareFragment();
     const inputKind = copy.inputKind;
     copy.free();
-    self.postMessage({ id, fragment, inputKind });
+    // The core's memory, as large as the work made it (a wasm memory never shrinks): the page
+    // ends a worker that has grown large, which gives that memory back.
+    self.postMessage({ id, fragment, inputKind, memory: memory.buffer.byteLength });
   } catch (err) {
     self.postMessage({ id, error: String(err?.message ?? err) });
   }

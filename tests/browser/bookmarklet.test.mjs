@@ -81,6 +81,7 @@ test('a big page goes through the worker, its links still resolved', async () =>
   const origin = `http://localhost:${sites.plain.address().port}`;
   assert.equal(await popup.locator('#reader article a', { hasText: 'its report' }).getAttribute('href'), `${origin}/news/council/report.html`);
   assert.equal(await popup.locator('#reader .source a').getAttribute('href'), `${origin}${PATH}?n=8000`);
+  assert.equal(await popup.evaluate(() => window.cleanCopyApp.workerKept()), true, 'a worker that stayed small is kept for the next');
   await app.context().close();
 });
 
