@@ -39,29 +39,44 @@ impl Numbering {
 
     /// The content words of a line (lower-cased words of four or more letters, and pairs of
     /// CJK characters), as numbers: sorted, each once.
+    #[cfg(test)]
     pub fn content_words(&mut self, text: &str) -> Box<[u32]> {
         let mut out = Vec::new();
+        self.content_words_into(text, &mut out);
+        out.into_boxed_slice()
+    }
+
+    /// [`Self::content_words`], put at the end of `all` (a page's lines' words one after
+    /// another, rather than an allocation a line).
+    pub fn content_words_into(&mut self, text: &str, all: &mut Vec<u32>) {
+        let start = all.len();
         let mut pair_text = String::new();
         for word in crate::words::words(text) {
             if word.is_ascii() {
                 // No CJK; four letters or more, one of them a letter.
                 if word.len() >= 4 && word.bytes().any(|b| b.is_ascii_alphabetic()) {
-                    out.push(self.lowered(word));
+                    all.push(self.lowered(word));
                 }
             } else if word.chars().any(is_cjk) {
                 let chars: Vec<char> = word.chars().collect();
                 for pair in chars.windows(2).filter(|p| is_cjk(p[0]) && is_cjk(p[1])) {
                     pair_text.clear();
                     pair_text.extend(pair);
-                    out.push(self.number(&pair_text));
+                    all.push(self.number(&pair_text));
                 }
             } else if word.chars().nth(3).is_some() && word.chars().any(char::is_alphabetic) {
-                out.push(self.lowered(word));
+                all.push(self.lowered(word));
             }
         }
-        out.sort_unstable();
-        out.dedup();
-        out.into_boxed_slice()
+        all[start..].sort_unstable();
+        let mut kept = start;
+        for i in start..all.len() {
+            if i == start || all[i] != all[kept - 1] {
+                all[kept] = all[i];
+                kept += 1;
+            }
+        }
+        all.truncate(kept);
     }
 }
 

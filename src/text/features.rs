@@ -40,7 +40,7 @@ pub const CONTEXT_NAMES: [&str; CONTEXT_COUNT] = [
 ];
 
 fn log_words(u: Option<&Unit>) -> f64 {
-    u.map_or(0.0, |u| (1.0 + u.words as f64).ln())
+    u.map_or(0.0, |u| (1.0 + u.words() as f64).ln())
 }
 
 fn is_prose(u: Option<&Unit>) -> f64 {
@@ -71,13 +71,15 @@ pub struct Rows {
     median: f64,
     list_lines: usize,
     total_words: usize,
-    /// The length of the run of lines that are not prose that each line stands in.
-    run_len: Vec<usize>,
-    /// How far the nearest prose above and below each line is (`usize::MAX`: none).
-    prev_prose: Vec<usize>,
-    next_prose: Vec<usize>,
+    /// The length of the run of lines that are not prose that each line stands in. (These four
+    /// are kept as `u32`, half the memory of a long text's `usize`: an input of at most 64 MiB
+    /// has fewer lines and words than that holds.)
+    run_len: Vec<u32>,
+    /// How far the nearest prose above and below each line is (`u32::MAX`: none).
+    prev_prose: Vec<u32>,
+    next_prose: Vec<u32>,
     /// The words on the lines above each line.
-    words_before: Vec<usize>,
+    words_before: Vec<u32>,
     /// What each line's own text says (`Own::of`).
     own: Vec<Own>,
     span: Option<Span>,
@@ -105,7 +107,7 @@ const CODE_LIKE: u16 = 1 << 10;
 
 impl Own {
     fn of(u: &Unit) -> Own {
-        let text = u.line.text.as_str();
+        let text = &*u.text;
         let words: Vec<&str> = text.split_whitespace().collect();
         let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() as f64
             / words.len().max(1) as f64;
@@ -147,15 +149,15 @@ impl Rows {
     /// [`Rows::set_span`].
     pub fn new(units: &[Unit]) -> Self {
         let n = units.len();
-        let total_words: usize = units.iter().map(|u| u.words).sum();
+        let total_words: usize = units.iter().map(|u| u.words()).sum();
         let prose_lines = units.iter().filter(|u| u.role == Role::Prose).count();
         let list_lines = units.iter().filter(|u| u.line.marker.is_some()).count();
-        let mut sorted: Vec<usize> = units.iter().map(|u| u.words).collect();
+        let mut sorted: Vec<usize> = units.iter().map(|u| u.words()).collect();
         sorted.sort_unstable();
         let prose_share = prose_lines as f64 / n.max(1) as f64;
         let median = sorted.get(n / 2).copied().unwrap_or(0) as f64;
         // Runs of lines that are not prose, and the nearest prose on either side.
-        let mut run_len = vec![0usize; n];
+        let mut run_len = vec![0u32; n];
         let mut i = 0;
         while i < n {
             if units[i].role == Role::Prose {
@@ -166,30 +168,30 @@ impl Rows {
             while i < n && units[i].role != Role::Prose {
                 i += 1;
             }
-            run_len[start..i].iter_mut().for_each(|r| *r = i - start);
+            run_len[start..i].iter_mut().for_each(|r| *r = (i - start) as u32);
         }
-        let mut prev_prose = vec![usize::MAX; n];
+        let mut prev_prose = vec![u32::MAX; n];
         let mut last = None;
         for i in 0..n {
             if let Some(l) = last {
-                prev_prose[i] = i - l;
+                prev_prose[i] = (i - l) as u32;
             }
             if units[i].role == Role::Prose {
                 last = Some(i);
             }
         }
-        let mut next_prose = vec![usize::MAX; n];
+        let mut next_prose = vec![u32::MAX; n];
         let mut last = None;
         for i in (0..n).rev() {
             if let Some(l) = last {
-                next_prose[i] = l - i;
+                next_prose[i] = (l - i) as u32;
             }
             if units[i].role == Role::Prose {
                 last = Some(i);
             }
         }
         let mut words_before = Vec::with_capacity(n);
-        let mut sum = 0usize;
+        let mut sum = 0u32;
         for u in units {
             words_before.push(sum);
             sum += u.words;
@@ -206,8 +208,8 @@ impl Rows {
     /// wherever they stand.
     pub fn set_span(&mut self, units: &[Unit], start: usize, end: usize) {
         let vocab: rustc_hash::FxHashSet<u32> = units[start..end].iter().filter(|u| u.role == Role::Prose).flat_map(|u| u.content.iter().copied()).collect();
-        let prose_words: usize = units.iter().filter(|u| u.role == Role::Prose).map(|u| u.words).sum();
-        let span_words: usize = units[start..end].iter().filter(|u| u.role == Role::Prose).map(|u| u.words).sum();
+        let prose_words: usize = units.iter().filter(|u| u.role == Role::Prose).map(|u| u.words()).sum();
+        let span_words: usize = units[start..end].iter().filter(|u| u.role == Role::Prose).map(|u| u.words()).sum();
         let share = span_words as f64 / prose_words.max(1) as f64;
         self.span = Some(Span { start, end, vocab, share });
     }
@@ -216,7 +218,7 @@ impl Rows {
     pub fn row(&self, units: &[Unit], i: usize) -> [f64; COUNT] {
         let n = units.len();
         let (prose_share, median, list_lines, total_words) = (self.prose_share, self.median, self.list_lines, self.total_words);
-        let distance = |d: usize| if d == usize::MAX { 1.0 } else { ((1 + d) as f64).ln().min(5.0) / 5.0 };
+        let distance = |d: u32| if d == u32::MAX { 1.0 } else { ((1 + d as usize) as f64).ln().min(5.0) / 5.0 };
         let u = &units[i];
         let own = &self.own[i];
         let has = |flag: u16| f64::from(own.flags & flag != 0);
@@ -241,8 +243,8 @@ impl Rows {
             f64::from(u.signals.glued_teaser),
             f64::from(u.signals.contact),
             f64::from(u.signals.loops),
-            u.cohesion.unwrap_or(0.0),
-            f64::from(u.cohesion.is_none()),
+            u.cohesion().unwrap_or(0.0),
+            f64::from(u.cohesion().is_none()),
             i as f64 / n.max(1) as f64,
             own.capitalised,
             own.digits,
@@ -255,8 +257,8 @@ impl Rows {
             log_words(units.get(i + 1)),
             window_prose,
             window_stamps.min(3.0) / 3.0,
-            f64::from(u.words < 5),
-            f64::from(u.words >= 30),
+            f64::from(u.words() < 5),
+            f64::from(u.words() >= 30),
             f64::from(u.inner),
             f64::from(u.role == Role::Chrome),
             word_position,
@@ -269,17 +271,17 @@ impl Rows {
             has(PRICE),
             prose_share,
             (n.max(1) as f64).ln() / 10.0,
-            ((1 + self.run_len[i]) as f64).ln() / 5.0,
+            ((1 + self.run_len[i] as usize) as f64).ln() / 5.0,
             wide,
             ((u.repeats.max(1)) as f64).ln().min(3.0) / 3.0,
-            ((1.0 + u.words as f64) / (1.0 + median)).ln().clamp(-3.0, 3.0) / 3.0,
+            ((1.0 + u.words() as f64) / (1.0 + median)).ln().clamp(-3.0, 3.0) / 3.0,
             has(STARTS_LOWER),
             has(QUESTION),
             distance(self.prev_prose[i]),
             distance(self.next_prose[i]),
             list_lines as f64 / n.max(1) as f64,
             has(CODE_LIKE),
-            prose_share * f64::from(u.words < 5),
+            prose_share * f64::from(u.words() < 5),
             prose_share * log_words(Some(u)),
             list_lines as f64 / n.max(1) as f64 * f64::from(u.line.marker.is_some()),
             prose_share * window_prose,
@@ -316,7 +318,7 @@ pub(crate) const SPAN_FEATURES: usize = 54;
 
 /// The context features of every line, in order, from the model's first-reading probabilities
 /// `p` and each line's word count.
-pub fn context<'p>(p: &'p [f64], words: &[usize]) -> impl Iterator<Item = [f64; CONTEXT_COUNT]> + 'p {
+pub fn context<'p>(p: &'p [f64], words: impl Fn(usize) -> usize + 'p) -> impl Iterator<Item = [f64; CONTEXT_COUNT]> + 'p {
     let n = p.len();
     let mean = move |lo: usize, hi: usize, skip: usize| {
         let (s, c) = (lo..hi).filter(|&j| j != skip).fold((0.0, 0usize), |(s, c), j| (s + p[j], c + 1));
@@ -324,13 +326,13 @@ pub fn context<'p>(p: &'p [f64], words: &[usize]) -> impl Iterator<Item = [f64; 
     };
     let page = if n == 0 { 0.0 } else { p.iter().sum::<f64>() / n as f64 };
     // Word mass the first reading keeps, above and below each line.
-    let mass: Vec<f64> = (0..n).map(|i| if p[i] >= 0.5 { words[i] as f64 } else { 0.0 }).collect();
-    let total: f64 = mass.iter().sum::<f64>().max(1.0);
+    let mass = move |i: usize| if p[i] >= 0.5 { words(i) as f64 } else { 0.0 };
+    let total: f64 = (0..n).map(&mass).sum::<f64>().max(1.0);
     let mut above = 0.0;
     (0..n).map(move |i| {
-        let below = total - above - mass[i];
+        let below = total - above - mass(i);
         let (a, b) = (above / total, below.max(0.0) / total);
-        above += mass[i];
+        above += mass(i);
         let window = |k: usize| mean(i.saturating_sub(k), (i + k + 1).min(n), i);
         let max_before = (i.saturating_sub(10)..i).map(|j| p[j]).fold(0.0, f64::max);
         let max_after = (i + 1..(i + 11).min(n)).map(|j| p[j]).fold(0.0, f64::max);
@@ -390,7 +392,7 @@ fn name_like(text: &str) -> bool {
 
 /// A line that gives a byline, a date or a time stamp.
 fn is_meta(u: &Unit) -> bool {
-    u.role == Role::Stamp || refine::is_byline(&u.line.text) || refine::is_date_line(&u.line.text)
+    u.role == Role::Stamp || refine::is_byline(&u.text) || refine::is_date_line(&u.text)
 }
 
 /// How many lines after a candidate title count as its story, for `overlap_near`.
@@ -458,13 +460,13 @@ pub fn title_base(units: &[Unit], upto: usize) -> Vec<[f64; TITLE_BASE]> {
     let mut out = Vec::with_capacity(upto.min(n));
     for (i, u) in units.iter().enumerate().take(upto) {
         let above = long_above;
-        long_above += usize::from(u.words >= 12);
+        long_above += usize::from(u.words() >= 12);
         let own = all(i);
         let same_above = sets_above.contains(own);
         if i < upto {
             sets_above.insert(own);
         }
-        if i >= upto || !(1..=30).contains(&u.words) || own.is_empty() {
+        if i >= upto || !(1..=30).contains(&u.words()) || own.is_empty() {
             out.push([0.0; TITLE_BASE]);
             continue;
         }
@@ -485,14 +487,14 @@ pub fn title_base(units: &[Unit], upto: usize) -> Vec<[f64; TITLE_BASE]> {
         let below = (i + 1..(i + 5).min(n)).find(|&j| meta[j]);
         let around = i.saturating_sub(AROUND)..(i + AROUND + 1).min(n);
         let echo = |f: &dyn Fn(&[u32]) -> bool| around.clone().any(|j| j != i && !all(j).is_empty() && f(all(j)));
-        let short = |j: &usize| units[*j].words <= 4;
+        let short = |j: &usize| units[*j].words() <= 4;
         let short_run = (i + 1..n).take_while(short).count() + (0..i).rev().take_while(short).count();
         out.push([
             near as f64 / len,
             anywhere as f64 / len,
             (1.0 + near as f64).ln() / 3.0,
             (1.0 + anywhere as f64).ln() / 3.0,
-            f64::from(name_like(&u.line.text)),
+            f64::from(name_like(&u.text)),
             f64::from(units.get(i + 1).is_some_and(is_meta)),
             f64::from(!u.line.blank_before && before.is_some_and(is_title_like)),
             f64::from(before.is_some_and(is_meta)),
@@ -536,12 +538,12 @@ pub const TITLE_ANCHOR_WORDS: usize = 12;
 /// The landmarks of the kept lines (`kept[i]`: line `i` is kept), or `None` when none is.
 pub fn title_marks(units: &[Unit], kept: &[bool]) -> Option<TitleMarks> {
     let start = kept.iter().position(|&k| k)?;
-    let anchor = (0..units.len()).find(|&i| kept[i] && units[i].words >= TITLE_ANCHOR_WORDS).unwrap_or(start);
+    let anchor = (0..units.len()).find(|&i| kept[i] && units[i].words() >= TITLE_ANCHOR_WORDS).unwrap_or(start);
     let mut mass = Vec::with_capacity(units.len());
     let mut sum = 0usize;
     for (u, &k) in units.iter().zip(kept) {
         if k {
-            sum += u.words;
+            sum += u.words();
         }
         mass.push(sum as f64);
     }
@@ -558,7 +560,7 @@ pub const TITLE_CANDIDATES: usize = 2_000;
 
 /// The title candidates' lines: the first [`TITLE_CANDIDATES`] lines of 1 to 30 words above `end`.
 fn candidate_lines<'u>(units: &'u [Unit], end: usize) -> impl Iterator<Item = usize> + 'u {
-    (0..end).filter(|&i| (1..=30).contains(&units[i].words)).take(TITLE_CANDIDATES)
+    (0..end).filter(|&i| (1..=30).contains(&units[i].words())).take(TITLE_CANDIDATES)
 }
 
 /// Where the title candidates' lines end: [`title_base`] needs to value no line below.
@@ -589,11 +591,11 @@ pub fn title_candidates(units: &[Unit], rows: &Rows, base: &[[f64; TITLE_BASE]],
         .map(|(k, &i)| {
             let f = &rows.row(units, i);
             let b = base[i];
-            let words = units[i].words;
+            let words = units[i].words();
             let next = (i + 1..(i + 6).min(n)).map(|j| p[j]).sum::<f64>() / 5.0;
             let prev = (i.saturating_sub(5)..i).map(|j| p[j]).sum::<f64>() / 5.0;
             let stamp_near = (i.saturating_sub(3)..(i + 5).min(n)).any(|j| j != i && units[j].role == Role::Stamp);
-            let menu = (i.saturating_sub(3)..(i + 4).min(n)).filter(|&j| j != i && units[j].words <= 3).count() as f64 / 6.0;
+            let menu = (i.saturating_sub(3)..(i + 4).min(n)).filter(|&j| j != i && units[j].words() <= 3).count() as f64 / 6.0;
             let between = title_like_before[ids.len()] - title_like_before[k + 1];
             let (from_start, from_anchor, from_tenth) = (
                 signed_log(i as isize - marks.start as isize),
@@ -716,10 +718,11 @@ mod tests {
     fn a_headline_knows_its_byline_its_echo_above_and_its_story() {
         let page = "News\nHarbour reopens after the storms\n\nHarbour reopens after the storms\nBy Ann Example\n\nThe harbour reopened to fishing boats after weeks of repairs to the wall the storms broke.\n\nEngineers rebuilt the harbour wall after the storms and cleared the channel of rocks.";
         let lines = super::super::lines::split(page);
-        let u = super::super::classify(&lines, &super::super::LineModel::default()).0;
+        let mut content = Vec::new();
+        let u = super::super::classify(&lines, &mut content, &super::super::LineModel::default()).0;
         let base = title_base(&u, u.len());
-        let crumb = u.iter().position(|x| x.line.text == "Harbour reopens after the storms").unwrap();
-        let head = crumb + 1 + u[crumb + 1..].iter().position(|x| x.line.text == "Harbour reopens after the storms").unwrap();
+        let crumb = u.iter().position(|x| &*x.text == "Harbour reopens after the storms").unwrap();
+        let head = crumb + 1 + u[crumb + 1..].iter().position(|x| &*x.text == "Harbour reopens after the storms").unwrap();
         let at = |name: &str| 8 + ["recurrence", "near_twice", "used_above", "meta_below", "last_before_meta", "meta_above", "subset_near", "superset_near", "same_near", "same_above"].iter().position(|n| *n == name).unwrap();
         assert_eq!(base[head][at("same_above")], 1.0, "the breadcrumb above says the same");
         assert_eq!(base[crumb][at("same_above")], 0.0);
@@ -735,7 +738,8 @@ mod tests {
         let chapter = "Chapter heading here\n\nA paragraph of the chapter, long enough to be read as prose by the line model.\n\n";
         let text = chapter.repeat(3_000);
         let lines = super::super::lines::split(&text);
-        let (u, _, _) = super::super::classify(&lines, &super::super::LineModel::default());
+        let mut content = Vec::new();
+        let (u, _, _) = super::super::classify(&lines, &mut content, &super::super::LineModel::default());
         let rows = Rows::new(&u);
         let kept = vec![true; u.len()];
         let marks = title_marks(&u, &kept).unwrap();

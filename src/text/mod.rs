@@ -28,7 +28,7 @@ use std::borrow::Cow;
 use crate::article::{plain, Article, Block};
 use crate::refine;
 use crate::words::{count_words, ends_sentence, sentence_marks};
-use lines::{Line, Marker};
+use lines::{Line, Lines, Marker};
 
 /// What a line is, as far as the body is concerned.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -47,18 +47,20 @@ enum Role {
 
 struct Unit<'a> {
     line: &'a Line,
+    /// The line's text.
+    text: &'a str,
     role: Role,
-    words: usize,
-    /// For prose, how much of its value it keeps (contact details and the like lower it).
-    weight: f64,
+    /// Its words (`words()`; four bytes, not eight, on each line of a long text).
+    words: u32,
     /// For short lines: prose stands on both sides of it (a subheading, a caption).
     inner: bool,
-    /// For prose: how much of its vocabulary the neighbouring prose shares.
-    cohesion: Option<f64>,
+    /// For prose: how much of its vocabulary the neighbouring prose shares (NaN: not valued;
+    /// see `cohesion()`).
+    cohesion: f64,
     /// The same text stands elsewhere on the page.
     repeated: bool,
     /// How many times the same text stands on the page.
-    repeats: usize,
+    repeats: u32,
     /// The segment model's probability that the line belongs to the story (for the span).
     probability: f64,
     /// The line model's probability that the line belongs to the main content.
@@ -66,7 +68,7 @@ struct Unit<'a> {
     /// The probability is the line model's (not a rule's, as for short inputs).
     by_model: bool,
     /// Its content words, as the page numbers them (`cohesion::Numbering`): sorted, each once.
-    content: Box<[u32]>,
+    content: &'a [u32],
     /// What the rules make of its text (for its role and the line model's features).
     signals: Signals,
 }
@@ -92,8 +94,24 @@ impl Unit<'_> {
             // What the rules know to be furniture stays furniture, whatever the model says.
             Role::Chrome => -4.0,
             Role::Stamp => -3.0,
-            _ => self.words.max(1) as f64 * self.weight * (self.probability - 0.5) * 2.0,
+            _ => self.words().max(1) as f64 * self.weight() * (self.probability - 0.5) * 2.0,
         }
+    }
+
+    /// How many words the line has.
+    fn words(&self) -> usize {
+        self.words as usize
+    }
+
+    /// For prose, how much of its value it keeps: contact details and the like lower it.
+    fn weight(&self) -> f64 {
+        if self.signals.contact { 0.3 } else { 1.0 }
+    }
+
+    /// How much of its vocabulary the neighbouring prose shares, for prose that has enough
+    /// words of its own to tell.
+    fn cohesion(&self) -> Option<f64> {
+        Some(self.cohesion).filter(|c| !c.is_nan())
     }
 }
 
@@ -108,7 +126,8 @@ pub fn extract_with<'a>(input: impl Into<Cow<'a, str>>, model: &LineModel) -> Ar
     let input = input.into();
     let lines = lines::split(&input);
     drop(input);
-    let (units, rows, span) = classify(&lines, model);
+    let mut content = Vec::new();
+    let (units, rows, span) = classify(&lines, &mut content, model);
     // The head of the page, above the body, holds the headline, byline, date and summary
     // points (see `trim_kept` for where it ends when every kept line is the body).
     let (mut keep, each_line, head) = body_lines(&units, span, model);
@@ -127,7 +146,7 @@ pub fn extract_with<'a>(input: impl Into<Cow<'a, str>>, model: &LineModel) -> Ar
         if in_summary(i) || unit.role == Role::Chrome || unit.repeated {
             continue;
         }
-        let text = unit.line.text.as_str();
+        let text = &*unit.text;
         if article.byline.is_none() && refine::is_byline(text) {
             article.byline = Some(text.to_string());
         } else if article.published.is_none() && refine::is_date_line(text) {
@@ -135,20 +154,23 @@ pub fn extract_with<'a>(input: impl Into<Cow<'a, str>>, model: &LineModel) -> Ar
         } else if is_title_like(unit) && head - i <= TITLE_REACH {
             // The headline's words come back in the story; nearer lines break ties.
             let shared = overlap(unit.content.iter().copied(), &body_vocab);
-            let score = shared + 0.3 * (1.0 - (head - i) as f64 / TITLE_REACH as f64) + 0.1 * f64::from(unit.words >= 4);
+            let score = shared + 0.3 * (1.0 - (head - i) as f64 / TITLE_REACH as f64) + 0.1 * f64::from(unit.words() >= 4);
             if best_title.is_none_or(|(b, _)| score > b) {
                 best_title = Some((score, text));
             }
         }
     }
+    drop(body_vocab);
     article.title = best_title.map(|(_, t)| t.to_string());
     if units.first().is_some_and(|u| u.by_model) {
         article.title = rows.as_ref().and_then(|rows| model_title(&units, rows, model));
     }
+    // The features are not read again: gone before the body is made.
+    drop(rows);
     if each_line {
         let taken = [&article.title, &article.byline, &article.published];
         for (k, u) in keep.iter_mut().zip(&units).take(head) {
-            if taken.iter().any(|t| t.as_deref() == Some(u.line.text.as_str())) {
+            if taken.iter().any(|t| t.as_deref() == Some(&*u.text)) {
                 *k = false;
             }
         }
@@ -163,7 +185,7 @@ pub fn extract_with<'a>(input: impl Into<Cow<'a, str>>, model: &LineModel) -> Ar
         .iter()
         .chain(units[..start].iter())
         .find(|u| u.role == Role::Copyright)
-        .and_then(|u| refine::copyright_line(&u.line.text));
+        .and_then(|u| refine::copyright_line(&u.text));
 
     let (lang, dir) = article.guess_lang();
     article.lang = lang;
@@ -171,24 +193,68 @@ pub fn extract_with<'a>(input: impl Into<Cow<'a, str>>, model: &LineModel) -> Ar
     article
 }
 
+/// For each line, the first line whose text, lower-cased, is the same as its own. Found by
+/// sorting the lines by a hash of that text and comparing the texts where hashes agree: no
+/// table of every line's text is made.
+fn same_text(lines: &Lines) -> Vec<u32> {
+    use std::hash::BuildHasher;
+    let hasher = std::hash::BuildHasherDefault::<rustc_hash::FxHasher>::default();
+    same_text_by(lines, |text| hasher.hash_one(text))
+}
+
+/// [`same_text`], with the hash given.
+fn same_text_by(lines: &Lines, hash: impl Fn(&str) -> u64) -> Vec<u32> {
+    let lowered = |text: &str, buf: &mut String| {
+        buf.clear();
+        if text.is_ascii() {
+            buf.push_str(text);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.push_str(&text.to_lowercase());
+        }
+    };
+    let mut buf = String::new();
+    let mut keyed: Vec<(u64, u32)> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, (text, _))| {
+            lowered(text, &mut buf);
+            (hash(&buf), i as u32)
+        })
+        .collect();
+    keyed.sort_unstable();
+    let mut first: Vec<u32> = (0..keyed.len() as u32).collect();
+    for run in keyed.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+        // The run's distinct texts (almost always one), each with the first line that has it.
+        let mut texts: Vec<(String, u32)> = Vec::new();
+        for &(_, i) in run {
+            lowered(lines.text(i as usize), &mut buf);
+            match texts.iter().find(|(t, _)| *t == buf) {
+                Some(&(_, j)) => first[i as usize] = j,
+                None => texts.push((buf.clone(), i)),
+            }
+        }
+    }
+    first
+}
+
 /// Gives each line its role and probability, and finds the span of prose that reads as one
 /// story (`body_span`); the line features too, when the line model read them.
-fn classify<'a>(lines: &'a [Line], model: &LineModel) -> (Vec<Unit<'a>>, Option<features::Rows>, (usize, usize)) {
-    // Each line's text lower-cased, as a number (the same text, the same number), and how many
-    // lines have each.
-    let mut same = cohesion::Numbering::default();
-    let line_numbers: Vec<u32> = lines.iter().map(|line| same.lowered(&line.text)).collect();
-    drop(same);
-    let mut seen = vec![0usize; line_numbers.iter().max().map_or(0, |&n| n as usize + 1)];
+/// `content` takes the lines' content words, one line's after another.
+fn classify<'a>(lines: &'a Lines, content: &'a mut Vec<u32>, model: &LineModel) -> (Vec<Unit<'a>>, Option<features::Rows>, (usize, usize)) {
+    // The lines of the same text lower-cased, and how many lines have each.
+    let line_numbers = same_text(lines);
+    let mut seen = vec![0u32; line_numbers.len()];
     for &n in &line_numbers {
         seen[n as usize] += 1;
     }
     let mut numbering = cohesion::Numbering::default();
+    // Where each line's content words end.
+    let mut ranges: Vec<u32> = Vec::with_capacity(lines.iter().len());
     let mut units: Vec<Unit> = lines
         .iter()
         .zip(&line_numbers)
-        .map(|(line, &number)| {
-            let text = line.text.as_str();
+        .map(|((text, line), &number)| {
             let words = count_words(text);
             let repeats = seen[number as usize];
             let repeated = repeats > 1 && words <= 12;
@@ -217,18 +283,27 @@ fn classify<'a>(lines: &'a [Line], model: &LineModel) -> (Vec<Unit<'a>>, Option<
             } else {
                 Role::Short
             };
-            let weight = if said.contact { 0.3 } else { 1.0 };
-            let content = numbering.content_words(text);
-            Unit { line, role, words, weight, inner: false, cohesion: None, repeated, repeats, probability: 0.5, kept: 0.0, by_model: false, content, signals: said }
+            numbering.content_words_into(text, content);
+            ranges.push(u32::try_from(content.len()).expect("fewer than 4 G words"));
+            Unit { line, text, role, words: words as u32, inner: false, cohesion: f64::NAN, repeated, repeats: repeats as u32, probability: 0.5, kept: 0.0, by_model: false, content: &[], signals: said }
         })
         .collect();
+    content.shrink_to_fit();
+    let content: &'a Vec<u32> = content;
+    let mut start = 0;
+    for (unit, end) in units.iter_mut().zip(ranges) {
+        unit.content = &content[start..end as usize];
+        start = end as usize;
+    }
+    drop((line_numbers, seen));
     mark_inner_short_lines(&mut units);
     drop(numbering);
     let sets: Vec<&[u32]> = units.iter().map(|u| &u.content[..]).collect();
     let prose: Vec<bool> = units.iter().map(|u| u.role == Role::Prose).collect();
     let cohesion = cohesion::local_cohesion(&sets, &prose, 6);
+    drop((sets, prose));
     for (unit, c) in units.iter_mut().zip(cohesion) {
-        unit.cohesion = c;
+        unit.cohesion = c.unwrap_or(f64::NAN);
     }
     let span;
     let mut rows = None;
@@ -242,8 +317,8 @@ fn classify<'a>(lines: &'a [Line], model: &LineModel) -> (Vec<Unit<'a>>, Option<
         span = body_span(&units);
         features.set_span(&units, span.0, span.1);
         let first: Vec<f64> = (0..units.len()).map(|i| model.first(&features.row(&units, i))).collect();
-        let words: Vec<usize> = units.iter().map(|u| u.words).collect();
-        for (i, c) in features::context(&first, &words).enumerate() {
+        let words: Vec<u32> = units.iter().map(|u| u.words).collect();
+        for (i, c) in features::context(&first, |i| words[i] as usize).enumerate() {
             units[i].kept = model.second(&features.row(&units, i), &c);
             units[i].by_model = true;
         }
@@ -377,7 +452,7 @@ fn model_title(units: &[Unit], rows: &features::Rows, model: &LineModel) -> Opti
     let base = features::title_base(units, features::candidates_end(units, &marks));
     let p: Vec<f64> = units.iter().map(|u| u.kept).collect();
     let candidates = features::title_candidates(units, rows, &base, &p, &marks);
-    model.title_choice(&candidates).map(|i| last_step(&units[i].line.text).to_string())
+    model.title_choice(&candidates).map(|i| last_step(&units[i].text).to_string())
 }
 
 /// The last step of a trail of links copied as one line ("Car Talk / Car Reviews / Best EVs
@@ -410,8 +485,8 @@ fn body_lines(units: &[Unit], span: (usize, usize), model: &LineModel) -> (Vec<b
         return (in_span, false, span_head);
     }
     let (kept, head) = trimmed_kept(units, model);
-    let kept_words: usize = units.iter().zip(&kept).filter(|(_, &k)| k).map(|(u, _)| u.words).sum();
-    let copied: usize = units.iter().zip(&kept).filter(|(u, &k)| k && u.role == Role::Prose && u.repeats > 1).map(|(u, _)| u.words).sum();
+    let kept_words: usize = units.iter().zip(&kept).filter(|(_, &k)| k).map(|(u, _)| u.words()).sum();
+    let copied: usize = units.iter().zip(&kept).filter(|(u, &k)| k && u.role == Role::Prose && u.repeats > 1).map(|(u, _)| u.words()).sum();
     if kept_words == 0 || copied * 2 >= kept_words || !model.spread(&page::features(units, &kept, span)) {
         (in_span, false, span_head)
     } else {
@@ -451,7 +526,8 @@ fn trim_kept(units: &[Unit], keep: &mut [bool]) -> usize {
 /// `None` for a text too short for the line model. For training the page model.
 pub fn page_features(input: &str, model: &LineModel) -> Option<Vec<f64>> {
     let lines = lines::split(input);
-    let (units, _, span) = classify(&lines, model);
+    let mut content = Vec::new();
+    let (units, _, span) = classify(&lines, &mut content, model);
     units.first().is_some_and(|u| u.by_model).then(|| page::features(&units, &trimmed_kept(&units, model).0, span).to_vec())
 }
 
@@ -466,9 +542,9 @@ fn segments(units: &[Unit]) -> Vec<Segment> {
         let (mut coh_sum, mut coh_words) = (0.0, 0.0);
         let mut vocab = HashSet::default();
         for u in &units[start..end] {
-            if let Some(c) = u.cohesion {
-                coh_sum += c * u.words as f64;
-                coh_words += u.words as f64;
+            if let Some(c) = u.cohesion() {
+                coh_sum += c * u.words() as f64;
+                coh_words += u.words() as f64;
             }
             if u.role == Role::Prose {
                 vocab.extend(u.content.iter().copied());
@@ -532,7 +608,7 @@ fn find_summary(before: &[Unit]) -> Option<(std::ops::Range<usize>, Vec<String>)
         while start > 0 && before[start - 1].line.marker.is_some() {
             start -= 1;
         }
-        let items: Vec<String> = before[start..end].iter().map(|u| u.line.text.clone()).collect();
+        let items: Vec<String> = before[start..end].iter().map(|u| u.text.to_string()).collect();
         if let Some(points) = refine::summary_points(&items) {
             return Some((start..end, points));
         }
@@ -543,9 +619,9 @@ fn find_summary(before: &[Unit]) -> Option<(std::ops::Range<usize>, Vec<String>)
 
 /// A headline: a few words standing alone, not a sentence in a paragraph.
 fn is_title_like(unit: &Unit) -> bool {
-    let text = unit.line.text.as_str();
+    let text = &*unit.text;
     unit.line.marker.is_none()
-        && (2..=30).contains(&unit.words)
+        && (2..=30).contains(&unit.words())
         && !text.ends_with(['.', ':', ',', ';'])
         && !text.to_lowercase().starts_with("skip to")
         && text.chars().next().is_some_and(|c| !c.is_lowercase())
@@ -561,7 +637,7 @@ fn body_blocks(units: &[Unit], keep: &[bool], each_line: bool, article: &mut Art
         if !keep[i] {
             continue;
         }
-        let text = unit.line.text.as_str();
+        let text = &*unit.text;
         let next_is_prose = units.get(i + 1).is_some_and(|u| u.role == Role::Prose);
         let next_kept = keep.get(i + 1).copied().unwrap_or(false);
         let block = match unit.role {
@@ -581,16 +657,16 @@ fn body_blocks(units: &[Unit], keep: &[bool], each_line: bool, article: &mut Art
             }
             // What the line model keeps stays: a heading when it stands over kept text.
             _ if each_line => {
-                if next_kept && is_title_like(unit) && unit.words <= 15 && unit.line.marker.is_none() && !ends_sentence(text) {
+                if next_kept && is_title_like(unit) && unit.words() <= 15 && unit.line.marker.is_none() && !ends_sentence(text) {
                     Block::Heading { level: 2, content: plain(text) }
                 } else {
                     Block::paragraph(text)
                 }
             }
-            Role::Short if next_is_prose && is_title_like(unit) && unit.words <= 15 && article.title.as_deref() != Some(text) => {
+            Role::Short if next_is_prose && is_title_like(unit) && unit.words() <= 15 && article.title.as_deref() != Some(text) => {
                 Block::Heading { level: 2, content: plain(text) }
             }
-            Role::Short if ends_sentence(text) && unit.words >= 3 => Block::paragraph(text),
+            Role::Short if ends_sentence(text) && unit.words() >= 3 => Block::paragraph(text),
             _ => continue,
         };
         match (unit.line.marker, &mut list) {
@@ -630,6 +706,15 @@ fn take_leading_title(blocks: &mut Vec<Block>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_of_the_same_text_in_any_case_are_found_whatever_their_hashes() {
+        let lines = lines::split("Home\nNews\nHOME\nΣΟΦΙΑΣ\nσοφιας\nnews\nσοφιασ\nAbout");
+        let expected = [0, 1, 0, 3, 3, 1, 6, 7];
+        assert_eq!(same_text(&lines), expected);
+        // Every hash the same: the texts themselves tell the lines apart.
+        assert_eq!(same_text_by(&lines, |_| 7), expected);
+    }
 
     #[test]
     fn a_trail_of_links_on_the_title_line_gives_its_last_step() {
@@ -747,9 +832,10 @@ mod tests {
         }
         page.push_str("More stories\nA bakery on the hill wins a prize for its rye bread, judged the best in the region this year.\nAbout\nPrivacy\nTerms\nCareers\nHelp\nJobs\nShop\nEvents\nPodcasts\nArchive\nNewsletters\nAdvertise\n");
         let lines = lines::split(&page);
-        let (units, rows, _) = classify(&lines, &LineModel::default());
+        let mut content = Vec::new();
+        let (units, rows, _) = classify(&lines, &mut content, &LineModel::default());
         let rows = rows.expect("long enough for the line model");
-        let at = |needle: &str| units.iter().position(|u| u.line.text.contains(needle)).unwrap();
+        let at = |needle: &str| units.iter().position(|u| u.text.contains(needle)).unwrap();
         let (story, blurb) = (rows.row(&units, at("Engineers rebuilt")), rows.row(&units, at("bakery")));
         let span = features::SPAN_FEATURES;
         assert_eq!(story[span], 1.0, "the story's prose is inside the span");
@@ -766,7 +852,8 @@ mod tests {
 pub fn explain(input: &str) -> Vec<String> {
     let lines = lines::split(input);
     let model = LineModel::default();
-    let (units, _, span) = classify(&lines, &model);
+    let mut content = Vec::new();
+    let (units, _, span) = classify(&lines, &mut content, &model);
     let (keep, _, _) = body_lines(&units, span, &model);
     let mut out = Vec::new();
     if units.first().is_some_and(|u| u.by_model) {
@@ -776,8 +863,8 @@ pub fn explain(input: &str) -> Vec<String> {
     }
     out.extend(units.iter().enumerate().map(|(i, u)| {
         let mark = if keep[i] { '*' } else { ' ' };
-        let coh = u.cohesion.map(|c| format!("{c:.2}")).unwrap_or_else(|| "  - ".into());
-        format!("{mark} {:<9} {:>5.2} {:>5.2} {coh} {}", format!("{:?}", u.role), u.probability, u.kept, u.line.text)
+        let coh = u.cohesion().map(|c| format!("{c:.2}")).unwrap_or_else(|| "  - ".into());
+        format!("{mark} {:<9} {:>5.2} {:>5.2} {coh} {}", format!("{:?}", u.role), u.probability, u.kept, u.text)
     }));
     out
 }
@@ -787,7 +874,8 @@ pub fn explain(input: &str) -> Vec<String> {
 #[doc(hidden)]
 pub fn feature_rows(input: &str) -> Vec<(String, usize, Vec<f64>)> {
     let lines = lines::split(input);
-    let (units, rows, _) = classify(&lines, &LineModel::default());
+    let mut content = Vec::new();
+    let (units, rows, _) = classify(&lines, &mut content, &LineModel::default());
     // Inputs too short for the line model have no rows: it reads no features of these.
     let Some(rows) = rows else { return Vec::new() };
     let base = features::title_base(&units, units.len());
@@ -795,6 +883,6 @@ pub fn feature_rows(input: &str) -> Vec<(String, usize, Vec<f64>)> {
         .iter()
         .zip(base)
         .enumerate()
-        .map(|(i, (u, t))| (u.line.text.clone(), u.words, rows.row(&units, i).into_iter().chain(t).collect()))
+        .map(|(i, (u, t))| (u.text.to_string(), u.words(), rows.row(&units, i).into_iter().chain(t).collect()))
         .collect()
 }

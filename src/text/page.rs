@@ -63,7 +63,7 @@ fn log1p(x: usize) -> f64 {
 /// The features of a page whose lines are `units`, `kept` by the line model, with the span of
 /// prose that reads as one story `start..end`.
 pub fn features(units: &[Unit], kept: &[bool], (start, end): (usize, usize)) -> [f64; COUNT] {
-    let words_where = |f: &dyn Fn(usize, &Unit) -> bool| -> usize { units.iter().enumerate().filter(|(i, u)| kept[*i] && f(*i, u)).map(|(_, u)| u.words).sum() };
+    let words_where = |f: &dyn Fn(usize, &Unit) -> bool| -> usize { units.iter().enumerate().filter(|(i, u)| kept[*i] && f(*i, u)).map(|(_, u)| u.words()).sum() };
     let outside = |i: usize| !(start..end).contains(&i);
     let kept_words = words_where(&|_, _| true);
     let inside = words_where(&|i, _| !outside(i));
@@ -80,16 +80,16 @@ pub fn features(units: &[Unit], kept: &[bool], (start, end): (usize, usize)) -> 
     let stamps_before = units[..end.min(units.len())].iter().filter(|u| u.role == Role::Stamp).count();
     // A heading of comments after the story, before the first kept line after it (or the end).
     let first_after = (end..units.len()).find(|&i| kept[i]).unwrap_or(units.len());
-    let comment_head = units[end.min(first_after)..first_after.min(units.len())].iter().chain(units.get(first_after)).any(|u| heads_comments(&u.line.text));
+    let comment_head = units[end.min(first_after)..first_after.min(units.len())].iter().chain(units.get(first_after)).any(|u| heads_comments(&u.text));
     // Runs of kept lines outside the span.
     let mut runs: Vec<usize> = Vec::new();
     let mut in_run = false;
     for (i, u) in units.iter().enumerate() {
         if kept[i] && outside(i) {
             if in_run {
-                *runs.last_mut().expect("a run") += u.words;
+                *runs.last_mut().expect("a run") += u.words();
             } else {
-                runs.push(u.words);
+                runs.push(u.words());
             }
             in_run = true;
         } else {
@@ -98,14 +98,14 @@ pub fn features(units: &[Unit], kept: &[bool], (start, end): (usize, usize)) -> 
     }
     let out_lines = units.iter().enumerate().filter(|(i, _)| kept[*i] && outside(*i)).count();
     let out_mean_kept = if out_words > 0 {
-        units.iter().enumerate().filter(|(i, _)| kept[*i] && outside(*i)).map(|(_, u)| u.kept * u.words as f64).sum::<f64>() / out_words as f64
+        units.iter().enumerate().filter(|(i, _)| kept[*i] && outside(*i)).map(|(_, u)| u.kept * u.words() as f64).sum::<f64>() / out_words as f64
     } else {
         0.0
     };
     let span_vocab: HashSet<u32> = units[start..end].iter().filter(|u| u.role == Role::Prose).flat_map(|u| u.content.iter().copied()).collect();
     let out_vocab: HashSet<u32> = units.iter().enumerate().filter(|(i, u)| kept[*i] && outside(*i) && u.role == Role::Prose).flat_map(|(_, u)| u.content.iter().copied()).collect();
-    let prose_words: usize = units.iter().filter(|u| u.role == Role::Prose).map(|u| u.words).sum();
-    let span_prose: usize = units[start..end].iter().filter(|u| u.role == Role::Prose).map(|u| u.words).sum();
+    let prose_words: usize = units.iter().filter(|u| u.role == Role::Prose).map(|u| u.words()).sum();
+    let span_prose: usize = units[start..end].iter().filter(|u| u.role == Role::Prose).map(|u| u.words()).sum();
     let share = |part: usize, whole: usize| if whole > 0 { part as f64 / whole as f64 } else { 0.0 };
     let mean_run = if runs.is_empty() { 0.0 } else { out_words as f64 / runs.len() as f64 };
     [
