@@ -323,7 +323,7 @@ impl Article {
     pub fn body_units(&self) -> Vec<String> {
         let mut units = Vec::new();
         self.each_body_unit(|u| {
-            units.push(u.to_string());
+            units.push(u);
             true
         });
         units
@@ -331,12 +331,12 @@ impl Article {
 
     /// Calls `f` with each of [`Self::body_units`] in turn, until it returns false, without
     /// holding them all at once (a long page's body is not copied whole to be counted).
-    pub fn each_body_unit(&self, mut f: impl FnMut(&str) -> bool) {
+    pub fn each_body_unit(&self, mut f: impl FnMut(String) -> bool) {
         let mut units = Vec::new();
         for block in &self.blocks {
             block.text_units(&mut units);
             for unit in units.drain(..) {
-                if !unit.trim().is_empty() && !f(&unit) {
+                if !unit.trim().is_empty() && !f(unit) {
                     return;
                 }
             }
@@ -353,9 +353,9 @@ impl Article {
                 text.push('\n');
                 chars += 1;
             }
-            text.push_str(unit);
+            text.push_str(&unit);
             chars += unit.chars().count();
-            words += crate::words::words(unit).count();
+            words += crate::words::words(&unit).count();
             chars < crate::lang::READS_CHARS || words < crate::lang::READS_WORDS
         });
         crate::lang::guess(&text)
@@ -392,7 +392,7 @@ impl Article {
     pub fn word_count(&self) -> usize {
         let mut count = 0;
         self.each_body_unit(|unit| {
-            count += crate::words::count_words(unit);
+            count += crate::words::count_words(&unit);
             true
         });
         count

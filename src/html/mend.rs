@@ -52,10 +52,7 @@ const FALLBACK_MIN_WORDS: usize = 50;
 /// slices of that copy, so it lives as long as the tree does.)
 pub fn parse<'a>(input: impl Into<Cow<'a, str>>) -> Html {
     let input = input.into();
-    let source = match depth::bound(&input) {
-        Cow::Borrowed(page) => StrTendril::from_slice(page),
-        Cow::Owned(page) => StrTendril::from_slice(&page),
-    };
+    let source = StrTendril::from_slice(&depth::bound(&input));
     drop(input);
     let mut doc = html5ever::driver::parse_document(HtmlTreeSink::new(Html::new_document()), Default::default()).one(source.clone());
     if let Some(rewritten) = read_fallback(&doc, &source) {

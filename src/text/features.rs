@@ -107,7 +107,7 @@ const CODE_LIKE: u16 = 1 << 10;
 
 impl Own {
     fn of(u: &Unit) -> Own {
-        let text = &*u.text;
+        let text = u.text;
         let words: Vec<&str> = text.split_whitespace().collect();
         let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() as f64
             / words.len().max(1) as f64;
@@ -721,8 +721,8 @@ mod tests {
         let mut content = Vec::new();
         let u = super::super::classify(&lines, &mut content, &super::super::LineModel::default()).0;
         let base = title_base(&u, u.len());
-        let crumb = u.iter().position(|x| &*x.text == "Harbour reopens after the storms").unwrap();
-        let head = crumb + 1 + u[crumb + 1..].iter().position(|x| &*x.text == "Harbour reopens after the storms").unwrap();
+        let crumb = u.iter().position(|x| x.text == "Harbour reopens after the storms").unwrap();
+        let head = crumb + 1 + u[crumb + 1..].iter().position(|x| x.text == "Harbour reopens after the storms").unwrap();
         let at = |name: &str| 8 + ["recurrence", "near_twice", "used_above", "meta_below", "last_before_meta", "meta_above", "subset_near", "superset_near", "same_near", "same_above"].iter().position(|n| *n == name).unwrap();
         assert_eq!(base[head][at("same_above")], 1.0, "the breadcrumb above says the same");
         assert_eq!(base[crumb][at("same_above")], 0.0);

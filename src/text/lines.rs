@@ -50,8 +50,7 @@ fn strip_marker(s: &str) -> (Option<Marker>, &str) {
 }
 
 /// A text's logical lines. Their texts stand one after another in one string: a long text's
-/// lines are not each an allocation of their own (for a line of some sixty bytes, that saves a
-/// third of what it takes).
+/// lines are not each an allocation of their own.
 pub struct Lines {
     text: String,
     lines: Vec<Line>,

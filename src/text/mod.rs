@@ -121,7 +121,7 @@ pub fn extract<'a>(input: impl Into<Cow<'a, str>>) -> Article {
 }
 
 /// Extracts the article from plain text with the line model `model`. An owned `input` is freed
-/// once split into lines (each line holds its own text).
+/// once split into lines (the lines keep their own copy of the text).
 pub fn extract_with<'a>(input: impl Into<Cow<'a, str>>, model: &LineModel) -> Article {
     let input = input.into();
     let lines = lines::split(&input);
@@ -146,7 +146,7 @@ pub fn extract_with<'a>(input: impl Into<Cow<'a, str>>, model: &LineModel) -> Ar
         if in_summary(i) || unit.role == Role::Chrome || unit.repeated {
             continue;
         }
-        let text = &*unit.text;
+        let text = unit.text;
         if article.byline.is_none() && refine::is_byline(text) {
             article.byline = Some(text.to_string());
         } else if article.published.is_none() && refine::is_date_line(text) {
@@ -170,7 +170,7 @@ pub fn extract_with<'a>(input: impl Into<Cow<'a, str>>, model: &LineModel) -> Ar
     if each_line {
         let taken = [&article.title, &article.byline, &article.published];
         for (k, u) in keep.iter_mut().zip(&units).take(head) {
-            if taken.iter().any(|t| t.as_deref() == Some(&*u.text)) {
+            if taken.iter().any(|t| t.as_deref() == Some(u.text)) {
                 *k = false;
             }
         }
@@ -185,7 +185,7 @@ pub fn extract_with<'a>(input: impl Into<Cow<'a, str>>, model: &LineModel) -> Ar
         .iter()
         .chain(units[..start].iter())
         .find(|u| u.role == Role::Copyright)
-        .and_then(|u| refine::copyright_line(&u.text));
+        .and_then(|u| refine::copyright_line(u.text));
 
     let (lang, dir) = article.guess_lang();
     article.lang = lang;
@@ -619,7 +619,7 @@ fn find_summary(before: &[Unit]) -> Option<(std::ops::Range<usize>, Vec<String>)
 
 /// A headline: a few words standing alone, not a sentence in a paragraph.
 fn is_title_like(unit: &Unit) -> bool {
-    let text = &*unit.text;
+    let text = unit.text;
     unit.line.marker.is_none()
         && (2..=30).contains(&unit.words())
         && !text.ends_with(['.', ':', ',', ';'])
@@ -637,7 +637,7 @@ fn body_blocks(units: &[Unit], keep: &[bool], each_line: bool, article: &mut Art
         if !keep[i] {
             continue;
         }
-        let text = &*unit.text;
+        let text = unit.text;
         let next_is_prose = units.get(i + 1).is_some_and(|u| u.role == Role::Prose);
         let next_kept = keep.get(i + 1).copied().unwrap_or(false);
         let block = match unit.role {
