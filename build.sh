@@ -98,6 +98,10 @@ build_wasm() {
     gz=$(gzip -9 -c "$OUT/${module}_bg.wasm" | wc -c)
     say "$OUT/${module}_bg.wasm: $raw bytes, $gz gzipped"
   done
+  # Brotli and gzip copies beside every file of the app, which the server sends to browsers
+  # that accept them (tools/serve.mjs).
+  say "precompressing www/ (file, raw, brotli, gzip)"
+  node tools/precompress.mjs www >&2
 }
 
 run_tests() {

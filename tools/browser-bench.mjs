@@ -7,7 +7,8 @@
 //    (DOMParser, then new Readability(doc).parse()) in the same headless Chromium page, on
 //    every page of ../shared/corpus/aeb/html, interleaved page by page, N rounds (median per
 //    page). Prints median and 90th percentile per page and the median of per-page ratios.
-// 2. Size: the app's files as served, raw, gzip -9 and brotli -11.
+// 2. Size: the app's files, raw, gzip -9 and brotli -11; and what a first visit transfers as
+//    the server sends it (the precompressed copies).
 // 3. Start-up: navigation to "ready for a paste" (wasm compiled and started; the moment the
 //    status line says so), median of 20 fresh loads; paste-to-rendered for the example and for the largest AEB page: the core's
 //    call plus putting the HTML in the page and laying it out, median of 20; and in the app
@@ -97,6 +98,24 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? 
   console.log('\nsize (bytes): file, raw, gzip -9, brotli -11');
   console.log(rows.join('\n'));
   console.log(`  ${'all'.padEnd(24)} ${String(raw).padStart(9)} ${String(gz).padStart(9)} ${String(br).padStart(9)}`);
+
+  // What a first visit actually transfers, as served (precompressed copies, see
+  // tools/precompress.mjs): the page's own requests until it is ready, bodies as sent.
+  const context = await browser.newContext();
+  const sent = [];
+  context.on('requestfinished', async (req) => {
+    if (req.serviceWorker()) return;
+    const res = await req.response();
+    sent.push([new URL(req.url()).pathname, res?.headers()['content-encoding'] ?? 'none', (await req.sizes()).responseBodySize]);
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.cleanCopyApp?.ready);
+  await page.evaluate(() => window.cleanCopyApp.ready);
+  await new Promise((ok) => setTimeout(ok, 500));
+  await context.close();
+  const total = sent.reduce((n, [, , b]) => n + b, 0);
+  console.log(`first visit, as served, bodies until ready: ${total} bytes in ${sent.length} responses (${sent.map(([p, c, b]) => `${p} ${c} ${b}`).join(', ')})`);
 }
 
 // 3. Start-up and paste-to-rendered.

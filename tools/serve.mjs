@@ -1,5 +1,8 @@
-// A small static server for www/: the right types (application/wasm above all), no caching
-// during development, nothing outside the folder. Used by `./build.sh serve` and the tests.
+// A small static server for www/: the right types (application/wasm above all), nothing outside
+// the folder, the precompressed copy a browser accepts (brotli, then gzip: see
+// `tools/precompress.mjs`), and revalidation rather than caching, so that an edited file is
+// seen on the next load while an unchanged one costs a `304`. Used by `./build.sh serve` and
+// the tests.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -20,6 +23,18 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
+/** The precompressed forms a request accepts, best first, as [coding, file suffix]. */
+export function accepted(header = '') {
+  const q = new Map();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const weight = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    q.set(name, weight ? Number(weight.slice(2)) : 1);
+  }
+  const ok = (name) => (q.get(name) ?? (q.has('*') ? q.get('*') : 0)) > 0;
+  return [['br', '.br'], ['gzip', '.gz']].filter(([name]) => ok(name));
+}
+
 /** Serves `root` on `host:port` (port 0 picks a free one); resolves to the listening server. */
 export function startServer({ root, port = 8080, host = '127.0.0.1' }) {
   const base = resolve(root);
@@ -31,14 +46,36 @@ export function startServer({ root, port = 8080, host = '127.0.0.1' }) {
         res.writeHead(403).end('forbidden');
         return;
       }
-      if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, 'index.html');
-      const body = await readFile(path);
-      res.writeHead(200, {
+      let info = await stat(path).catch(() => null);
+      if (info?.isDirectory()) {
+        path = join(path, 'index.html');
+        info = await stat(path).catch(() => null);
+      }
+      if (!info?.isFile()) throw new Error('not found');
+      const headers = {
         'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
         'Cache-Control': 'no-cache',
+        'ETag': `W/"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`,
+        'Vary': 'Accept-Encoding',
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
-      });
+      };
+      if (req.headers['if-none-match'] === headers.ETag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      let file = path;
+      for (const [coding, suffix] of accepted(req.headers['accept-encoding'])) {
+        const copy = await stat(path + suffix).catch(() => null);
+        if (copy?.isFile() && copy.mtimeMs >= info.mtimeMs) {
+          headers['Content-Encoding'] = coding;
+          file = path + suffix;
+          break;
+        }
+      }
+      const body = await readFile(file);
+      headers['Content-Length'] = body.length;
+      res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
