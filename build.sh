@@ -82,13 +82,16 @@ build_wasm() {
   ensure_wasm_target
   ensure_wasm_bindgen
   say "building the wasm modules"
-  # The app's module, and the encoding detector's, which the page loads only for a file that
-  # needs it (see detector/Cargo.toml).
+  # The app's module, and the two the page loads only when needed: the encoding detector's, for
+  # a file that needs it (see detector/Cargo.toml), and the reader of first-version share links
+  # (legacy/Cargo.toml). The last links the core without the app's exports, so it is built on
+  # its own: in one build its crate's features would be unified with the app's.
   cargo build --quiet --lib --target "$TARGET" --profile "$PROFILE" -p cleancopy -p cleancopy-detector
+  cargo build --quiet --lib --target "$TARGET" --profile "$PROFILE" -p cleancopy-legacy
   local built
   built="$(target_dir)/$TARGET/$PROFILE"
   rm -rf "$OUT"
-  for module in cleancopy cleancopy_detector; do
+  for module in cleancopy cleancopy_detector cleancopy_legacy; do
     wasm-bindgen --target web --no-typescript --out-dir "$OUT" "$built/$module.wasm"
     # wasm-opt from the npm binaryen package: Debian's is too old for the reference types that
     # current Rust emits, and breaks the module.

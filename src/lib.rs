@@ -5,7 +5,8 @@
 //! UTF-8, [`mojibake`]), and render that ([`render`]) as reader HTML (safe by construction,
 //! and checked natively against an allow-list sanitizer, [`sanitize`]), as Markdown or as plain
 //! text. The same core runs in the browser through
-//! the thin wasm-bindgen module `web` and on the command line (`cleancopy`).
+//! the thin wasm-bindgen module `web` (the feature `app`, on by default) and on the command line
+//! (`cleancopy`).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -29,7 +30,7 @@ pub mod share;
 pub mod text;
 pub mod words;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 mod web;
 
 pub use article::{Article, Block, Direction, Image, Inline};

@@ -12,7 +12,7 @@ Reads an article (HTML, Markdown or plain text) from FILE, or from standard inpu
 is '-' or missing, and prints its clean copy. The encoding is found as a browser finds it:
 byte-order mark, then <meta charset>, then detection. The default format is html: the reader
 <article> alone; 'page' is a whole self-contained HTML page; 'link' is the share-link
-fragment (#cc1.…) that opens the same clean copy in the app.";
+fragment (#cc2.…) that opens the same clean copy in the app.";
 
 #[derive(Clone, Copy)]
 enum Format {

@@ -53,6 +53,10 @@ pub enum ShareError {
     /// a link cut short by a mail program, or changed by hand.
     #[error("this link is damaged (perhaps cut short when it was copied); ask for it again")]
     Damaged,
+    /// A first-version link where its reader is not at hand (the browser's main module; the
+    /// app opens these with the `legacy` module).
+    #[error("this link was made by an earlier version of Clean Copy and needs its reader, which is not loaded")]
+    EarlierVersion,
     /// The link, or what it decompresses to, is larger than Clean Copy reads.
     #[error("this link holds more than Clean Copy opens ({limit} bytes at most)")]
     TooLarge {
@@ -70,8 +74,8 @@ pub fn encode(article: &Article) -> String {
 
 /// A first-version (`cc1`) fragment: the article's JSON, empty fields left out. Links are no
 /// longer written this way; tests make them to check that they still open.
-#[cfg(test)]
-fn encode_json(article: &Article) -> String {
+#[doc(hidden)]
+pub fn encode_json(article: &Article) -> String {
     use serde_json::Value;
     let mut value = serde_json::to_value(article).unwrap_or(Value::Null);
     if let Value::Object(map) = &mut value {
@@ -94,7 +98,40 @@ fn pack(version: &str, bytes: &[u8]) -> String {
 }
 
 /// The article a fragment (with or without its `#`) carries.
+///
+/// In the browser's main module a first-version link gives [`ShareError::EarlierVersion`]:
+/// reading its JSON takes serde_json's reader, which the app loads as a module of its own only
+/// for such a link (`legacy/`, which calls [`decode_json_link`]).
 pub fn decode(fragment: &str) -> Result<Article, ShareError> {
+    let (version, payload) = split(fragment)?;
+    if version == VERSION_JSON {
+        #[cfg(target_arch = "wasm32")]
+        return Err(ShareError::EarlierVersion);
+        #[cfg(not(target_arch = "wasm32"))]
+        return json_article(payload);
+    }
+    let bytes = decompress(&alphabet::decode(payload).ok_or(ShareError::Damaged)?)?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| ShareError::Damaged)?;
+    compact::read(text).ok_or(ShareError::Damaged)
+}
+
+/// The article a first-version (`cc1.`) fragment carries; any other fragment is
+/// [`ShareError::NotALink`] or [`ShareError::UnknownVersion`].
+pub fn decode_json_link(fragment: &str) -> Result<Article, ShareError> {
+    match split(fragment)? {
+        (VERSION_JSON, payload) => json_article(payload),
+        (VERSION, _) => Err(ShareError::NotALink),
+        (version, _) => Err(ShareError::UnknownVersion(version.to_string())),
+    }
+}
+
+fn json_article(payload: &str) -> Result<Article, ShareError> {
+    let packed = URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).map_err(|_| ShareError::Damaged)?;
+    serde_json::from_slice::<Article>(&decompress(&packed)?).map_err(|_| ShareError::Damaged)
+}
+
+/// A fragment's version tag (one this code reads) and its payload.
+fn split(fragment: &str) -> Result<(&str, &str), ShareError> {
     let fragment = fragment.trim().trim_start_matches('#');
     if fragment.len() > MAX_LINK_CHARS {
         return Err(ShareError::TooLarge { limit: MAX_LINK_CHARS });
@@ -104,17 +141,7 @@ pub fn decode(fragment: &str) -> Result<Article, ShareError> {
         let looks_like_ours = version.len() <= 8 && version.starts_with("cc") && version[2..].chars().all(|c| c.is_ascii_digit());
         return Err(if looks_like_ours { ShareError::UnknownVersion(version.to_string()) } else { ShareError::NotALink });
     }
-    let packed = if version == VERSION_JSON {
-        URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).map_err(|_| ShareError::Damaged)?
-    } else {
-        alphabet::decode(payload).ok_or(ShareError::Damaged)?
-    };
-    let bytes = decompress(&packed)?;
-    if version == VERSION_JSON {
-        return serde_json::from_slice::<Article>(&bytes).map_err(|_| ShareError::Damaged);
-    }
-    let text = std::str::from_utf8(&bytes).map_err(|_| ShareError::Damaged)?;
-    compact::read(text).ok_or(ShareError::Damaged)
+    Ok((version, payload))
 }
 
 /// The longest `mailto:` address that mail programs open reliably.

@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{extract_at, share, Article, CleanCopy, InputKind};
+use crate::{extract_at, share, Article, InputKind};
 
 /// Installs the panic hook so that a panic shows a readable message in the console and the
 /// page's error handler, not "unreachable executed".
@@ -53,13 +53,6 @@ impl Cleaned {
     #[wasm_bindgen(getter, js_name = inputKind)]
     pub fn input_kind(&self) -> String {
         self.1.to_string()
-    }
-
-    /// Every field as JSON, as the command-line tool prints it.
-    pub fn json(&self) -> String {
-        let mut copy = CleanCopy::new(&self.0, InputKind::Text);
-        copy.input_kind = self.1;
-        serde_json::to_string(&copy).unwrap_or_default()
     }
 
     /// The share-link fragment (without `#`) that carries this article.
@@ -133,15 +126,8 @@ pub fn web_address(input: &str) -> String {
     crate::detect::web_address(input).unwrap_or_default()
 }
 
-/// The share fragment for an article given as JSON (the `Article` model): for tools and tests
-/// that need a link made by hand, such as a hostile one.
-#[wasm_bindgen(js_name = encodeArticle)]
-pub fn encode_article(json: &str) -> Result<String, JsError> {
-    let article: Article = serde_json::from_str(json).map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(share::encode(&article))
-}
-
-/// Opens the article a share link's fragment carries, or says why it cannot.
+/// Opens the article a share link's fragment carries, or says why it cannot. A first-version
+/// link (`cc1.`) is refused here; the app rewrites it first with the `legacy` module.
 #[wasm_bindgen(js_name = openShared)]
 pub fn open_shared(fragment: &str) -> Result<Cleaned, JsError> {
     let article = share::decode(fragment).map_err(|e| JsError::new(&e.to_string()))?;

@@ -256,7 +256,7 @@ async function openLink(fragment, { quiet = false } = {}) {
   }
   let copy;
   try {
-    copy = openShared(fragment);
+    copy = openShared(await currentForm(fragment));
   } catch (err) {
     if (!quiet) showError(`This link cannot be opened: ${err?.message ?? err}.`);
     return false;
@@ -320,6 +320,27 @@ document.addEventListener('paste', (event) => {
   if (html.trim()) show(html, 'html');
   else show(text, 'auto');
 });
+
+/** A first-version share link (`cc1.`, the article's JSON) rewritten in the current form by a
+ * module of its own (`legacy/`), loaded only for such a link: its JSON reader stays out of the
+ * main module. Any other fragment is returned as it is. */
+let legacy = null;
+async function currentForm(fragment) {
+  const bare = fragment.trim().replace(/^#/, '');
+  if (!bare.startsWith('cc1.')) return fragment;
+  legacy ??= import('./pkg/cleancopy_legacy.js').then(async (module) => {
+    await module.default();
+    return module;
+  });
+  let module;
+  try {
+    module = await legacy;
+  } catch (err) {
+    legacy = null;
+    throw new Error('this link was made by an earlier version of Clean Copy, and the part that reads it could not be loaded (are you offline?)');
+  }
+  return module.upgradeLink(bare);
+}
 
 /** The encoding detector's own wasm module (chardetng), loaded the first time a file needs it:
  * it is too big to ship in the main module for the few files that declare no encoding. */

@@ -11,6 +11,9 @@ import { startServer } from '../../tools/serve.mjs';
 
 const env = useBrowser();
 const TRICKY_TITLE = 'Cafés & bars: #1? 🍷 Ferry saved';
+/** A share link as the first version wrote it (`cc1.`, the article's JSON); legacy/'s tests
+ * check what it holds. */
+const FIRST_VERSION_LINK = readFileSync(join(projectDir, 'tests/fixtures/link-v1.txt'), 'utf8').trim();
 
 /** A small page whose title has every character mailto: must encode. */
 function trickyPage() {
@@ -190,6 +193,34 @@ test('after one visit the app loads and works with the server gone', async () =>
   await page.locator('#reader article h1').waitFor();
   await paste(page, { 'text/html': trickyPage(), 'text/plain': 'x' });
   await page.locator('#reader article h1', { hasText: 'Ferry saved' }).waitFor();
+  // A first-version link needs its own module, which the worker kept too.
+  await page.evaluate((f) => { location.hash = f; }, FIRST_VERSION_LINK);
+  await page.locator('#reader article h1', { hasText: 'A link from the first version' }).waitFor();
+  await context.close();
+});
+
+test('a link made by the first version opens the same article, its reader loaded only for it', async () => {
+  const context = await env.browser.newContext();
+  const asked = [];
+  context.on('request', (req) => { if (!req.serviceWorker()) asked.push(new URL(req.url()).pathname); });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (err) => page.errors.push(String(err)));
+  await page.goto(env.url);
+  await page.waitForFunction(() => window.cleanCopyApp?.ready);
+  await page.evaluate(() => window.cleanCopyApp.started);
+  await showExample(page);
+  assert.ok(!asked.includes('/pkg/cleancopy_legacy_bg.wasm'), `asked for: ${asked.join(', ')}`);
+  await page.evaluate((f) => { location.hash = f; }, FIRST_VERSION_LINK);
+  await page.locator('#reader article h1', { hasText: 'A link from the first version' }).waitFor();
+  assert.ok(asked.includes('/pkg/cleancopy_legacy_bg.wasm'), `asked for: ${asked.join(', ')}`);
+  assert.equal(await page.locator('#reader .byline').innerText().catch(() => ''), 'By Ann Example');
+  assert.deepEqual(await page.locator('#reader article h2').allInnerTexts(), ['What it keeps']);
+  assert.equal(await page.locator('#reader article li a[href="https://example.org/more"]').innerText(), 'links');
+  // Opened as any link is: its current-form link is what the app now shares.
+  const link = await page.evaluate(() => window.cleanCopyApp.shareLink());
+  assert.match(link, /#cc2\./);
+  assert.deepEqual(page.errors, []);
   await context.close();
 });
 

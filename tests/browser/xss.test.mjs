@@ -185,7 +185,8 @@ test('no payload fires, whichever way it comes in', async () => {
       ],
     };
     const fragment = await page.evaluate(async (json) => {
-      const mod = await import('./pkg/cleancopy.js');
+      const mod = await import('./pkg/cleancopy_legacy.js');
+      await mod.default();
       return mod.encodeArticle(json);
     }, JSON.stringify(article));
     await page.evaluate((f) => { location.hash = f; }, fragment);
