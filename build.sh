@@ -82,16 +82,18 @@ build_wasm() {
   ensure_wasm_target
   ensure_wasm_bindgen
   say "building the wasm modules"
-  # The app's module, and the two the page loads only when needed: the encoding detector's, for
-  # a file that needs it (see detector/Cargo.toml), and the reader of first-version share links
-  # (legacy/Cargo.toml). The last links the core without the app's exports, so it is built on
-  # its own: in one build its crate's features would be unified with the app's.
-  cargo build --quiet --lib --target "$TARGET" --profile "$PROFILE" -p cleancopy -p cleancopy-detector
-  cargo build --quiet --lib --target "$TARGET" --profile "$PROFILE" -p cleancopy-legacy
+  # The app's main module (the core with its `app` feature and without `markdown-input`), and
+  # those the page loads only when needed: the encoding detector's, for a file that needs it
+  # (detector/Cargo.toml), the Markdown reader (markdown/Cargo.toml) and the reader of
+  # first-version share links (legacy/Cargo.toml). The last two link the core with other
+  # features, so they are built in a cargo run of their own: one run unifies a crate's features.
+  cargo build --quiet --lib --target "$TARGET" --profile "$PROFILE" -p cleancopy -p cleancopy-detector \
+    --no-default-features --features cleancopy/app
+  cargo build --quiet --lib --target "$TARGET" --profile "$PROFILE" -p cleancopy-markdown -p cleancopy-legacy
   local built
   built="$(target_dir)/$TARGET/$PROFILE"
   rm -rf "$OUT"
-  for module in cleancopy cleancopy_detector cleancopy_legacy; do
+  for module in cleancopy cleancopy_detector cleancopy_markdown cleancopy_legacy; do
     wasm-bindgen --target web --no-typescript --out-dir "$OUT" "$built/$module.wasm"
     # wasm-opt from the npm binaryen package: Debian's is too old for the reference types that
     # current Rust emits, and breaks the module.

@@ -29,4 +29,8 @@ pub enum Error {
         /// The largest size read.
         limit: usize,
     },
+    /// Markdown, in a build without the feature `markdown-input` (the app's main module, which
+    /// hands Markdown to the `markdown/` module).
+    #[error("this is Markdown, and the part of Clean Copy that reads Markdown is not loaded")]
+    MarkdownNotIncluded,
 }

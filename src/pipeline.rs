@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use crate::article::Article;
 use crate::detect::{detect, web_address, InputKind};
 use crate::error::Error;
-use crate::{html, markdown, mojibake, render, text};
+use crate::{html, mojibake, render, text};
 
 /// The most input Clean Copy reads, in bytes (64 MiB).
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
@@ -93,34 +93,67 @@ pub fn extract_at<'a>(input: impl Into<Cow<'a, str>>, kind: Option<InputKind>, a
     extract_full(input.into(), kind, address, Models::default())
 }
 
+/// Markdown read as Markdown (pulldown-cmark).
+#[cfg(feature = "markdown-input")]
+fn markdown_input(input: &str) -> Result<Article, Error> {
+    Ok(crate::markdown::extract(input))
+}
+
+/// Without the feature `markdown-input` (the app's main module): Markdown is read elsewhere.
+#[cfg(not(feature = "markdown-input"))]
+fn markdown_input(_: &str) -> Result<Article, Error> {
+    Err(Error::MarkdownNotIncluded)
+}
+
 fn extract_full(input: Cow<'_, str>, kind: Option<InputKind>, address: Option<&str>, models: Models) -> Result<(Article, InputKind), Error> {
+    check_input(&input)?;
+    let kind = kind.unwrap_or_else(|| detect(&input));
+    let article = match kind {
+        InputKind::HtmlDocument | InputKind::HtmlFragment => {
+            let shipped = html::ExtentModel::shipped();
+            html::extract_full(input, address, html::Extent::Model(models.extent.unwrap_or(&shipped)))
+        }
+        InputKind::Markdown => markdown_input(&input)?,
+        InputKind::Text => match models.line {
+            Some(model) => text::extract_with(input, model),
+            None => text::extract(input),
+        },
+    };
+    Ok((finish(article, address), kind))
+}
+
+/// As [`extract_at`] with the kind Markdown, and nothing of the other extractors linked: the
+/// app's Markdown module (`markdown/`) is built on this.
+#[cfg(feature = "markdown-input")]
+pub fn extract_markdown(input: &str, address: Option<&str>) -> Result<Article, Error> {
+    check_input(input)?;
+    Ok(finish(crate::markdown::extract(input), address))
+}
+
+/// What every input must be: no larger than Clean Copy reads, not empty, text, not a web
+/// address alone.
+fn check_input(input: &str) -> Result<(), Error> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge { size: input.len(), limit: MAX_INPUT_BYTES });
     }
     if input.trim().is_empty() {
         return Err(Error::Empty);
     }
-    check_text(&input)?;
-    if let Some(address) = web_address(&input) {
+    check_text(input)?;
+    if let Some(address) = web_address(input) {
         return Err(Error::WebAddress { address });
     }
-    let kind = kind.unwrap_or_else(|| detect(&input));
-    let mut article = match kind {
-        InputKind::HtmlDocument | InputKind::HtmlFragment => {
-            let shipped = html::ExtentModel::shipped();
-            html::extract_full(input, address, html::Extent::Model(models.extent.unwrap_or(&shipped)))
-        }
-        InputKind::Markdown => markdown::extract(&input),
-        InputKind::Text => match models.line {
-            Some(model) => text::extract_with(input, model),
-            None => text::extract(input),
-        },
-    };
+    Ok(())
+}
+
+/// What every article gets once extracted: garbled UTF-8 repaired, and the page's own address
+/// as its source when it names none.
+fn finish(mut article: Article, address: Option<&str>) -> Article {
     mojibake::repair_article(&mut article);
     if article.source_url.is_none() {
         article.source_url = address.and_then(html::web_address).map(String::from);
     }
-    Ok((article, kind))
+    article
 }
 
 /// Everything Clean Copy makes of one input: the fields of the command-line tool's `--format

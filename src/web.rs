@@ -94,20 +94,46 @@ pub struct MailLink {
     pub fits: bool,
 }
 
-/// Makes a clean copy of `input`. `kind` is `"html"` when the clipboard carried HTML,
-/// `"text"` or `"markdown"` to force those, or anything else to detect it; `address`, when
-/// given, is the page's own address (a page sent from the browser), which relative links
-/// resolve against.
-#[wasm_bindgen(js_name = cleanCopy)]
-pub fn clean_copy(input: String, kind: &str, address: Option<String>) -> Result<Cleaned, JsError> {
-    let kind = match kind {
+/// The input kind a page's `kind` argument asks for: `"html"` when the clipboard carried
+/// HTML, `"text"` or `"markdown"` to force those, anything else to detect it.
+fn requested(kind: &str) -> Option<InputKind> {
+    match kind {
         "html" => Some(InputKind::HtmlFragment),
         "markdown" => Some(InputKind::Markdown),
         "text" => Some(InputKind::Text),
         _ => None,
-    };
-    let (article, kind) = extract_at(input, kind, address.as_deref()).map_err(|e| JsError::new(&e.to_string()))?;
+    }
+}
+
+/// Makes a clean copy of `input`. `kind` is `"html"` when the clipboard carried HTML,
+/// `"text"` or `"markdown"` to force those, or anything else to detect it; `address`, when
+/// given, is the page's own address (a page sent from the browser), which relative links
+/// resolve against. Markdown is refused here (this module leaves pulldown-cmark out): the page
+/// asks `inputFamily` first and hands Markdown to the `markdown` module.
+#[wasm_bindgen(js_name = cleanCopy)]
+pub fn clean_copy(input: String, kind: &str, address: Option<String>) -> Result<Cleaned, JsError> {
+    let (article, kind) = extract_at(input, requested(kind), address.as_deref()).map_err(|e| JsError::new(&e.to_string()))?;
     Ok(Cleaned(article, kind.family()))
+}
+
+/// What `cleanCopy` would read `input` as, given `kind` as there: `html`, `markdown` or `text`
+/// (detection reads no more than the input's first 64 KiB and 2,000 lines).
+#[wasm_bindgen(js_name = inputFamily)]
+pub fn input_family(input: &str, kind: &str) -> String {
+    requested(kind).unwrap_or_else(|| crate::detect(input)).family().to_string()
+}
+
+/// Opens an article made by another of the app's modules (the `markdown` module), given in the
+/// compact form share links carry (`share::compact`); `kind` is what it was read from.
+#[wasm_bindgen(js_name = openArticle)]
+pub fn open_article(compact: &str, kind: &str) -> Result<Cleaned, JsError> {
+    let article = share::compact::read(compact).ok_or_else(|| JsError::new("the article could not be read"))?;
+    let kind = match kind {
+        "markdown" => "markdown",
+        "html" => "html",
+        _ => "text",
+    };
+    Ok(Cleaned(article, kind))
 }
 
 /// The encoding of a file's bytes, as a label for `TextDecoder`: from its byte-order mark, its

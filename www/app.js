@@ -1,7 +1,7 @@
 // The page's shell: wires paste, drop, open, example, text size and print to the wasm core.
 // It never builds article HTML itself: the only HTML it shows is the core's reader HTML, which
 // the core writes safe by construction (every text escaped, every address checked).
-import init, { cleanCopy, openShared, sniffEncoding, webAddress } from './pkg/cleancopy.js';
+import init, { cleanCopy, inputFamily, openArticle, openShared, sniffEncoding, webAddress } from './pkg/cleancopy.js';
 
 const SIZES = [12, 13, 14, 15, 16, 17, 18, 20, 22, 24, 26, 28, 32, 36, 40, 48, 56, 64];
 const DEFAULT_SIZE = 18;
@@ -175,6 +175,7 @@ async function show(input, kind, address) {
   let fragment;
   try {
     if (input.length >= WORKER_FROM) ({ copy, fragment } = await inWorker(input, kind, address));
+    else if (inputFamily(input, kind) === 'markdown') copy = openArticle((await markdownReader()).cleanMarkdown(input, address), 'markdown');
     else copy = cleanCopy(input, kind, address);
   } catch (err) {
     if (err?.name === 'AbortError') {
@@ -320,6 +321,23 @@ document.addEventListener('paste', (event) => {
   if (html.trim()) show(html, 'html');
   else show(text, 'auto');
 });
+
+/** The Markdown reader's own wasm module (pulldown-cmark), loaded the first time a paste or a
+ * file is Markdown: most readers never bring Markdown, and it would weigh down the main module
+ * by some 72 KB gzip. It gives the article in the compact form `openArticle` reads. */
+let markdown = null;
+async function markdownReader() {
+  markdown ??= import('./pkg/cleancopy_markdown.js').then(async (module) => {
+    await module.default();
+    return module;
+  });
+  try {
+    return await markdown;
+  } catch (err) {
+    markdown = null;
+    throw new Error('the part of Clean Copy that reads Markdown could not be loaded (are you offline?)');
+  }
+}
 
 /** A first-version share link (`cc1.`, the article's JSON) rewritten in the current form by a
  * module of its own (`legacy/`), loaded only for such a link: its JSON reader stays out of the

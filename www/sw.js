@@ -6,6 +6,7 @@ const FILES = [
   './', 'index.html', 'app.js', 'worker.js', 'reader.css', 'print.css', 'icon.svg', 'example.txt',
   'manifest.webmanifest', 'pkg/cleancopy.js', 'pkg/cleancopy_bg.wasm',
   'pkg/cleancopy_detector.js', 'pkg/cleancopy_detector_bg.wasm',
+  'pkg/cleancopy_markdown.js', 'pkg/cleancopy_markdown_bg.wasm',
   'pkg/cleancopy_legacy.js', 'pkg/cleancopy_legacy_bg.wasm',
 ];
 

@@ -1,22 +1,31 @@
 // Extraction off the page's thread, for large inputs: the page stays responsive and the
 // reader can cancel (the page ends this worker). It answers with the article's share
 // fragment, which the page opens with its own copy of the core.
-import init, { cleanCopy } from './pkg/cleancopy.js';
+import init, { cleanCopy, inputFamily, openArticle } from './pkg/cleancopy.js';
 
 const ready = init();
+/** Markdown's own module (see app.js), loaded the first time it is needed. */
+let markdown = null;
 
 self.onmessage = async (event) => {
   const { id, input, kind, address } = event.data;
   try {
     const { memory } = await ready;
-    const copy = cleanCopy(input, kind, address);
+    let copy;
+    if (inputFamily(input, kind) === 'markdown') {
+      markdown ??= import('./pkg/cleancopy_markdown.js').then(async (module) => ({ module, exports: await module.default() }));
+      copy = openArticle((await markdown).module.cleanMarkdown(input, address), 'markdown');
+    } else copy = cleanCopy(input, kind, address);
     const fragment = copy.shareFragment();
     const inputKind = copy.inputKind;
     copy.free();
-    // The core's memory, as large as the work made it (a wasm memory never shrinks): the page
+    // The modules' memory, as large as the work made it (a wasm memory never shrinks): the page
     // ends a worker that has grown large, which gives that memory back.
-    self.postMessage({ id, fragment, inputKind, memory: memory.buffer.byteLength });
+    const markdownMemory = markdown ? (await markdown).exports.memory.buffer.byteLength : 0;
+    self.postMessage({ id, fragment, inputKind, memory: memory.buffer.byteLength + markdownMemory });
   } catch (err) {
+    // A module that could not be loaded is tried again with the next input.
+    markdown?.catch(() => { markdown = null; });
     self.postMessage({ id, error: String(err?.message ?? err) });
   }
 };

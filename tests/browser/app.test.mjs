@@ -144,8 +144,13 @@ test('a file of bytes that only a single-byte encoding could read is refused as 
   await page.context().close();
 });
 
-test('a dropped Markdown file keeps its headings, lists and code', async () => {
+test('a dropped Markdown file keeps its headings, lists and code; Markdown is read by a module loaded only then', async () => {
   const page = await openApp(env);
+  const asked = [];
+  page.on('request', (req) => { if (!req.serviceWorker()) asked.push(new URL(req.url()).pathname); });
+  await paste(page, { 'text/plain': 'A plain note about the harbour.\n\nThe ferry runs through the winter, the council said on Monday, after a long campaign by the islanders.' });
+  await page.locator('#reader article').waitFor();
+  assert.ok(!asked.includes('/pkg/cleancopy_markdown_bg.wasm'), `asked for: ${asked.join(', ')}`);
   const md = '# Field notes\n\nA short *note* with a [link](https://example.org/).\n\n## Steps\n\n- one\n- two\n\n```\nlet x = 1;\n    indented();\n```\n';
   const dataTransfer = await page.evaluateHandle((text) => {
     const dt = new DataTransfer();
@@ -153,12 +158,20 @@ test('a dropped Markdown file keeps its headings, lists and code', async () => {
     return dt;
   }, md);
   await page.dispatchEvent('body', 'drop', { dataTransfer });
-  await page.locator('#reader article h1').waitFor();
+  await page.locator('#reader article h1', { hasText: 'Field notes' }).waitFor();
   assert.equal(await page.locator('article h1').innerText(), 'Field notes');
   assert.equal(await page.locator('article h2').innerText(), 'Steps');
   assert.equal(await page.locator('article ul:not(.summary) li').count(), 2);
   assert.equal(await page.locator('article pre').innerText(), 'let x = 1;\n    indented();');
   assert.equal(await page.locator('article a[href="https://example.org/"]').getAttribute('rel'), 'noopener noreferrer');
+  assert.equal(asked.filter((p) => p === '/pkg/cleancopy_markdown_bg.wasm').length, 1);
+  // Markdown pasted as text is found to be Markdown and read as such, by the module now loaded.
+  await paste(page, { 'text/plain': '# Pasted notes\n\nSome **bold** words and a [link](https://example.org/next).\n\n1. first\n2. second\n\n> quoted\n' });
+  await page.locator('#reader article h1', { hasText: 'Pasted notes' }).waitFor();
+  assert.equal(await page.locator('article > ol li').count(), 2);
+  assert.equal(await page.locator('article blockquote').innerText(), 'quoted');
+  assert.equal(asked.filter((p) => p === '/pkg/cleancopy_markdown_bg.wasm').length, 1);
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 

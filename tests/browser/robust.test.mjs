@@ -49,6 +49,26 @@ test('a 20 MB paste is cleaned in a worker: the page keeps answering, and it can
   await page.context().close();
 });
 
+test('a long Markdown paste is cleaned in the worker by the Markdown module', async () => {
+  const page = await openApp(env);
+  const n = await page.evaluate(async () => {
+    let s = '# Long notes\n\n';
+    for (let i = 0; s.length < 1_200_000; i++) {
+      s += `## Part ${i}\n\nThe harbour log for day ${i} says the *ferry* ran on time and [the notes](https://example.org/${i}) were filed.\n\n- tide\n- wind\n\n`;
+    }
+    await navigator.clipboard.writeText(s);
+    return s.length;
+  });
+  assert.ok(n >= 1_200_000);
+  await page.locator('body').click({ position: { x: 5, y: 200 } });
+  await page.keyboard.press('Control+V');
+  await page.locator('#reader article h1', { hasText: 'Long notes' }).waitFor({ timeout: 120_000 });
+  assert.ok(await page.locator('#reader article h2').count() > 1000);
+  assert.equal(await page.locator('#reader article a[href="https://example.org/7"]').innerText(), 'the notes');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('what was pasted survives a reload even when it gave no article', async () => {
   const page = await openApp(env);
   // Binary-looking text: the core refuses it with a message.
