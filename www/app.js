@@ -175,8 +175,12 @@ async function show(input, kind, address) {
   let fragment;
   try {
     if (input.length >= WORKER_FROM) ({ copy, fragment } = await inWorker(input, kind, address));
-    else if (inputFamily(input, kind) === 'markdown') copy = openArticle((await markdownReader()).cleanMarkdown(input, address), 'markdown');
-    else copy = cleanCopy(input, kind, address);
+    else {
+      // Detected once: the family found is the kind the core is then given.
+      const family = inputFamily(input, kind);
+      if (family === 'markdown') copy = openArticle((await markdownReader()).cleanMarkdown(input, address), 'markdown');
+      else copy = cleanCopy(input, family, address);
+    }
   } catch (err) {
     if (err?.name === 'AbortError') {
       statusLine.textContent = 'Cancelled. What you pasted is kept below.';
@@ -322,19 +326,28 @@ document.addEventListener('paste', (event) => {
   else show(text, 'auto');
 });
 
-/** The Markdown reader's own wasm module (pulldown-cmark), loaded the first time a paste or a
- * file is Markdown: most readers never bring Markdown, and it would weigh down the main module
- * by some 72 KB gzip. It gives the article in the compact form `openArticle` reads. */
-let markdown = null;
+/** A wasm module of the app's own that the page loads only when first needed: a function that
+ * resolves to the module, started (a load that failed is tried again at the next call). */
+function onDemand(path) {
+  let loading = null;
+  return () => {
+    loading ??= import(path).then(async (module) => {
+      await module.default();
+      return module;
+    });
+    loading.catch(() => { loading = null; });
+    return loading;
+  };
+}
+
+/** The Markdown reader (pulldown-cmark), loaded the first time a paste or a file is Markdown:
+ * most readers never bring Markdown, and it would weigh down the main module by some 72 KB
+ * gzip. It gives the article in the compact form `openArticle` reads. */
+const markdownModule = onDemand('./pkg/cleancopy_markdown.js');
 async function markdownReader() {
-  markdown ??= import('./pkg/cleancopy_markdown.js').then(async (module) => {
-    await module.default();
-    return module;
-  });
   try {
-    return await markdown;
-  } catch (err) {
-    markdown = null;
+    return await markdownModule();
+  } catch {
     throw new Error('the part of Clean Copy that reads Markdown could not be loaded (are you offline?)');
   }
 }
@@ -342,38 +355,24 @@ async function markdownReader() {
 /** A first-version share link (`cc1.`, the article's JSON) rewritten in the current form by a
  * module of its own (`legacy/`), loaded only for such a link: its JSON reader stays out of the
  * main module. Any other fragment is returned as it is. */
-let legacy = null;
+const legacyModule = onDemand('./pkg/cleancopy_legacy.js');
 async function currentForm(fragment) {
   const bare = fragment.trim().replace(/^#/, '');
   if (!bare.startsWith('cc1.')) return fragment;
-  legacy ??= import('./pkg/cleancopy_legacy.js').then(async (module) => {
-    await module.default();
-    return module;
-  });
   let module;
   try {
-    module = await legacy;
-  } catch (err) {
-    legacy = null;
+    module = await legacyModule();
+  } catch {
     throw new Error('this link was made by an earlier version of Clean Copy, and the part that reads it could not be loaded (are you offline?)');
   }
   return module.upgradeLink(bare);
 }
 
-/** The encoding detector's own wasm module (chardetng), loaded the first time a file needs it:
- * it is too big to ship in the main module for the few files that declare no encoding. */
-let detector = null;
+/** The encoding detector (chardetng), loaded the first time a file needs it: it is too big to
+ * ship in the main module for the few files that declare no encoding. */
+const detectorModule = onDemand('./pkg/cleancopy_detector.js');
 async function detectEncoding(bytes) {
-  detector ??= import('./pkg/cleancopy_detector.js').then(async (module) => {
-    await module.default();
-    return module;
-  });
-  try {
-    return (await detector).detectEncoding(bytes);
-  } catch (err) {
-    detector = null;
-    throw err;
-  }
+  return (await detectorModule()).detectEncoding(bytes);
 }
 
 /** Reads a dropped or opened file as a browser reads a page: its bytes, decoded in the

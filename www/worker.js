@@ -12,10 +12,12 @@ self.onmessage = async (event) => {
   try {
     const { memory } = await ready;
     let copy;
-    if (inputFamily(input, kind) === 'markdown') {
+    // Detected once: the family found is the kind the core is then given.
+    const family = inputFamily(input, kind);
+    if (family === 'markdown') {
       markdown ??= import('./pkg/cleancopy_markdown.js').then(async (module) => ({ module, exports: await module.default() }));
       copy = openArticle((await markdown).module.cleanMarkdown(input, address), 'markdown');
-    } else copy = cleanCopy(input, kind, address);
+    } else copy = cleanCopy(input, family, address);
     const fragment = copy.shareFragment();
     const inputKind = copy.inputKind;
     copy.free();
