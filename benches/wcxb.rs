@@ -5,6 +5,7 @@
 //!     cargo bench --bench wcxb -- --extent-rows FILE [--aeb-only]
 //!     cargo bench --bench wcxb -- --choice-rows FILE --oof-text FOLDS.json
 //!     cargo bench --bench wcxb -- --candidates ID [html|clipboard] [--oof FILE]
+//!     cargo bench --bench wcxb -- address [--list]
 //!
 //! Prints, for all pages and per page type: shingle precision, recall and F1, bag-of-words F1,
 //! the title rate and the `with`/`without` snippet accuracy (see `wcxb/corpus.rs`). The body
@@ -26,6 +27,9 @@
 //! is given): what the extent model predicts for it (the fold's model with `--oof`), its
 //! features' character count, the words it reads once extracted, its shingle F1 and its first
 //! lines; then which one the extraction takes. For finding out why a page reads badly.
+//! `address` measures the source address found (`source_url`) against the truth's `url`, in
+//! each form, for wcxb-dev's articles and all its pages and for AEB (see `address_figures`);
+//! `--list` prints each wrong address and each miss whose input names the truth's address.
 
 #[path = "wcxb/corpus.rs"]
 mod corpus;
@@ -69,6 +73,10 @@ fn main() {
     let worst: usize = value("--worst").and_then(|n| n.parse().ok()).unwrap_or(0);
     let shared = shared();
     let pages = corpus::pages(&shared);
+    if args.iter().any(|a| a == "address") {
+        address_figures(&shared, &pages, args.iter().any(|a| a == "--list"));
+        return;
+    }
     if let Some(path) = value("--extent-rows") {
         extent_rows(&shared, &pages, Path::new(&path), args.iter().any(|a| a == "--aeb-only"));
         return;
@@ -283,4 +291,112 @@ fn rows_of(input: &str, truth: &str, text_of: impl Fn(&cleancopy::Article) -> St
             row.to_string()
         })
         .collect()
+}
+
+/// One input's truth and what was found for it.
+struct Addressed {
+    id: String,
+    domain: String,
+    truth: String,
+    found: Option<String>,
+    /// The input holds the truth's address somewhere (its host and path, in any attribute or
+    /// text, percent-encoded or not): what a finder could at best find.
+    named: bool,
+}
+
+/// The source address found in `input` (`None` when the input is refused).
+fn source_url(input: &str) -> Option<String> {
+    cleancopy::extract(input, None).ok().and_then(|(a, _)| a.source_url)
+}
+
+/// Whether `input` names `truth` anywhere: its host and path (without `www.`, trailing slash
+/// or query), as written or percent-encoded.
+fn names(input: &str, truth: &str) -> bool {
+    let Ok(u) = url::Url::parse(truth) else { return false };
+    let host = u.host_str().unwrap_or("").trim_start_matches("www.");
+    let path = u.path().trim_end_matches('/');
+    if path.is_empty() {
+        return false;
+    }
+    let plain = format!("{host}{path}");
+    let encoded: String = url::form_urlencoded::byte_serialize(plain.as_bytes()).collect();
+    input.contains(&plain) || input.contains(&encoded) || input.contains(&plain.replace('&', "&amp;"))
+}
+
+/// Prints the share of inputs with an address found and the share with a wrong one (found,
+/// but not the truth's `url` once both are compared as [`cleancopy::html::address::comparable_address`]
+/// compares them), and of inputs that name the truth's address at all.
+fn print_addressed(label: &str, rows: &[&Addressed]) {
+    let n = rows.len();
+    let found = rows.iter().filter(|r| r.found.is_some()).count();
+    let wrong = rows.iter().filter(|r| is_wrong(r)).count();
+    let named = rows.iter().filter(|r| r.named).count();
+    let pct = |a: usize| 100.0 * a as f64 / n.max(1) as f64;
+    println!(
+        "  {label:<26} {n:>5} pages  found {found:>4} ({:>5.1}%)  wrong {wrong:>3} ({:>4.1}% of pages, {:>4.1}% of found)  truth named in input {named:>4} ({:>5.1}%)",
+        pct(found),
+        pct(wrong),
+        100.0 * wrong as f64 / found.max(1) as f64,
+        pct(named)
+    );
+}
+
+fn is_wrong(r: &Addressed) -> bool {
+    r.found.as_deref().is_some_and(|f| cleancopy::html::address::comparable_address(f) != cleancopy::html::address::comparable_address(&r.truth))
+}
+
+/// The source-address figures (see the module's notes).
+fn address_figures(shared: &Path, pages: &[Page], list: bool) {
+    let report = |name: &str, form: &str, rows: &[Addressed], types: &[(&str, Vec<bool>)]| {
+        println!("{name}, {form}:");
+        for (label, keep) in types {
+            let set: Vec<&Addressed> = rows.iter().zip(keep).filter(|(_, k)| **k).map(|(r, _)| r).collect();
+            print_addressed(label, &set);
+        }
+        if list {
+            for r in rows.iter().filter(|r| is_wrong(r)) {
+                println!("    wrong  {} {}\n           truth {}\n           found {}", r.id, r.domain, r.truth, r.found.as_deref().unwrap_or(""));
+            }
+            for r in rows.iter().filter(|r| r.found.is_none() && r.named) {
+                println!("    missed {} {} {}", r.id, r.domain, r.truth);
+            }
+        }
+    };
+    for form in corpus::FORMS {
+        let inputs: Vec<(&Page, String)> = pages.iter().filter_map(|p| Some((p, corpus::input(shared, form, &p.id)?))).filter(|(p, _)| p.url.is_some()).collect();
+        let rows: Vec<Addressed> = par_map(&inputs, |(p, input)| {
+            let truth = p.url.clone().unwrap_or_default();
+            Addressed { id: p.id.clone(), domain: p.domain.clone(), named: names(input, &truth), found: source_url(input), truth }
+        });
+        let articles: Vec<bool> = inputs.iter().map(|(p, _)| p.page_type == "article").collect();
+        let mut types = vec![("articles", articles.clone()), ("all pages", vec![true; rows.len()])];
+        // Articles fold by fold (folds grouped by domain): how much the figures vary from one
+        // set of sites to another.
+        for fold in 0..corpus::FOLDS {
+            let keep: Vec<bool> = inputs.iter().map(|(p, _)| p.page_type == "article" && p.fold == fold).collect();
+            types.push((["articles, fold 0", "articles, fold 1", "articles, fold 2", "articles, fold 3", "articles, fold 4"][fold as usize], keep));
+        }
+        report("wcxb-dev", form, &rows, &types);
+    }
+    let aeb = shared.join("corpus/aeb");
+    let truth: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&std::fs::read(aeb.join("ground-truth.json")).expect("AEB truth")).expect("AEB JSON");
+    let items: Vec<(&String, &serde_json::Value)> = truth.iter().collect();
+    for (form, file) in [("html", "html/{id}.html"), ("clipboard", "clipboard/{id}.html"), ("text", "text/{id}.txt")] {
+        let inputs: Vec<(&String, String, String)> = items
+            .iter()
+            .filter_map(|(id, t)| {
+                let bytes = std::fs::read(aeb.join(file.replace("{id}", id))).ok()?;
+                Some((*id, String::from_utf8_lossy(&bytes).into_owned(), t["url"].as_str()?.to_string()))
+            })
+            .collect();
+        let rows: Vec<Addressed> = par_map(&inputs, |(id, input, truth)| Addressed {
+            id: id.chars().take(12).collect(),
+            domain: corpus::domain_of(truth),
+            named: names(input, truth),
+            found: source_url(input),
+            truth: truth.clone(),
+        });
+        let all = vec![true; rows.len()];
+        report("AEB", form, &rows, &[("articles", all)]);
+    }
 }

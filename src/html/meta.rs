@@ -1,6 +1,6 @@
-//! Page metadata: title, byline, date, site name, address, language and direction, from
-//! JSON-LD, `<meta>` (Dublin Core, Open Graph, Twitter, Parse.ly), `<link rel=canonical>`,
-//! `<time>`, the document title and the page's own headings and byline elements.
+//! Page metadata: title, byline, date, site name, language and direction, from JSON-LD,
+//! `<meta>` (Dublin Core, Open Graph, Twitter, Parse.ly), `<time>`, the document title and the
+//! page's own headings and byline elements. (The page's address is [`super::address`]'s.)
 //!
 //! The order of preference follows the one readers of Firefox's reader view know (JSON-LD,
 //! then Dublin Core, then Open Graph, then the rest), so that titles agree with it.
@@ -20,6 +20,7 @@ pub struct PageMeta {
     pub byline: Option<String>,
     pub published: Option<String>,
     pub site_name: Option<String>,
+    /// The page's own address, as [`super::address::find`] finds it (not read here).
     pub source_url: Option<String>,
     pub base_url: Option<String>,
     pub lang: Option<String>,
@@ -68,12 +69,6 @@ pub fn read(doc: &Html) -> PageMeta {
             "body" if meta.dir.is_none() => meta.dir = e.attribute("dir").map(|d| d.trim().to_ascii_lowercase()),
             "title" if doc_title.is_none() => doc_title = Some(squeeze_ws(&el.text().collect::<String>())),
             "base" if meta.base_url.is_none() => meta.base_url = e.attribute("href").map(str::to_string),
-            "link" => {
-                let rel = e.attribute("rel").unwrap_or("").to_ascii_lowercase();
-                if rel.split_whitespace().any(|r| r == "canonical") && meta.source_url.is_none() {
-                    meta.source_url = e.attribute("href").map(str::to_string);
-                }
-            }
             "script" if e.attribute("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
                 if ld.document_title.is_none() {
                     ld.document_title = doc.root_element().descendants().filter_map(ElementRef::wrap).find(|t| t.value().name() == "title").map(|t| t.text().collect());
@@ -162,9 +157,6 @@ pub fn read(doc: &Html) -> PageMeta {
         .or_else(|| get(&["article:published_time", "parsely:pub:date", "dc:date", "date", "datepublished", "pubdate"]))
         .or(time_attr.filter(|t| !t.is_empty()))
         .or(byline_date);
-    if meta.source_url.is_none() {
-        meta.source_url = get(&["og:url"]);
-    }
     meta.excerpt = ld
         .description
         .clone()
@@ -494,12 +486,11 @@ mod tests {
     }
 
     #[test]
-    fn language_direction_and_address_come_from_the_page() {
-        let doc = Html::parse_document("<html lang='he' dir='rtl'><head><link rel='canonical' href='https://example.org/a'><meta property='og:site_name' content='Example'></head></html>");
+    fn language_and_direction_come_from_the_page() {
+        let doc = Html::parse_document("<html lang='he' dir='rtl'><head><meta property='og:site_name' content='Example'></head></html>");
         let m = read(&doc);
         assert_eq!(m.lang.as_deref(), Some("he"));
         assert_eq!(m.dir.as_deref(), Some("rtl"));
-        assert_eq!(m.source_url.as_deref(), Some("https://example.org/a"));
         assert_eq!(m.site_name.as_deref(), Some("Example"));
     }
 

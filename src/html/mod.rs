@@ -2,6 +2,7 @@
 //! the element that holds the story, and its structure as blocks with the page's furniture
 //! (menus, tool links, link lists) left out.
 
+pub mod address;
 mod convert;
 pub mod depth;
 pub mod extent;
@@ -123,11 +124,12 @@ const EXTENT_KEPT_SHARE: f32 = 20.0;
 
 fn extract_doc(doc: &Html, address: Option<&str>, extent: Extent) -> Article {
     let mut meta = meta::read(doc);
-    if let Some(address) = address.and_then(web_address) {
-        let resolve = |u: Option<String>| u.and_then(|u| address.join(u.trim()).ok()).map(String::from);
-        meta.base_url = resolve(meta.base_url).or_else(|| Some(address.to_string()));
-        meta.source_url = resolve(meta.source_url).filter(|u| u.starts_with("http")).or_else(|| Some(address.to_string()));
+    let given = address.and_then(web_address);
+    if let Some(address) = &given {
+        meta.base_url = meta.base_url.and_then(|u| address.join(u.trim()).ok()).map(String::from).or_else(|| Some(address.to_string()));
     }
+    let found = address::find(doc, given.as_ref(), meta.base_url.as_deref(), meta.title.as_deref());
+    meta.source_url = found.as_ref().map(|f| f.url.to_string());
     let body = body_of(doc);
     let base = meta.base_url.as_deref().or(meta.source_url.as_deref());
     let converter = Converter::new(base, link_targets(doc));
