@@ -5,7 +5,7 @@
 //!     cargo bench --bench wcxb -- --extent-rows FILE [--aeb-only]
 //!     cargo bench --bench wcxb -- --choice-rows FILE --oof-text FOLDS.json
 //!     cargo bench --bench wcxb -- --candidates ID [html|clipboard] [--oof FILE]
-//!     cargo bench --bench wcxb -- address [--list]
+//!     cargo bench --bench wcxb -- address [--list] [--clipboard-dir DIR]
 //!
 //! Prints, for all pages and per page type: shingle precision, recall and F1, bag-of-words F1,
 //! the title rate and the `with`/`without` snippet accuracy (see `wcxb/corpus.rs`). The body
@@ -29,7 +29,10 @@
 //! lines; then which one the extraction takes. For finding out why a page reads badly.
 //! `address` measures the source address found (`source_url`) against the truth's `url`, in
 //! each form, for wcxb-dev's articles and all its pages and for AEB (see `address_figures`);
-//! `--list` prints each wrong address and each miss whose input names the truth's address.
+//! `--list` prints each wrong address and each miss whose input names the truth's address;
+//! `--clipboard-dir DIR` reads wcxb-dev's clipboard form from DIR (`<id>.html`) instead,
+//! such as the captures `tools/page-clipboard-at.mjs` makes with each page shown at its own
+//! address.
 
 #[path = "wcxb/corpus.rs"]
 mod corpus;
@@ -74,7 +77,7 @@ fn main() {
     let shared = shared();
     let pages = corpus::pages(&shared);
     if args.iter().any(|a| a == "address") {
-        address_figures(&shared, &pages, args.iter().any(|a| a == "--list"));
+        address_figures(&shared, &pages, args.iter().any(|a| a == "--list"), value("--clipboard-dir").map(PathBuf::from));
         return;
     }
     if let Some(path) = value("--extent-rows") {
@@ -346,7 +349,7 @@ fn is_wrong(r: &Addressed) -> bool {
 }
 
 /// The source-address figures (see the module's notes).
-fn address_figures(shared: &Path, pages: &[Page], list: bool) {
+fn address_figures(shared: &Path, pages: &[Page], list: bool, clipboard_dir: Option<PathBuf>) {
     let report = |name: &str, form: &str, rows: &[Addressed], types: &[(&str, Vec<bool>)]| {
         println!("{name}, {form}:");
         for (label, keep) in types {
@@ -363,7 +366,11 @@ fn address_figures(shared: &Path, pages: &[Page], list: bool) {
         }
     };
     for form in corpus::FORMS {
-        let inputs: Vec<(&Page, String)> = pages.iter().filter_map(|p| Some((p, corpus::input(shared, form, &p.id)?))).filter(|(p, _)| p.url.is_some()).collect();
+        let read = |p: &Page| match (&clipboard_dir, form) {
+            (Some(dir), "clipboard") => std::fs::read(dir.join(format!("{}.html", p.id))).ok().map(|b| String::from_utf8_lossy(&b).into_owned()),
+            _ => corpus::input(shared, form, &p.id),
+        };
+        let inputs: Vec<(&Page, String)> = pages.iter().filter_map(|p| Some((p, read(p)?))).filter(|(p, _)| p.url.is_some()).collect();
         let rows: Vec<Addressed> = par_map(&inputs, |(p, input)| {
             let truth = p.url.clone().unwrap_or_default();
             Addressed { id: p.id.clone(), domain: p.domain.clone(), named: names(input, &truth), found: source_url(input), truth }
@@ -376,6 +383,7 @@ fn address_figures(shared: &Path, pages: &[Page], list: bool) {
             let keep: Vec<bool> = inputs.iter().map(|(p, _)| p.page_type == "article" && p.fold == fold).collect();
             types.push((["articles, fold 0", "articles, fold 1", "articles, fold 2", "articles, fold 3", "articles, fold 4"][fold as usize], keep));
         }
+        let form = if clipboard_dir.is_some() && form == "clipboard" { "clipboard (from --clipboard-dir)" } else { form };
         report("wcxb-dev", form, &rows, &types);
     }
     let aeb = shared.join("corpus/aeb");

@@ -1,0 +1,537 @@
+//! A paste's address from what the page says of itself, where a copy of the page carries no
+//! head: its share buttons' targets (`…/sharer.php?u=…`, a `mailto:` body), its copy-link
+//! controls, its headline's link, its permanent link (`rel="bookmark"`), its menu's current
+//! item, its links into itself (`#comments`). Each kind of reference is one vote; an address
+//! is taken where the votes agree on it and name no other, and where its words do not
+//! contradict the headline's (see [`self_referenced`]).
+//!
+//! A browser's copy of a page names its links in full, read against the page's address; a
+//! copy made of a page shown at another address names them against that one. So an address
+//! only links name is taken only on a site the page also writes out in full where nothing
+//! rewrites it (a share button's target, a `data-` attribute, a picture's `srcset`).
+
+use super::address::{absolute, clean, comparable, is_file, is_home, is_section, is_tracking, same_site, site, LinkSites};
+use super::Attrs;
+use std::collections::{BTreeSet, HashMap};
+
+use scraper::{ElementRef, Html};
+use url::Url;
+
+/// How many of the page's first headings an address's words are compared with.
+const HEADINGS_READ: usize = 8;
+
+/// The fewest addresses on one site, written out in full, that make it the page's own.
+const OWN_SITE_MENTIONS: usize = 3;
+
+/// Query parameters whose text may hold the address among other words: a post's text, a
+/// mail's body.
+const TEXT_PARAMETERS: &[&str] = &["text", "body", "status", "title", "description", "message", "summary", "subject"];
+
+/// The addresses a link carries in its query (a share button's `u=`, `url=`, `text=…`; a
+/// `mailto:` body; a sign-in link's `return_url=`).
+fn carried(href: &Url) -> Vec<Url> {
+    carried_named(href).into_iter().map(|(_, u)| u).collect()
+}
+
+/// [`carried`], each address with the name of the parameter it came in.
+fn carried_named(href: &Url) -> Vec<(String, Url)> {
+    let mut out = Vec::new();
+    let fragment_pairs = href.fragment().map(|f| url::form_urlencoded::parse(f.as_bytes()).into_owned().collect::<Vec<_>>()).unwrap_or_default();
+    for (name, value) in href.query_pairs().into_owned().chain(fragment_pairs) {
+        let value = value.trim();
+        // Some share links encode the address twice.
+        let value = if value.to_ascii_lowercase().starts_with("http%3a") || value.to_ascii_lowercase().starts_with("https%3a") {
+            percent_decoded(value)
+        } else {
+            value.to_string()
+        };
+        let name = name.to_ascii_lowercase();
+        if value.starts_with("http://") || value.starts_with("https://") {
+            // The address ends where words (or a second, escaped parameter) follow it.
+            let end = ["%20", "&amp;", " "].iter().filter_map(|t| value.find(t)).min().unwrap_or(value.len());
+            out.extend(absolute(&value[..end], None).map(|u| (name.clone(), u)));
+        } else if TEXT_PARAMETERS.contains(&name.as_str()) {
+            out.extend(urls_in_text(&value).map(|u| (name.clone(), u)));
+        }
+    }
+    out
+}
+
+/// The http(s) addresses written in a text, each ending at white space or a quote.
+fn urls_in_text(text: &str) -> impl Iterator<Item = Url> + '_ {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '\'' | '"' | '<' | '>'))
+        .filter_map(|w| w.find("http://").or_else(|| w.find("https://")).map(|i| &w[i..]))
+        .filter_map(|w| absolute(w.trim_end_matches(['.', ',', ';', ')', '(']), None))
+}
+
+/// Parameters in which a link carries the page it is on: where a sign-in or a form returns
+/// the reader to. (A referrer parameter is left out: affiliate links fill it with an address
+/// of their own making.)
+const RETURN_PARAMETERS: &[&str] = &["return", "returnurl", "returnto", "return_url", "return_to", "redirect", "redirect_uri", "redirect_url", "redirect_to", "next", "continue", "back", "backurl"];
+
+fn percent_decoded(s: &str) -> String {
+    url::form_urlencoded::parse(format!("v={s}").as_bytes()).next().map(|(_, v)| v.into_owned()).unwrap_or_default()
+}
+
+/// Class or id words of the elements around a share or copy-link control.
+const SHARE_WORDS: &[&str] = &["share", "sharing", "copy", "permalink", "clipboard", "a2a", "addtoany", "addthis", "sharethis"];
+
+/// Whether `el` or one of its three nearest ancestors is classed as sharing.
+fn in_share_control(el: &ElementRef) -> bool {
+    near_class_word(el, SHARE_WORDS)
+}
+
+/// Whether `el` or one of its three nearest ancestors has a class or id word starting with
+/// one of `words`.
+fn near_class_word(el: &ElementRef, words: &[&str]) -> bool {
+    std::iter::successors(Some(*el), |a| a.parent().and_then(ElementRef::wrap)).take(4).any(|a| super::root::has_class_word(&a, words))
+}
+
+/// Words of a share button's own address ("/sharer/sharer.php", "/intent/tweet",
+/// "/pin/create", "/submit", "/send").
+const SHARE_PATH_WORDS: &[&str] = &["share", "sharer", "sharing", "intent", "submit", "send", "compose", "pin", "tweet", "bookmark", "bookmarklet", "save", "post"];
+
+/// Whether a link that carries an address is a share button: a mail or message link, an
+/// address whose path says so, or a control the page classes or labels as sharing.
+fn is_share_link(el: &ElementRef, href: &Url) -> bool {
+    if !matches!(href.scheme(), "http" | "https") {
+        return true;
+    }
+    let labelled = ["aria-label", "title"].iter().filter_map(|a| el.value().attribute(a)).any(|l| l.to_lowercase().contains("share"));
+    says_share(href) || labelled || in_share_control(el) || near_class_word(el, &["social"])
+}
+
+/// A share service's own page: its path says "share" or "intent" ("/sharer/sharer.php",
+/// "/intent/tweet", "/shareArticle").
+fn is_share_endpoint(url: &Url) -> bool {
+    url.path().split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+        let w = w.to_ascii_lowercase();
+        w.starts_with("share") || w == "sharing" || w == "intent"
+    })
+}
+
+/// Whether an address's path says it shares ("/sharer/sharer.php", "/intent/tweet").
+fn says_share(href: &Url) -> bool {
+    href.path().split(|c: char| !c.is_ascii_alphanumeric()).any(|w| SHARE_PATH_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// A link labelled as the page's own: its title or label says "copy link", "copy URL" or
+/// "permalink", or its class or id is "copy-link", "copylink" or "permalink".
+fn is_copy_link(el: &ElementRef) -> bool {
+    let e = el.value();
+    let said = ["title", "aria-label"].iter().filter_map(|a| e.attribute(a)).map(|l| crate::words::collapse_ws(&l.to_lowercase())).any(|l| {
+        l.contains("copy link") || l.contains("copy url") || l.contains("copy the link") || l.contains("permalink") || l.contains("permanent link")
+    });
+    let named = [e.attribute("class"), e.attribute("id")].into_iter().flatten().flat_map(|v| v.split_ascii_whitespace()).any(|w| {
+        let w = w.to_ascii_lowercase().replace(['-', '_'], "");
+        w.starts_with("copylink") || w == "permalink"
+    });
+    let text = crate::words::collapse_ws(&el.text().collect::<String>()).to_lowercase();
+    let shown = text.starts_with("copy link") || text.starts_with("copy url") || text == "permalink";
+    said || named || shown
+}
+
+/// A menu's item for the page shown: the link or its list item classed "current",
+/// "current-menu-item", "current_page_item" (not "current-menu-parent", the section's).
+fn is_current_item(el: &ElementRef) -> bool {
+    let parent = el.parent().and_then(ElementRef::wrap).filter(|p| p.value().name() == "li");
+    std::iter::once(*el).chain(parent).filter_map(|e| e.value().attribute("class")).flat_map(str::split_ascii_whitespace).any(|w| {
+        let w = w.to_ascii_lowercase().replace(['-', '_'], "");
+        matches!(w.as_str(), "current" | "iscurrent" | "currentpage" | "currentmenuitem" | "currentpageitem")
+    })
+}
+
+/// The link an `<h1>` is: a link around it, or one inside it holding most of its text.
+fn headline_link(h1: &ElementRef) -> Option<Url> {
+    let text_len = |e: &ElementRef| e.text().map(|t| t.trim().chars().count()).sum::<usize>();
+    let around = std::iter::successors(h1.parent().and_then(ElementRef::wrap), |a| a.parent().and_then(ElementRef::wrap)).take(2).find(|a| a.value().name() == "a");
+    let inside = || h1.descendants().filter_map(ElementRef::wrap).find(|a| a.value().name() == "a" && 2 * text_len(a) >= text_len(h1));
+    let link = around.or_else(inside)?;
+    absolute(link.value().attribute("href")?, None)
+}
+
+/// The ways a page names its own address, each one vote.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Vote {
+    /// A share service's button carries it (`u=`, `url=`, `text=`; a `mailto:` body): one
+    /// vote per service, however many of its buttons.
+    Service(String),
+    /// A share or copy-link control names it in an attribute or field of its own.
+    Control,
+    /// A link labelled as the page's own ("Copy link", "Permalink").
+    CopyLink,
+    /// A share button that leads to the page itself with a mark ("?share=twitter"): one
+    /// vote per mark.
+    ShareLink(String),
+    /// A link that returns the reader here after signing in (`return_url=`, `redirect=`,
+    /// `next=`).
+    Return,
+    /// The page's `<h1>` links to it.
+    Headline,
+    /// A link marked as the story's permanent link (`rel="bookmark"`).
+    Bookmark,
+    /// A menu link marked as the current page (`aria-current="page"`).
+    Current,
+    /// The page's links into itself (its comments, its footnotes, its table of contents)
+    /// lead to it, with a fragment.
+    Fragments,
+}
+
+/// Every address the page's own controls name, with the votes each gets.
+struct Ballot {
+    votes: HashMap<String, (Url, BTreeSet<Vote>)>,
+    /// How many links into itself name each address (with a fragment that is the id of one
+    /// of the page's elements).
+    fragments: HashMap<String, usize>,
+    /// The sites of the addresses the page writes out in full where no browser rewrites them
+    /// (in the query of a link, in a `data-` attribute): a capture's copy of the page may
+    /// have read its relative links against another address, never these.
+    literal: BTreeSet<String>,
+    /// How often the page writes out each site in full outside its share and copy-link
+    /// controls (its pictures' `data-src`, its redirects' targets): the site it names most
+    /// is its own.
+    mentions: HashMap<String, usize>,
+}
+
+impl Ballot {
+    fn vote(&mut self, url: Url, vote: Vote) {
+        let url = clean(url);
+        self.votes.entry(comparable(&url)).or_insert_with(|| (url, BTreeSet::new())).1.insert(vote);
+    }
+}
+
+/// Reads every self-reference of the page (see [`Vote`]), with the texts of its `<h1>` and
+/// `<h2>` headings.
+fn read_ballot(doc: &Html) -> (Ballot, Vec<String>) {
+    let mut ballot = Ballot { votes: HashMap::new(), fragments: HashMap::new(), literal: BTreeSet::new(), mentions: HashMap::new() };
+    let mut headings = Vec::new();
+    let ids: BTreeSet<&str> = doc.root_element().descendants().filter_map(ElementRef::wrap).filter_map(|e| e.value().attribute("id").or(e.value().attribute("name"))).collect();
+    for el in doc.root_element().descendants().filter_map(ElementRef::wrap) {
+        let e = el.value();
+        match e.name() {
+            "a" | "area" => {
+                if let Some(link) = e.attribute("href").and_then(|h| Url::parse(h.trim()).ok()) {
+                    read_link(&el, link, &ids, &mut ballot);
+                }
+            }
+            "h1" | "h2" => {
+                headings.push(crate::words::collapse_ws(&el.text().collect::<String>()));
+                if e.name() == "h1" {
+                    if let Some(url) = headline_link(&el) {
+                        ballot.vote(url, Vote::Headline);
+                    }
+                }
+            }
+            _ => {}
+        }
+        read_attributes(&el, &mut ballot);
+    }
+    (ballot, headings)
+}
+
+/// The votes of one link (see [`Vote`]).
+fn read_link(el: &ElementRef, link: Url, ids: &BTreeSet<&str>, ballot: &mut Ballot) {
+    let e = el.value();
+    let service = match link.scheme() {
+        "http" | "https" => site(&link),
+        "javascript" | "data" => return,
+        other => other.to_string(),
+    };
+    let addresses: Vec<(String, Url)> = carried_named(&link).into_iter().filter(|(_, u)| site(u) != service).collect();
+    if !addresses.is_empty() {
+        ballot.literal.extend(addresses.iter().map(|(_, u)| site(u)));
+        if is_share_link(el, &link) {
+            for (_, url) in addresses {
+                ballot.vote(url, Vote::Service(service.clone()));
+            }
+        } else {
+            for (_, url) in &addresses {
+                *ballot.mentions.entry(site(url)).or_default() += 1;
+            }
+            for (_, url) in addresses.into_iter().filter(|(name, _)| RETURN_PARAMETERS.contains(&name.as_str())) {
+                ballot.vote(url, Vote::Return);
+            }
+        }
+        return;
+    }
+    if !matches!(link.scheme(), "http" | "https") {
+        return;
+    }
+    // A share button that leads to the page itself, marked by a parameter: named `share`
+    // ("…/story/?share=twitter"), or saying `share` ("…/story?action=share").
+    let marks_share = |k: &str, v: &str| k.eq_ignore_ascii_case("share") || (v.eq_ignore_ascii_case("share") && !is_tracking(k, v));
+    if let Some((k, v)) = link.query_pairs().find(|(k, v)| marks_share(k, v)) {
+        let button = format!("{k}={v}");
+        let kept: Vec<(String, String)> = link.query_pairs().filter(|(k, v)| !marks_share(k, v)).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+        let mut page = link.clone();
+        page.set_query(None);
+        if !kept.is_empty() {
+            page.query_pairs_mut().extend_pairs(kept);
+        }
+        ballot.vote(page, Vote::ShareLink(button));
+        return;
+    }
+    if e.attribute("rel").is_some_and(|r| r.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("bookmark"))) {
+        ballot.vote(link.clone(), Vote::Bookmark);
+    }
+    if e.attribute("aria-current").is_some_and(|c| c.eq_ignore_ascii_case("page")) || is_current_item(el) {
+        ballot.vote(link.clone(), Vote::Current);
+    }
+    if is_copy_link(el) {
+        ballot.vote(link.clone(), Vote::CopyLink);
+    }
+    if link.fragment().is_some_and(|f| ids.contains(percent_decoded(f).as_str()) || ids.contains(f)) {
+        *ballot.fragments.entry(comparable(&link)).or_default() += 1;
+        ballot.vote(link, Vote::Fragments);
+    }
+}
+
+/// Attributes a browser reads as addresses and rewrites against the page's own when it
+/// copies the page: what they hold may not be what the page wrote.
+fn is_resolved_attribute(element: &str, name: &str) -> bool {
+    matches!(name, "src" | "action" | "formaction" | "cite" | "poster" | "background" | "longdesc" | "usemap" | "ping" | "data" | "codebase")
+        || (name == "href" && matches!(element, "a" | "area" | "link" | "base"))
+}
+
+/// Attribute names that say the address is the page's own: "data-share-url",
+/// "data-permalink", "data-clipboard-text", "data-pin-url", "data-current-page",
+/// "data-canonical", "page-url".
+const SELF_NAMES: &[&str] = &["share", "permalink", "clipboard", "a2a", "pin", "current", "canonical", "pageurl", "page-url", "page_url"];
+
+/// Attribute names that name another page than the one shown.
+const OTHER_NAMES: &[&str] = &["next", "prev", "previous", "related", "author", "profile", "image", "img", "media", "thumb", "src", "api", "endpoint", "ajax", "callback", "logo", "icon"];
+
+/// The votes of an element's own attributes: addresses the page wrote out in full (see
+/// [`Ballot::literal`]), share buttons' targets kept in an attribute or a script handler
+/// (`data-url="…/sharer.php?u=…"`, `onclick="window.open('…/intent/tweet?url=…')"`), and
+/// the page's address named by a share or copy-link control ([`Vote::Control`]).
+fn read_attributes(el: &ElementRef, ballot: &mut Ballot) {
+    let e = el.value();
+    let mut control = None;
+    // Attributes in a namespace ("xmlns:xlink", "xlink:href") name no page.
+    for (name, value) in e.attrs.iter().filter(|(n, _)| n.ns.is_empty()).map(|(n, v)| (&*n.local, &**v)) {
+        let name = name.to_ascii_lowercase();
+        if is_resolved_attribute(e.name(), &name) {
+            continue;
+        }
+        let handler = name.starts_with("on");
+        // A picture's candidates ("a.jpg 1x, b.jpg 2x") are written as the page wrote them.
+        if name.ends_with("srcset") {
+            for candidate in value.split(',').filter_map(|c| c.split_whitespace().next()) {
+                if let Some(url) = absolute(candidate, None) {
+                    ballot.literal.insert(site(&url));
+                    *ballot.mentions.entry(site(&url)).or_default() += 1;
+                }
+            }
+            continue;
+        }
+        let addresses: Vec<Url> = if handler || name == "style" { urls_in_text(value).collect() } else { absolute(value, None).into_iter().collect() };
+        for url in addresses {
+            ballot.literal.insert(site(&url));
+            let service = site(&url);
+            let targets: Vec<Url> = carried(&url).into_iter().filter(|u| site(u) != service).collect();
+            if !targets.is_empty() {
+                if says_share(&url) || in_share_control(el) {
+                            for target in targets {
+                        ballot.literal.insert(site(&target));
+                        ballot.vote(target, Vote::Service(service.clone()));
+                    }
+                }
+                continue;
+            }
+            if handler || control.is_some() {
+                continue;
+            }
+            // On a picture, only its pin button's address: its others are the picture's.
+            let pin = name.contains("pin");
+            let names_self = SELF_NAMES.iter().any(|w| name.contains(w));
+            // Inside a share control, an attribute that only says "address" ("data-url",
+            // "data-href", a copy box's "value"); elsewhere one that says whose.
+            let names_address = matches!(name.as_str(), "url" | "href" | "link" | "data-url" | "data-href" | "data-link") || (name == "value" && e.name() == "input");
+            if (e.name() == "img" && !pin) || !(names_address || names_self) || (OTHER_NAMES.iter().any(|w| name.contains(w)) && !pin) {
+                *ballot.mentions.entry(site(&url)).or_default() += 1;
+                continue;
+            }
+            if names_self || (names_address && in_share_control(el)) {
+                control = Some(url);
+            } else {
+                *ballot.mentions.entry(site(&url)).or_default() += 1;
+            }
+        }
+    }
+    if let Some(url) = control {
+        ballot.vote(url, Vote::Control);
+    }
+}
+
+/// The address the page names itself by, where its own controls agree on one and name no
+/// other: two votes (see [`Vote`]) at least, such as two share services, or a share service
+/// and the headline; or a share service alone whose address's words are the headline's or
+/// whose site the page's links lead to; or a copy-link control alone whose address's words
+/// are the headline's. Never an address whose words contradict the headline's.
+pub(super) fn self_referenced(doc: &Html, title: Option<&str>, links: &LinkSites) -> Option<Url> {
+    let (mut ballot, headings) = read_ballot(doc);
+    // The headline, else the page's first heading; its other headings may carry the
+    // story's title too (a paste's first heading is often the site's name).
+    let title = title.map(str::to_string).or_else(|| headings.first().cloned()).filter(|t| !t.trim().is_empty());
+    let headings: Vec<String> = headings.into_iter().filter(|h| !h.is_empty()).take(HEADINGS_READ).collect();
+    ballot.votes.retain(|_, (url, _)| {
+        !is_home(url) && !is_file(url) && !is_share_endpoint(url) && carried(url).is_empty()
+    });
+    // A kind of vote given to several addresses (the share buttons of each item of a list,
+    // each post's link to its comments) says nothing of the page's own: only a kind that
+    // names one address votes. Links into the page vote for the address most of them name.
+    let mut given: HashMap<Vote, usize> = HashMap::new();
+    for (_, votes) in ballot.votes.values() {
+        for v in votes {
+            *given.entry(v.clone()).or_default() += 1;
+        }
+    }
+    let mut fragments: Vec<(usize, &String)> = ballot.fragments.iter().filter(|(k, _)| ballot.votes.contains_key(*k)).map(|(k, n)| (*n, k)).collect();
+    fragments.sort_unstable_by(|a, b| b.cmp(a));
+    // Links into the page that lead to two addresses: one of them is not the page's.
+    let fragments_for = match fragments.as_slice() {
+        [(_, k)] => Some((*k).clone()),
+        _ => None,
+    };
+    for (key, (_, votes)) in ballot.votes.iter_mut() {
+        votes.retain(|v| match v {
+            Vote::Fragments => fragments_for.as_ref() == Some(key),
+            other => given[other] == 1,
+        });
+    }
+    // A section's address ("/news", "/world/europe") is the page's only when two share
+    // services name it.
+    ballot.votes.retain(|_, (url, votes)| !votes.is_empty() && (!is_section(url) || votes.iter().filter(|v| matches!(v, Vote::Service(_))).count() >= 2));
+    let own = links.own();
+    let anchored = |votes: &BTreeSet<Vote>| votes.iter().any(|v| matches!(v, Vote::Service(_) | Vote::Control | Vote::Return));
+    // An address only the page's links name (its headline, its menu) is taken only on a site
+    // the page also writes out in full: a copy of the page may have read its relative links
+    // against another address than its own, whose site the page never writes. Its links into
+    // itself (`#comments`) read so lead to that other page, whose words are not the
+    // headline's: an address they lead to whose words are the headline's counts too, unless
+    // the page writes another site out in full most.
+    let literal = std::mem::take(&mut ballot.literal);
+    let total: usize = ballot.mentions.values().sum();
+    let named_most = ballot.mentions.iter().max_by_key(|(s, n)| (**n, std::cmp::Reverse(s.len()), std::cmp::Reverse(*s))).filter(|(_, n)| **n >= OWN_SITE_MENTIONS && 3 * **n >= total).map(|(s, _)| s.clone());
+    let words_agree = |url: &Url| title.as_deref().is_some_and(|t| slug_agreement(url, t, &headings) == Agreement::Agrees);
+    ballot.votes.retain(|_, (url, votes)| {
+        anchored(votes)
+            || literal.iter().any(|l| same_site(l, &site(url)))
+            || (votes.contains(&Vote::Fragments) && words_agree(url) && named_most.as_deref().is_none_or(|s| same_site(s, &site(url))))
+    });
+    let scored: Vec<(usize, Url, BTreeSet<Vote>, Option<Agreement>)> = ballot
+        .votes
+        .into_values()
+        .map(|(url, votes)| {
+            let words = title.as_deref().map(|t| slug_agreement(&url, t, &headings));
+            let service = votes.iter().any(|v| matches!(v, Vote::Service(_) | Vote::ShareLink(_)));
+            // A headline's link has the headline's words and the site whoever's page it
+            // leads to: they confirm any other vote, never the headline's alone.
+            let headline_only = votes.len() == 1 && votes.contains(&Vote::Headline);
+            // The page's own site confirms a share button's address, never a link's or a
+            // control's: those may lead to another page of the same site (a section, a
+            // wish list).
+            let returned = service || votes.contains(&Vote::Return);
+            let own_site = (returned && [named_most.as_deref(), own].into_iter().flatten().any(|s| same_site(s, &site(&url))))
+                || ((votes.contains(&Vote::Bookmark) || votes.contains(&Vote::Fragments)) && own.is_some_and(|s| same_site(s, &site(&url))));
+            let confirmed = (words == Some(Agreement::Agrees) && !headline_only) || own_site;
+            (votes.len() + usize::from(confirmed), url, votes, words)
+        })
+        .collect();
+    // The best supported; between equals, one with a path of its own over a short address
+    // ("/?p=123"), then the first in order.
+    let best = scored.iter().max_by_key(|c| (c.0, c.1.path() != "/", std::cmp::Reverse(c.1.as_str())))?;
+    let (score, url, _, words) = best;
+    // Share buttons or copy-link controls that name two addresses, or a headline linking
+    // elsewhere: nothing is certain. Any other address must have at most half the votes;
+    // the same page with or without a query ("?source=…") is no other address.
+    let variant = |other: &Url| {
+        site(other) == site(url) && ((other.path() == url.path() && (other.query().is_none() || url.query().is_none())) || (other.path() == "/" && other.query().is_some()))
+    };
+    let contested = scored
+        .iter()
+        .filter(|c| !std::ptr::eq(*c, best) && !variant(&c.1))
+        .any(|c| c.2.iter().any(|v| matches!(v, Vote::Service(_) | Vote::ShareLink(_) | Vote::Headline)) || 2 * c.0 > *score);
+    let certain = *score >= 2 && *words != Some(Agreement::Contradicts);
+    (certain && !contested).then(|| url.clone())
+}
+
+/// How an address's words (its slug) stand to the headline's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Agreement {
+    /// Three words at least, and nearly all of them the headline's.
+    Agrees,
+    /// Four words at least, and hardly any of them the headline's (of four words or more).
+    Contradicts,
+    /// Too few words to tell, or some in common and some not.
+    Unsure,
+}
+
+/// The words of the address's last part with words in it (its slug), without numbers.
+fn slug_words(url: &Url) -> Vec<String> {
+    let Some(slug) = url.path().split('/').filter(|s| s.contains(['-', '_'])).last() else { return Vec::new() };
+    let slug = percent_decoded(slug);
+    let slug = slug.rsplit_once('.').filter(|(_, ext)| ext.len() <= 5 && ext.chars().all(|c| c.is_ascii_alphabetic())).map_or(slug.as_str(), |(s, _)| s);
+    slug.split(['-', '_', '+']).filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit())).map(str::to_lowercase).collect()
+}
+
+/// The share of `words` that `heading` has, and how many words the heading has.
+fn overlap(words: &[String], heading: &str) -> (f64, usize) {
+    // "Beginner's" is the slug's "beginners".
+    let heading = heading.replace(['\'', '\u{2019}'], "");
+    let heading_words: BTreeSet<String> = heading.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let found = words.iter().filter(|w| heading_words.contains(*w)).count();
+    (found as f64 / words.len().max(1) as f64, heading_words.len())
+}
+
+/// How the address's slug stands to the headline: it agrees when it has three words or more
+/// and the headline (or one of the page's first headings) has four in five of them; it
+/// contradicts when it has four words or more, the headline (of four words or more) has at
+/// most one in five of them and no other heading has half of them.
+fn slug_agreement(url: &Url, title: &str, headings: &[String]) -> Agreement {
+    let words = slug_words(url);
+    if words.len() < 3 {
+        return Agreement::Unsure;
+    }
+    let best = std::iter::once(title).chain(headings.iter().map(String::as_str)).map(|h| overlap(&words, h).0).fold(0.0, f64::max);
+    let (to_title, title_len) = overlap(&words, title);
+    if best >= 0.8 {
+        Agreement::Agrees
+    } else if words.len() >= 4 && title_len >= 4 && to_title <= 0.2 && best < 0.5 {
+        Agreement::Contradicts
+    } else {
+        Agreement::Unsure
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(s: &str) -> Url {
+        Url::parse(s).unwrap()
+    }
+
+    #[test]
+    fn a_share_link_carries_its_address() {
+        let got = |h: &str| carried(&url(h)).iter().map(|u| u.to_string()).collect::<Vec<_>>();
+        assert_eq!(got("https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fexample.org%2Fa"), ["https://example.org/a"]);
+        assert_eq!(got("https://twitter.com/intent/tweet?text=Read%20this%20https%3A%2F%2Fexample.org%2Fa."), ["https://example.org/a"]);
+        assert_eq!(got("mailto:?subject=A%20story&body=See%20https%3A%2F%2Fexample.org%2Fa"), ["https://example.org/a"]);
+        assert_eq!(got("https://share.example/?url=https%253A%252F%252Fexample.org%252Fa"), ["https://example.org/a"]);
+        assert!(got("https://example.org/search?q=rivers").is_empty());
+    }
+
+    #[test]
+    fn an_address_s_words_agree_with_its_headline_or_contradict_it() {
+        let headline = "How to Book a Flight for Beginners";
+        let agreement = |u: &str| slug_agreement(&url(u), headline, &[]);
+        assert_eq!(agreement("https://example.org/2024/how-to-book-a-flight/"), Agreement::Agrees);
+        assert_eq!(agreement("https://example.org/2024/best-trains-in-europe"), Agreement::Contradicts);
+        assert_eq!(agreement("https://example.org/story/12345"), Agreement::Unsure);
+        // Another of the page's headings agreeing: no contradiction.
+        let other = ["Best trains in Europe, and how to ride them".to_string()];
+        assert_eq!(slug_agreement(&url("https://example.org/2024/best-trains-in-europe"), headline, &other), Agreement::Agrees);
+    }
+}
