@@ -69,6 +69,7 @@ fn urls_in_text(text: &str) -> impl Iterator<Item = Url> + '_ {
 /// of their own making.)
 const RETURN_PARAMETERS: &[&str] = &["return", "returnurl", "returnto", "return_url", "return_to", "redirect", "redirect_uri", "redirect_url", "redirect_to", "next", "continue", "back", "backurl"];
 
+/// `s` with its percent escapes decoded (and `+` read as a space).
 fn percent_decoded(s: &str) -> String {
     url::form_urlencoded::parse(format!("v={s}").as_bytes()).next().map(|(_, v)| v.into_owned()).unwrap_or_default()
 }
@@ -180,9 +181,9 @@ enum Vote {
 /// Every address the page's own controls name, with the votes each gets.
 struct Ballot {
     votes: HashMap<String, (Url, BTreeSet<Vote>)>,
-    /// How many links into itself name each address (with a fragment that is the id of one
-    /// of the page's elements).
-    fragments: HashMap<String, usize>,
+    /// The addresses the page's links into itself lead to (with a fragment that is the id of
+    /// one of the page's elements).
+    fragments: BTreeSet<String>,
     /// The sites of the addresses the page writes out in full where no browser rewrites them
     /// (in the query of a link, in a `data-` attribute): a capture's copy of the page may
     /// have read its relative links against another address, never these.
@@ -198,12 +199,20 @@ impl Ballot {
         let url = clean(url);
         self.votes.entry(comparable(&url)).or_insert_with(|| (url, BTreeSet::new())).1.insert(vote);
     }
+
+    /// The site the page writes out in full most often outside its controls: at least
+    /// [`OWN_SITE_MENTIONS`] times, and a third of all.
+    fn named_most(&self) -> Option<String> {
+        let total: usize = self.mentions.values().sum();
+        let (site, n) = self.mentions.iter().max_by_key(|(s, n)| (**n, std::cmp::Reverse(s.len()), std::cmp::Reverse(*s)))?;
+        (*n >= OWN_SITE_MENTIONS && 3 * n >= total).then(|| site.clone())
+    }
 }
 
 /// Reads every self-reference of the page (see [`Vote`]), with the texts of its `<h1>` and
 /// `<h2>` headings.
 fn read_ballot(doc: &Html) -> (Ballot, Vec<String>) {
-    let mut ballot = Ballot { votes: HashMap::new(), fragments: HashMap::new(), literal: BTreeSet::new(), mentions: HashMap::new() };
+    let mut ballot = Ballot { votes: HashMap::new(), fragments: BTreeSet::new(), literal: BTreeSet::new(), mentions: HashMap::new() };
     let mut headings = Vec::new();
     let ids: BTreeSet<&str> = doc.root_element().descendants().filter_map(ElementRef::wrap).filter_map(|e| e.value().attribute("id").or(e.value().attribute("name"))).collect();
     for el in doc.root_element().descendants().filter_map(ElementRef::wrap) {
@@ -281,7 +290,7 @@ fn read_link(el: &ElementRef, link: Url, ids: &BTreeSet<&str>, ballot: &mut Ball
         ballot.vote(link.clone(), Vote::CopyLink);
     }
     if link.fragment().is_some_and(|f| ids.contains(percent_decoded(f).as_str()) || ids.contains(f)) {
-        *ballot.fragments.entry(comparable(&link)).or_default() += 1;
+        ballot.fragments.insert(comparable(&link));
         ballot.vote(link, Vote::Fragments);
     }
 }
@@ -364,34 +373,98 @@ fn read_attributes(el: &ElementRef, ballot: &mut Ballot) {
     }
 }
 
-/// The address the page names itself by, where its own controls agree on one and name no
-/// other: two votes (see [`Vote`]) at least, such as two share services, or a share service
-/// and the headline; or a share service alone whose address's words are the headline's or
-/// whose site the page's links lead to; or a copy-link control alone whose address's words
-/// are the headline's. Never an address whose words contradict the headline's.
+/// The address the page names itself by, where its own references agree on it and name no
+/// other (see [`Vote`]):
+///
+/// - a kind of reference counts only where it names one address (the share buttons of each
+///   item of a list say nothing of the page's own), and never for the site's home page, a
+///   file, a share service's own page or a section (unless two share services name it);
+/// - an address only the page's links name is taken only on a site the page also writes
+///   out in full (see the module's notes), or, for its links into itself, where the
+///   address's words are the headline's and the page writes no other site out most;
+/// - the address needs two votes, its words agreeing with the headline's counting as one
+///   (not for a headline's own link, which has its words whatever it leads to), and so does
+///   the page's own site for a share button's target; its words must not contradict the
+///   headline's;
+/// - no other address may have a share button's or the headline's vote, nor more than half
+///   its votes, unless it is the same page with or without a query, or the site's short
+///   address for it (`/?p=123`).
 pub(super) fn self_referenced(doc: &Html, title: Option<&str>, links: &LinkSites) -> Option<Url> {
     let (mut ballot, headings) = read_ballot(doc);
     // The headline, else the page's first heading; its other headings may carry the
     // story's title too (a paste's first heading is often the site's name).
     let title = title.map(str::to_string).or_else(|| headings.first().cloned()).filter(|t| !t.trim().is_empty());
     let headings: Vec<String> = headings.into_iter().filter(|h| !h.is_empty()).take(HEADINGS_READ).collect();
-    ballot.votes.retain(|_, (url, _)| {
-        !is_home(url) && !is_file(url) && !is_share_endpoint(url) && carried(url).is_empty()
+    let words = |url: &Url| title.as_deref().map(|t| slug_agreement(url, t, &headings));
+    keep_distinct_votes(&mut ballot);
+    let named_most = ballot.named_most();
+    let literal = std::mem::take(&mut ballot.literal);
+    ballot.votes.retain(|_, (url, votes)| {
+        anchored(votes)
+            || literal.iter().any(|l| same_site(l, &site(url)))
+            || (votes.contains(&Vote::Fragments) && words(url) == Some(Agreement::Agrees) && named_most.as_deref().is_none_or(|s| same_site(s, &site(url))))
     });
-    // A kind of vote given to several addresses (the share buttons of each item of a list,
-    // each post's link to its comments) says nothing of the page's own: only a kind that
-    // names one address votes. Links into the page vote for the address most of them name.
+    let own = links.own();
+    let scored: Vec<Scored> = ballot
+        .votes
+        .into_values()
+        .map(|(url, votes)| {
+            let words = words(&url);
+            let headline_only = votes.len() == 1 && votes.contains(&Vote::Headline);
+            let is_own = |s: Option<&str>| s.is_some_and(|s| same_site(s, &site(&url)));
+            let shared = votes.iter().any(|v| matches!(v, Vote::Service(_) | Vote::ShareLink(_) | Vote::Return));
+            // The page's own site confirms a share button's target, and a permanent link or
+            // links into the page on the site its links lead to; never a menu's link or a
+            // control's address, which may be another page of the same site (a section, a
+            // wish list).
+            let own_site = (shared && (is_own(named_most.as_deref()) || is_own(own))) || ((votes.contains(&Vote::Bookmark) || votes.contains(&Vote::Fragments)) && is_own(own));
+            let confirmed = (words == Some(Agreement::Agrees) && !headline_only) || own_site;
+            Scored { score: votes.len() + usize::from(confirmed), url, votes, words }
+        })
+        .collect();
+    // The best supported; between equals, one with a path of its own over a short address
+    // ("/?p=123"), then the first in order.
+    let best = scored.iter().max_by_key(|c| (c.score, c.url.path() != "/", std::cmp::Reverse(c.url.as_str())))?;
+    let same_page = |other: &Url| {
+        site(other) == site(&best.url)
+            && ((other.path() == best.url.path() && (other.query().is_none() || best.url.query().is_none())) || (other.path() == "/" && other.query().is_some()))
+    };
+    let contested = scored
+        .iter()
+        .filter(|c| !std::ptr::eq(*c, best) && !same_page(&c.url))
+        .any(|c| c.votes.iter().any(|v| matches!(v, Vote::Service(_) | Vote::ShareLink(_) | Vote::Headline)) || 2 * c.score > best.score);
+    let certain = best.score >= 2 && best.words != Some(Agreement::Contradicts);
+    (certain && !contested).then(|| best.url.clone())
+}
+
+/// An address, its votes and how much they count.
+struct Scored {
+    score: usize,
+    url: Url,
+    votes: BTreeSet<Vote>,
+    words: Option<Agreement>,
+}
+
+/// Whether an address has a vote the page wrote out in full (see the module's notes).
+fn anchored(votes: &BTreeSet<Vote>) -> bool {
+    votes.iter().any(|v| matches!(v, Vote::Service(_) | Vote::Control | Vote::Return))
+}
+
+/// Drops the addresses that are no page's own (the site's home page, a file, a share
+/// service's page), then each kind of vote given to more than one address (links into the
+/// page count only where they all lead to one), then the sections only one share service
+/// names.
+fn keep_distinct_votes(ballot: &mut Ballot) {
+    ballot.votes.retain(|_, (url, _)| !is_home(url) && !is_file(url) && !is_share_endpoint(url) && carried(url).is_empty());
     let mut given: HashMap<Vote, usize> = HashMap::new();
     for (_, votes) in ballot.votes.values() {
         for v in votes {
             *given.entry(v.clone()).or_default() += 1;
         }
     }
-    let mut fragments: Vec<(usize, &String)> = ballot.fragments.iter().filter(|(k, _)| ballot.votes.contains_key(*k)).map(|(k, n)| (*n, k)).collect();
-    fragments.sort_unstable_by(|a, b| b.cmp(a));
-    // Links into the page that lead to two addresses: one of them is not the page's.
-    let fragments_for = match fragments.as_slice() {
-        [(_, k)] => Some((*k).clone()),
+    let mut into_page = ballot.fragments.iter().filter(|k| ballot.votes.contains_key(*k));
+    let fragments_for = match (into_page.next(), into_page.next()) {
+        (Some(one), None) => Some(one.clone()),
         _ => None,
     };
     for (key, (_, votes)) in ballot.votes.iter_mut() {
@@ -400,61 +473,7 @@ pub(super) fn self_referenced(doc: &Html, title: Option<&str>, links: &LinkSites
             other => given[other] == 1,
         });
     }
-    // A section's address ("/news", "/world/europe") is the page's only when two share
-    // services name it.
     ballot.votes.retain(|_, (url, votes)| !votes.is_empty() && (!is_section(url) || votes.iter().filter(|v| matches!(v, Vote::Service(_))).count() >= 2));
-    let own = links.own();
-    let anchored = |votes: &BTreeSet<Vote>| votes.iter().any(|v| matches!(v, Vote::Service(_) | Vote::Control | Vote::Return));
-    // An address only the page's links name (its headline, its menu) is taken only on a site
-    // the page also writes out in full: a copy of the page may have read its relative links
-    // against another address than its own, whose site the page never writes. Its links into
-    // itself (`#comments`) read so lead to that other page, whose words are not the
-    // headline's: an address they lead to whose words are the headline's counts too, unless
-    // the page writes another site out in full most.
-    let literal = std::mem::take(&mut ballot.literal);
-    let total: usize = ballot.mentions.values().sum();
-    let named_most = ballot.mentions.iter().max_by_key(|(s, n)| (**n, std::cmp::Reverse(s.len()), std::cmp::Reverse(*s))).filter(|(_, n)| **n >= OWN_SITE_MENTIONS && 3 * **n >= total).map(|(s, _)| s.clone());
-    let words_agree = |url: &Url| title.as_deref().is_some_and(|t| slug_agreement(url, t, &headings) == Agreement::Agrees);
-    ballot.votes.retain(|_, (url, votes)| {
-        anchored(votes)
-            || literal.iter().any(|l| same_site(l, &site(url)))
-            || (votes.contains(&Vote::Fragments) && words_agree(url) && named_most.as_deref().is_none_or(|s| same_site(s, &site(url))))
-    });
-    let scored: Vec<(usize, Url, BTreeSet<Vote>, Option<Agreement>)> = ballot
-        .votes
-        .into_values()
-        .map(|(url, votes)| {
-            let words = title.as_deref().map(|t| slug_agreement(&url, t, &headings));
-            let service = votes.iter().any(|v| matches!(v, Vote::Service(_) | Vote::ShareLink(_)));
-            // A headline's link has the headline's words and the site whoever's page it
-            // leads to: they confirm any other vote, never the headline's alone.
-            let headline_only = votes.len() == 1 && votes.contains(&Vote::Headline);
-            // The page's own site confirms a share button's address, never a link's or a
-            // control's: those may lead to another page of the same site (a section, a
-            // wish list).
-            let returned = service || votes.contains(&Vote::Return);
-            let own_site = (returned && [named_most.as_deref(), own].into_iter().flatten().any(|s| same_site(s, &site(&url))))
-                || ((votes.contains(&Vote::Bookmark) || votes.contains(&Vote::Fragments)) && own.is_some_and(|s| same_site(s, &site(&url))));
-            let confirmed = (words == Some(Agreement::Agrees) && !headline_only) || own_site;
-            (votes.len() + usize::from(confirmed), url, votes, words)
-        })
-        .collect();
-    // The best supported; between equals, one with a path of its own over a short address
-    // ("/?p=123"), then the first in order.
-    let best = scored.iter().max_by_key(|c| (c.0, c.1.path() != "/", std::cmp::Reverse(c.1.as_str())))?;
-    let (score, url, _, words) = best;
-    // Share buttons or copy-link controls that name two addresses, or a headline linking
-    // elsewhere: nothing is certain. Any other address must have at most half the votes;
-    // the same page with or without a query ("?source=…") is no other address.
-    let variant = |other: &Url| {
-        site(other) == site(url) && ((other.path() == url.path() && (other.query().is_none() || url.query().is_none())) || (other.path() == "/" && other.query().is_some()))
-    };
-    let contested = scored
-        .iter()
-        .filter(|c| !std::ptr::eq(*c, best) && !variant(&c.1))
-        .any(|c| c.2.iter().any(|v| matches!(v, Vote::Service(_) | Vote::ShareLink(_) | Vote::Headline)) || 2 * c.0 > *score);
-    let certain = *score >= 2 && *words != Some(Agreement::Contradicts);
-    (certain && !contested).then(|| url.clone())
 }
 
 /// How an address's words (its slug) stand to the headline's.
