@@ -1,10 +1,10 @@
 //! The page's own address, where it is known, never guessed: what a saved page declares (its
 //! canonical link, its `og:url`) checked against where the browser had it (the address given
 //! with it, or the one a saving browser recorded: the `saved from url=` comment, a saver's own
-//! note); else what a paste says of itself ([`super::self_reference`]). Never the site's home
-//! page, nor an address on another site than the one the page was read from.
+//! note); else what a paste says of itself (`self_reference.rs`). Never the site's home page,
+//! nor an address on another site than the one the page was read from.
 //!
-//! Addresses are kept without their fragment and tracking parameters ([`clean`]).
+//! Addresses are kept without their fragment and tracking parameters.
 
 use super::Attrs;
 use std::collections::HashMap;
@@ -53,6 +53,8 @@ struct Head {
     recorded: Option<Url>,
 }
 
+/// Reads the page's canonical link, `og:url` and saving browser's note, wherever the parser
+/// put them (a head's elements after one that belongs in the body land in the body).
 fn read_head(doc: &Html) -> Head {
     let mut head = Head::default();
     for node in doc.tree.root().descendants() {

@@ -391,18 +391,18 @@ fn read_attributes(el: &ElementRef, ballot: &mut Ballot) {
 ///   address for it (`/?p=123`).
 pub(super) fn self_referenced(doc: &Html, title: Option<&str>, links: &LinkSites) -> Option<Url> {
     let (mut ballot, headings) = read_ballot(doc);
-    // The headline, else the page's first heading; its other headings may carry the
-    // story's title too (a paste's first heading is often the site's name).
-    let title = title.map(str::to_string).or_else(|| headings.first().cloned()).filter(|t| !t.trim().is_empty());
+    // An address's words are compared with the headline and the page's first headings (a
+    // paste's first heading is often the site's name, its headline further down).
+    let title = title.filter(|t| !t.trim().is_empty());
     let headings: Vec<String> = headings.into_iter().filter(|h| !h.is_empty()).take(HEADINGS_READ).collect();
-    let words = |url: &Url| title.as_deref().map(|t| slug_agreement(url, t, &headings));
+    let words = |url: &Url| slug_agreement(url, title, &headings);
     keep_distinct_votes(&mut ballot);
     let named_most = ballot.named_most();
     let literal = std::mem::take(&mut ballot.literal);
     ballot.votes.retain(|_, (url, votes)| {
         anchored(votes)
             || literal.iter().any(|l| same_site(l, &site(url)))
-            || (votes.contains(&Vote::Fragments) && words(url) == Some(Agreement::Agrees) && named_most.as_deref().is_none_or(|s| same_site(s, &site(url))))
+            || (votes.contains(&Vote::Fragments) && words(url) == Agreement::Agrees && named_most.as_deref().is_none_or(|s| same_site(s, &site(url))))
     });
     let own = links.own();
     let scored: Vec<Scored> = ballot
@@ -418,7 +418,7 @@ pub(super) fn self_referenced(doc: &Html, title: Option<&str>, links: &LinkSites
             // control's address, which may be another page of the same site (a section, a
             // wish list).
             let own_site = (shared && (is_own(named_most.as_deref()) || is_own(own))) || ((votes.contains(&Vote::Bookmark) || votes.contains(&Vote::Fragments)) && is_own(own));
-            let confirmed = (words == Some(Agreement::Agrees) && !headline_only) || own_site;
+            let confirmed = (words == Agreement::Agrees && !headline_only) || own_site;
             Scored { score: votes.len() + usize::from(confirmed), url, votes, words }
         })
         .collect();
@@ -433,7 +433,7 @@ pub(super) fn self_referenced(doc: &Html, title: Option<&str>, links: &LinkSites
         .iter()
         .filter(|c| !std::ptr::eq(*c, best) && !same_page(&c.url))
         .any(|c| c.votes.iter().any(|v| matches!(v, Vote::Service(_) | Vote::ShareLink(_) | Vote::Headline)) || 2 * c.score > best.score);
-    let certain = best.score >= 2 && best.words != Some(Agreement::Contradicts);
+    let certain = best.score >= 2 && best.words != Agreement::Contradicts;
     (certain && !contested).then(|| best.url.clone())
 }
 
@@ -442,7 +442,7 @@ struct Scored {
     score: usize,
     url: Url,
     votes: BTreeSet<Vote>,
-    words: Option<Agreement>,
+    words: Agreement,
 }
 
 /// Whether an address has a vote the page wrote out in full (see the module's notes).
@@ -489,7 +489,7 @@ enum Agreement {
 
 /// The words of the address's last part with words in it (its slug), without numbers.
 fn slug_words(url: &Url) -> Vec<String> {
-    let Some(slug) = url.path().split('/').filter(|s| s.contains(['-', '_'])).last() else { return Vec::new() };
+    let Some(slug) = url.path().split('/').rfind(|s| s.contains(['-', '_'])) else { return Vec::new() };
     let slug = percent_decoded(slug);
     let slug = slug.rsplit_once('.').filter(|(_, ext)| ext.len() <= 5 && ext.chars().all(|c| c.is_ascii_alphabetic())).map_or(slug.as_str(), |(s, _)| s);
     slug.split(['-', '_', '+']).filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit())).map(str::to_lowercase).collect()
@@ -508,13 +508,13 @@ fn overlap(words: &[String], heading: &str) -> (f64, usize) {
 /// and the headline (or one of the page's first headings) has four in five of them; it
 /// contradicts when it has four words or more, the headline (of four words or more) has at
 /// most one in five of them and no other heading has half of them.
-fn slug_agreement(url: &Url, title: &str, headings: &[String]) -> Agreement {
+fn slug_agreement(url: &Url, title: Option<&str>, headings: &[String]) -> Agreement {
     let words = slug_words(url);
     if words.len() < 3 {
         return Agreement::Unsure;
     }
-    let best = std::iter::once(title).chain(headings.iter().map(String::as_str)).map(|h| overlap(&words, h).0).fold(0.0, f64::max);
-    let (to_title, title_len) = overlap(&words, title);
+    let best = title.into_iter().chain(headings.iter().map(String::as_str)).map(|h| overlap(&words, h).0).fold(0.0, f64::max);
+    let (to_title, title_len) = title.map_or((1.0, 0), |t| overlap(&words, t));
     if best >= 0.8 {
         Agreement::Agrees
     } else if words.len() >= 4 && title_len >= 4 && to_title <= 0.2 && best < 0.5 {
@@ -545,12 +545,14 @@ mod tests {
     #[test]
     fn an_address_s_words_agree_with_its_headline_or_contradict_it() {
         let headline = "How to Book a Flight for Beginners";
-        let agreement = |u: &str| slug_agreement(&url(u), headline, &[]);
+        let agreement = |u: &str| slug_agreement(&url(u), Some(headline), &[]);
         assert_eq!(agreement("https://example.org/2024/how-to-book-a-flight/"), Agreement::Agrees);
         assert_eq!(agreement("https://example.org/2024/best-trains-in-europe"), Agreement::Contradicts);
         assert_eq!(agreement("https://example.org/story/12345"), Agreement::Unsure);
         // Another of the page's headings agreeing: no contradiction.
         let other = ["Best trains in Europe, and how to ride them".to_string()];
-        assert_eq!(slug_agreement(&url("https://example.org/2024/best-trains-in-europe"), headline, &other), Agreement::Agrees);
+        assert_eq!(slug_agreement(&url("https://example.org/2024/best-trains-in-europe"), Some(headline), &other), Agreement::Agrees);
+        // No headline: nothing to contradict.
+        assert_eq!(slug_agreement(&url("https://example.org/2024/best-trains-in-europe"), None, &[]), Agreement::Unsure);
     }
 }
