@@ -140,12 +140,25 @@ fn a_canonical_that_is_no_address_gives_way_to_the_og_url() {
     }
 }
 
+fn text(lines: &str) -> String {
+    format!("News Example\nWorld\nSport\n\nFerry keeps running through winter\n\n{lines}\n\n{}\n", STORY.replace("<p>", "").replace("</p>", "\n\n"))
+}
+
 #[test]
-fn copied_text_gives_no_address_even_where_it_shows_one() {
-    let text = format!("Ferry keeps running through winter\n\nShare\n{ADDRESS}\nCopy link\n\n{}\n", STORY.replace("<p>", "").replace("</p>", "\n\n"));
-    let c = copy(&text);
+fn copied_text_gives_no_address() {
+    for lines in ["By Ann Example", "Timetables are at https://news.example/2024/05/ferry-keeps-running-through-winter today.", "https://news.example/2024/05/bus-fares-rise-again-in-spring"] {
+        let c = copy(&text(lines));
+        assert_eq!(c.input_kind, "text");
+        assert_eq!(c.source_url, None, "{lines}");
+    }
+}
+
+#[test]
+fn copied_text_that_shows_its_own_address_in_a_share_box_gives_it() {
+    let c = copy(&text(&format!("Share\n{ADDRESS}\nCopy link")));
     assert_eq!(c.input_kind, "text");
-    assert_eq!(c.source_url, None);
+    assert_eq!(c.title.as_deref(), Some("Ferry keeps running through winter"));
+    assert_eq!(c.source_url.as_deref(), Some(ADDRESS));
 }
 
 #[test]

@@ -7,7 +7,7 @@
 //! Addresses are kept without their fragment and tracking parameters.
 
 use super::Attrs;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use scraper::{ElementRef, Html, Node};
 use url::Url;
@@ -99,7 +99,7 @@ fn recorded_in_comment(comment: &str) -> Option<Url> {
 
 /// `raw` as an absolute http(s) address with a real host name, read against `base` when it
 /// is relative (`//host/…` as https without one).
-pub(super) fn absolute(raw: &str, base: Option<&Url>) -> Option<Url> {
+pub(crate) fn absolute(raw: &str, base: Option<&Url>) -> Option<Url> {
     let raw = raw.trim();
     let url = match Url::parse(raw) {
         Ok(u) => u,
@@ -137,7 +137,7 @@ pub(super) fn is_tracking(name: &str, value: &str) -> bool {
 
 /// The address without its fragment and tracking parameters, and with one slash where a
 /// path starts with several ("//articles/…", a join of a site's address and a path).
-pub(super) fn clean(mut url: Url) -> Url {
+pub(crate) fn clean(mut url: Url) -> Url {
     url.set_fragment(None);
     if url.path().starts_with("//") {
         let path = format!("/{}", url.path().trim_start_matches('/'));
@@ -167,7 +167,7 @@ pub(super) fn same_site(a: &str, b: &str) -> bool {
 }
 
 /// The site's home page: no path (or only an index file, or a language) and no query.
-pub(super) fn is_home(url: &Url) -> bool {
+pub(crate) fn is_home(url: &Url) -> bool {
     if url.query().is_some_and(|q| !q.is_empty()) {
         return false;
     }
@@ -209,7 +209,7 @@ pub(super) fn is_section(url: &Url) -> bool {
 }
 
 /// Files that are no page: images, media, styles, scripts.
-pub(super) fn is_file(url: &Url) -> bool {
+pub(crate) fn is_file(url: &Url) -> bool {
     let last = url.path().rsplit('/').next().unwrap_or("").to_ascii_lowercase();
     let ext = last.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
     matches!(ext, "jpg" | "jpeg" | "png" | "gif" | "webp" | "avif" | "svg" | "ico" | "bmp" | "mp4" | "webm" | "mp3" | "css" | "js" | "json" | "xml" | "woff" | "woff2")
@@ -271,12 +271,74 @@ pub fn comparable_address(address: &str) -> Option<String> {
 }
 
 /// [`comparable_address`] of a parsed address.
-pub(super) fn comparable(url: &Url) -> String {
+pub(crate) fn comparable(url: &Url) -> String {
     let url = clean(url.clone());
     let path = url.path().trim_end_matches('/');
     match url.query() {
         Some(q) => format!("{}{path}?{q}", site(&url)),
         None => format!("{}{path}", site(&url)),
+    }
+}
+
+/// A share service's own page: its path says "share" or "intent" ("/sharer/sharer.php",
+/// "/intent/tweet", "/shareArticle").
+pub(crate) fn is_share_endpoint(url: &Url) -> bool {
+    url.path().split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+        let w = w.to_ascii_lowercase();
+        w.starts_with("share") || w == "sharing" || w == "intent"
+    })
+}
+
+/// `s` with its percent escapes decoded (and `+` read as a space).
+pub(super) fn percent_decoded(s: &str) -> String {
+    url::form_urlencoded::parse(format!("v={s}").as_bytes()).next().map(|(_, v)| v.into_owned()).unwrap_or_default()
+}
+
+/// How an address's words (its slug) stand to the headline's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Agreement {
+    /// Three words at least, and nearly all of them the headline's.
+    Agrees,
+    /// Four words at least, and hardly any of them the headline's (of four words or more).
+    Contradicts,
+    /// Too few words to tell, or some in common and some not.
+    Unsure,
+}
+
+/// The words of the address's last part with words in it (its slug), without numbers.
+fn slug_words(url: &Url) -> Vec<String> {
+    let Some(slug) = url.path().split('/').rfind(|s| s.contains(['-', '_'])) else { return Vec::new() };
+    let slug = percent_decoded(slug);
+    let slug = slug.rsplit_once('.').filter(|(_, ext)| ext.len() <= 5 && ext.chars().all(|c| c.is_ascii_alphabetic())).map_or(slug.as_str(), |(s, _)| s);
+    slug.split(['-', '_', '+']).filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit())).map(str::to_lowercase).collect()
+}
+
+/// The share of `words` that `heading` has, and how many words the heading has.
+fn overlap(words: &[String], heading: &str) -> (f64, usize) {
+    // "Beginner's" is the slug's "beginners".
+    let heading = heading.replace(['\'', '\u{2019}'], "");
+    let heading_words: BTreeSet<String> = heading.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let found = words.iter().filter(|w| heading_words.contains(*w)).count();
+    (found as f64 / words.len().max(1) as f64, heading_words.len())
+}
+
+/// How the address's slug stands to the headline: it agrees when it has three words or more
+/// and the headline (or one of the page's first headings) has four in five of them; it
+/// contradicts when it has four words or more, the headline (of four words or more) has at
+/// most one in five of them and no other heading has half of them.
+pub(crate) fn slug_agreement(url: &Url, title: Option<&str>, headings: &[String]) -> Agreement {
+    let words = slug_words(url);
+    if words.len() < 3 {
+        return Agreement::Unsure;
+    }
+    let best = title.into_iter().chain(headings.iter().map(String::as_str)).map(|h| overlap(&words, h).0).fold(0.0, f64::max);
+    let (to_title, title_len) = title.map_or((1.0, 0), |t| overlap(&words, t));
+    if best >= 0.8 {
+        Agreement::Agrees
+    } else if words.len() >= 4 && title_len >= 4 && to_title <= 0.2 && best < 0.5 {
+        Agreement::Contradicts
+    } else {
+        Agreement::Unsure
     }
 }
 
@@ -318,4 +380,17 @@ mod tests {
         assert!(recorded_in_comment(" a comment about urls ").is_none());
     }
 
+    #[test]
+    fn an_address_s_words_agree_with_its_headline_or_contradict_it() {
+        let headline = "How to Book a Flight for Beginners";
+        let agreement = |u: &str| slug_agreement(&url(u), Some(headline), &[]);
+        assert_eq!(agreement("https://example.org/2024/how-to-book-a-flight/"), Agreement::Agrees);
+        assert_eq!(agreement("https://example.org/2024/best-trains-in-europe"), Agreement::Contradicts);
+        assert_eq!(agreement("https://example.org/story/12345"), Agreement::Unsure);
+        // Another of the page's headings agreeing: no contradiction.
+        let other = ["Best trains in Europe, and how to ride them".to_string()];
+        assert_eq!(slug_agreement(&url("https://example.org/2024/best-trains-in-europe"), Some(headline), &other), Agreement::Agrees);
+        // No headline: nothing to contradict.
+        assert_eq!(slug_agreement(&url("https://example.org/2024/best-trains-in-europe"), None, &[]), Agreement::Unsure);
+    }
 }

@@ -10,7 +10,7 @@
 //! only links name is taken only on a site the page also writes out in full where nothing
 //! rewrites it (a share button's target, a `data-` attribute, a picture's `srcset`).
 
-use super::address::{absolute, clean, comparable, is_file, is_home, is_section, is_tracking, same_site, site, LinkSites};
+use super::address::{absolute, clean, comparable, is_file, is_home, is_section, is_share_endpoint, is_tracking, same_site, site, slug_agreement, percent_decoded, Agreement, LinkSites};
 use super::Attrs;
 use std::collections::{BTreeSet, HashMap};
 
@@ -69,11 +69,6 @@ fn urls_in_text(text: &str) -> impl Iterator<Item = Url> + '_ {
 /// of their own making.)
 const RETURN_PARAMETERS: &[&str] = &["return", "returnurl", "returnto", "return_url", "return_to", "redirect", "redirect_uri", "redirect_url", "redirect_to", "next", "continue", "back", "backurl"];
 
-/// `s` with its percent escapes decoded (and `+` read as a space).
-fn percent_decoded(s: &str) -> String {
-    url::form_urlencoded::parse(format!("v={s}").as_bytes()).next().map(|(_, v)| v.into_owned()).unwrap_or_default()
-}
-
 /// Class or id words of the elements around a share or copy-link control.
 const SHARE_WORDS: &[&str] = &["share", "sharing", "copy", "permalink", "clipboard", "a2a", "addtoany", "addthis", "sharethis"];
 
@@ -100,15 +95,6 @@ fn is_share_link(el: &ElementRef, href: &Url) -> bool {
     }
     let labelled = ["aria-label", "title"].iter().filter_map(|a| el.value().attribute(a)).any(|l| l.to_lowercase().contains("share"));
     says_share(href) || labelled || in_share_control(el) || near_class_word(el, &["social"])
-}
-
-/// A share service's own page: its path says "share" or "intent" ("/sharer/sharer.php",
-/// "/intent/tweet", "/shareArticle").
-fn is_share_endpoint(url: &Url) -> bool {
-    url.path().split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
-        let w = w.to_ascii_lowercase();
-        w.starts_with("share") || w == "sharing" || w == "intent"
-    })
 }
 
 /// Whether an address's path says it shares ("/sharer/sharer.php", "/intent/tweet").
@@ -476,54 +462,6 @@ fn keep_distinct_votes(ballot: &mut Ballot) {
     ballot.votes.retain(|_, (url, votes)| !votes.is_empty() && (!is_section(url) || votes.iter().filter(|v| matches!(v, Vote::Service(_))).count() >= 2));
 }
 
-/// How an address's words (its slug) stand to the headline's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Agreement {
-    /// Three words at least, and nearly all of them the headline's.
-    Agrees,
-    /// Four words at least, and hardly any of them the headline's (of four words or more).
-    Contradicts,
-    /// Too few words to tell, or some in common and some not.
-    Unsure,
-}
-
-/// The words of the address's last part with words in it (its slug), without numbers.
-fn slug_words(url: &Url) -> Vec<String> {
-    let Some(slug) = url.path().split('/').rfind(|s| s.contains(['-', '_'])) else { return Vec::new() };
-    let slug = percent_decoded(slug);
-    let slug = slug.rsplit_once('.').filter(|(_, ext)| ext.len() <= 5 && ext.chars().all(|c| c.is_ascii_alphabetic())).map_or(slug.as_str(), |(s, _)| s);
-    slug.split(['-', '_', '+']).filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit())).map(str::to_lowercase).collect()
-}
-
-/// The share of `words` that `heading` has, and how many words the heading has.
-fn overlap(words: &[String], heading: &str) -> (f64, usize) {
-    // "Beginner's" is the slug's "beginners".
-    let heading = heading.replace(['\'', '\u{2019}'], "");
-    let heading_words: BTreeSet<String> = heading.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    let found = words.iter().filter(|w| heading_words.contains(*w)).count();
-    (found as f64 / words.len().max(1) as f64, heading_words.len())
-}
-
-/// How the address's slug stands to the headline: it agrees when it has three words or more
-/// and the headline (or one of the page's first headings) has four in five of them; it
-/// contradicts when it has four words or more, the headline (of four words or more) has at
-/// most one in five of them and no other heading has half of them.
-fn slug_agreement(url: &Url, title: Option<&str>, headings: &[String]) -> Agreement {
-    let words = slug_words(url);
-    if words.len() < 3 {
-        return Agreement::Unsure;
-    }
-    let best = title.into_iter().chain(headings.iter().map(String::as_str)).map(|h| overlap(&words, h).0).fold(0.0, f64::max);
-    let (to_title, title_len) = title.map_or((1.0, 0), |t| overlap(&words, t));
-    if best >= 0.8 {
-        Agreement::Agrees
-    } else if words.len() >= 4 && title_len >= 4 && to_title <= 0.2 && best < 0.5 {
-        Agreement::Contradicts
-    } else {
-        Agreement::Unsure
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -542,17 +480,4 @@ mod tests {
         assert!(got("https://example.org/search?q=rivers").is_empty());
     }
 
-    #[test]
-    fn an_address_s_words_agree_with_its_headline_or_contradict_it() {
-        let headline = "How to Book a Flight for Beginners";
-        let agreement = |u: &str| slug_agreement(&url(u), Some(headline), &[]);
-        assert_eq!(agreement("https://example.org/2024/how-to-book-a-flight/"), Agreement::Agrees);
-        assert_eq!(agreement("https://example.org/2024/best-trains-in-europe"), Agreement::Contradicts);
-        assert_eq!(agreement("https://example.org/story/12345"), Agreement::Unsure);
-        // Another of the page's headings agreeing: no contradiction.
-        let other = ["Best trains in Europe, and how to ride them".to_string()];
-        assert_eq!(slug_agreement(&url("https://example.org/2024/best-trains-in-europe"), Some(headline), &other), Agreement::Agrees);
-        // No headline: nothing to contradict.
-        assert_eq!(slug_agreement(&url("https://example.org/2024/best-trains-in-europe"), None, &[]), Agreement::Unsure);
-    }
 }

@@ -10,6 +10,7 @@
 //! the byline, date and summary points are looked for above the body, the copyright line below
 //! it. Short inputs are valued by rule: the best segment of prose and its cohesive neighbours.
 
+mod address;
 mod cohesion;
 mod features;
 mod lines;
@@ -181,6 +182,7 @@ pub fn extract_with<'a>(input: impl Into<Cow<'a, str>>, model: &LineModel) -> Ar
     if article.title.is_none() {
         article.title = take_leading_title(&mut article.blocks);
     }
+    article.source_url = address::named_in_text(units.iter().map(|u| u.text), article.title.as_deref()).map(String::from);
     article.copyright = units[end..]
         .iter()
         .chain(units[..start].iter())
