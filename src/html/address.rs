@@ -12,12 +12,23 @@ use std::collections::{BTreeSet, HashMap};
 use scraper::{ElementRef, Html, Node};
 use url::Url;
 
+/// The page's own address, and the address its relative links are read against.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    /// The page's own address (see [`find`]).
+    pub address: Option<Url>,
+    /// The address relative links are read against: the page's own, else the site's home
+    /// page that the page declares in its place (the page is on that site, though its own
+    /// address is not known).
+    pub base: Option<Url>,
+}
+
 /// The page's own address: what the page declares, on the site of the address it was read at
 /// (`given`) or saved from, else its `<base>`'s (a declared address on another site is not
 /// taken); else the address it was read at or saved from; else what a paste says of itself,
 /// `title` being its headline when known. Declared addresses that are only the site's home
 /// page are passed over.
-pub(crate) fn find(doc: &Html, given: Option<&Url>, base: Option<&str>, title: Option<&str>) -> Option<Url> {
+pub(crate) fn find(doc: &Html, given: Option<&Url>, base: Option<&str>, title: Option<&str>) -> Found {
     let head = read_head(doc);
     let recorded = head.recorded.as_ref().or(given);
     let base = base.and_then(|b| absolute(b, recorded));
@@ -25,21 +36,22 @@ pub(crate) fn find(doc: &Html, given: Option<&Url>, base: Option<&str>, title: O
     // `<base>`.
     let against = recorded.or(base.as_ref());
     let resolve = |raw: &Option<String>| raw.as_deref().and_then(|u| absolute(u, against));
-    let declared: Vec<Url> = [resolve(&head.canonical), resolve(&head.og_url)].into_iter().flatten().filter(|u| !is_home(u)).collect();
-    let pick = match recorded.or(base.as_ref()).map(site) {
-        Some(known) => declared.iter().find(|u| same_site(&site(u), &known)),
+    let known = recorded.or(base.as_ref()).map(site);
+    let declared: Vec<Url> = [resolve(&head.canonical), resolve(&head.og_url)].into_iter().flatten().filter(|u| known.as_ref().is_none_or(|k| same_site(&site(u), k))).collect();
+    let (homes, pages): (Vec<&Url>, Vec<&Url>) = declared.iter().partition(|u| is_home(u));
+    let pick = match pages.as_slice() {
         // A canonical link and an `og:url` on different sites: the `og:url` (a syndicated
         // story's canonical link names its first publisher, its `og:url` the page).
-        None => match declared.as_slice() {
-            [canonical, og] if !same_site(&site(canonical), &site(og)) => Some(og),
-            [first, ..] => Some(first),
-            [] => None,
-        },
+        [canonical, og] if !same_site(&site(canonical), &site(og)) => Some(*og),
+        [first, ..] => Some(*first),
+        [] => None,
     };
-    if let Some(url) = pick.or(recorded) {
-        return Some(clean(url.clone()));
-    }
-    super::self_reference::self_referenced(doc, title, &link_sites(doc))
+    let address = match pick.or(recorded) {
+        Some(url) => Some(clean(url.clone())),
+        None => super::self_reference::self_referenced(doc, title, &link_sites(doc)),
+    };
+    let base = address.clone().or_else(|| homes.first().map(|u| clean((*u).clone())));
+    Found { address, base }
 }
 
 /// What a page's head says of its address.

@@ -129,12 +129,14 @@ fn extract_doc(doc: &Html, address: Option<&str>, extent: Extent) -> Article {
     if let Some(address) = &given {
         meta.base_url = meta.base_url.and_then(|u| address.join(u.trim()).ok()).map(String::from).or_else(|| Some(address.to_string()));
     }
-    meta.source_url = address::find(doc, given.as_ref(), meta.base_url.as_deref(), meta.title.as_deref()).map(String::from);
+    let found = address::find(doc, given.as_ref(), meta.base_url.as_deref(), meta.title.as_deref());
+    meta.source_url = found.address.map(String::from);
     let body = body_of(doc);
     // Relative links and images resolve against the page's `<base>`, else its address, as
-    // found: a paste's address is taken only where its own controls agree on it, and a
+    // found: a paste's address is taken only where its own references agree on it, and a
     // browser's copy names its links in full already, so what is left to resolve is rare.
-    let base = meta.base_url.as_deref().or(meta.source_url.as_deref());
+    let base = meta.base_url.clone().or(found.base.map(String::from));
+    let base = base.as_deref();
     let converter = Converter::new(base, link_targets(doc));
     let (roots, mut blocks) = story_roots(body, &converter);
     let candidates = extent::candidates(body, &roots, meta.title_is_heading || meta.title.is_none(), meta.declared);
