@@ -7,7 +7,7 @@
 //! Addresses are kept without their fragment and tracking parameters.
 
 use super::Attrs;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use scraper::{ElementRef, Html, Node};
 use url::Url;
@@ -329,7 +329,7 @@ fn slug_words(url: &Url) -> Vec<String> {
 fn overlap(words: &[String], heading: &str) -> (f64, usize) {
     // "Beginner's" is the slug's "beginners".
     let heading = heading.replace(['\'', '\u{2019}'], "");
-    let heading_words: BTreeSet<String> = heading.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let heading_words: Vec<String> = heading.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
     let found = words.iter().filter(|w| heading_words.contains(*w)).count();
     (found as f64 / words.len().max(1) as f64, heading_words.len())
 }

@@ -12,13 +12,16 @@
 
 use super::address::{absolute, clean, comparable, is_file, is_home, is_section, is_share_endpoint, is_tracking, same_site, site, slug_agreement, percent_decoded, Agreement, LinkSites};
 use super::Attrs;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 
 use scraper::{ElementRef, Html};
 use url::Url;
 
 /// How many of the page's first headings an address's words are compared with.
 const HEADINGS_READ: usize = 8;
+
+/// How much of a heading is read: a headline is shorter.
+const HEADING_CHARS: usize = 300;
 
 /// The fewest addresses on one site, written out in full, that make it the page's own.
 const OWN_SITE_MENTIONS: usize = 3;
@@ -138,18 +141,18 @@ fn headline_link(h1: &ElementRef) -> Option<Url> {
 }
 
 /// The ways a page names its own address, each one vote.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Vote {
     /// A share service's button carries it (`u=`, `url=`, `text=`; a `mailto:` body): one
-    /// vote per service, however many of its buttons.
-    Service(String),
+    /// vote per service (the service's number in [`Ballot::names`]), however many buttons.
+    Service(usize),
     /// A share or copy-link control names it in an attribute or field of its own.
     Control,
     /// A link labelled as the page's own ("Copy link", "Permalink").
     CopyLink,
     /// A share button that leads to the page itself with a mark ("?share=twitter"): one
-    /// vote per mark.
-    ShareLink(String),
+    /// vote per mark (its number in [`Ballot::names`]).
+    ShareLink(usize),
     /// A link that returns the reader here after signing in (`return_url=`, `redirect=`,
     /// `next=`).
     Return,
@@ -164,16 +167,30 @@ enum Vote {
     Fragments,
 }
 
-/// Every address the page's own controls name, with the votes each gets.
+/// One address the page names itself by, with its votes.
+struct Candidate {
+    /// The address as compared (see [`comparable`]).
+    key: String,
+    url: Url,
+    votes: Vec<Vote>,
+}
+
+/// The most addresses a page may name itself by: one that names more is a list of other
+/// pages, and says nothing certain of its own.
+const MOST_CANDIDATES: usize = 256;
+
+/// Every address the page's own references name, with the votes each gets.
+#[derive(Default)]
 struct Ballot {
-    votes: HashMap<String, (Url, BTreeSet<Vote>)>,
-    /// The addresses the page's links into itself lead to (with a fragment that is the id of
-    /// one of the page's elements).
-    fragments: BTreeSet<String>,
+    candidates: Vec<Candidate>,
+    /// More than [`MOST_CANDIDATES`] addresses were named.
+    overflow: bool,
+    /// The share services and share marks that vote, by number.
+    names: Vec<String>,
     /// The sites of the addresses the page writes out in full where no browser rewrites them
     /// (in the query of a link, in a `data-` attribute): a capture's copy of the page may
     /// have read its relative links against another address, never these.
-    literal: BTreeSet<String>,
+    literal: HashSet<String>,
     /// How often the page writes out each site in full outside its share and copy-link
     /// controls (its pictures' `data-src`, its redirects' targets): the site it names most
     /// is its own.
@@ -183,7 +200,33 @@ struct Ballot {
 impl Ballot {
     fn vote(&mut self, url: Url, vote: Vote) {
         let url = clean(url);
-        self.votes.entry(comparable(&url)).or_insert_with(|| (url, BTreeSet::new())).1.insert(vote);
+        let key = comparable(&url);
+        let i = match self.candidates.iter().position(|c| c.key == key) {
+            Some(i) => i,
+            None if self.candidates.len() >= MOST_CANDIDATES => {
+                self.overflow = true;
+                return;
+            }
+            None => {
+                self.candidates.push(Candidate { key, url, votes: Vec::new() });
+                self.candidates.len() - 1
+            }
+        };
+        if !self.candidates[i].votes.contains(&vote) {
+            self.candidates[i].votes.push(vote);
+        }
+    }
+
+    /// The number of a share service or share mark.
+    fn name(&mut self, name: String) -> usize {
+        self.names.iter().position(|n| *n == name).unwrap_or_else(|| {
+            self.names.push(name);
+            self.names.len() - 1
+        })
+    }
+
+    fn mention(&mut self, url: &Url) {
+        *self.mentions.entry(site(url)).or_default() += 1;
     }
 
     /// The site the page writes out in full most often outside its controls: at least
@@ -198,9 +241,9 @@ impl Ballot {
 /// Reads every self-reference of the page (see [`Vote`]), with the texts of its `<h1>` and
 /// `<h2>` headings.
 fn read_ballot(doc: &Html) -> (Ballot, Vec<String>) {
-    let mut ballot = Ballot { votes: HashMap::new(), fragments: BTreeSet::new(), literal: BTreeSet::new(), mentions: HashMap::new() };
+    let mut ballot = Ballot::default();
     let mut headings = Vec::new();
-    let ids: BTreeSet<&str> = doc.root_element().descendants().filter_map(ElementRef::wrap).filter_map(|e| e.value().attribute("id").or(e.value().attribute("name"))).collect();
+    let ids: HashSet<String> = doc.root_element().descendants().filter_map(ElementRef::wrap).filter_map(|e| e.value().attribute("id").or(e.value().attribute("name"))).map(str::to_string).collect();
     for el in doc.root_element().descendants().filter_map(ElementRef::wrap) {
         let e = el.value();
         match e.name() {
@@ -225,7 +268,7 @@ fn read_ballot(doc: &Html) -> (Ballot, Vec<String>) {
 }
 
 /// The votes of one link (see [`Vote`]).
-fn read_link(el: &ElementRef, link: Url, ids: &BTreeSet<&str>, ballot: &mut Ballot) {
+fn read_link(el: &ElementRef, link: Url, ids: &HashSet<String>, ballot: &mut Ballot) {
     let e = el.value();
     let service = match link.scheme() {
         "http" | "https" => site(&link),
@@ -236,12 +279,13 @@ fn read_link(el: &ElementRef, link: Url, ids: &BTreeSet<&str>, ballot: &mut Ball
     if !addresses.is_empty() {
         ballot.literal.extend(addresses.iter().map(|(_, u)| site(u)));
         if is_share_link(el, &link) {
+            let service = ballot.name(service);
             for (_, url) in addresses {
-                ballot.vote(url, Vote::Service(service.clone()));
+                ballot.vote(url, Vote::Service(service));
             }
         } else {
             for (_, url) in &addresses {
-                *ballot.mentions.entry(site(url)).or_default() += 1;
+                ballot.mention(url);
             }
             for (_, url) in addresses.into_iter().filter(|(name, _)| RETURN_PARAMETERS.contains(&name.as_str())) {
                 ballot.vote(url, Vote::Return);
@@ -256,7 +300,7 @@ fn read_link(el: &ElementRef, link: Url, ids: &BTreeSet<&str>, ballot: &mut Ball
     // ("…/story/?share=twitter"), or saying `share` ("…/story?action=share").
     let marks_share = |k: &str, v: &str| k.eq_ignore_ascii_case("share") || (v.eq_ignore_ascii_case("share") && !is_tracking(k, v));
     if let Some((k, v)) = link.query_pairs().find(|(k, v)| marks_share(k, v)) {
-        let button = format!("{k}={v}");
+        let button = ballot.name(format!("{k}={v}"));
         let kept: Vec<(String, String)> = link.query_pairs().filter(|(k, v)| !marks_share(k, v)).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
         let mut page = link.clone();
         page.set_query(None);
@@ -275,8 +319,7 @@ fn read_link(el: &ElementRef, link: Url, ids: &BTreeSet<&str>, ballot: &mut Ball
     if is_copy_link(el) {
         ballot.vote(link.clone(), Vote::CopyLink);
     }
-    if link.fragment().is_some_and(|f| ids.contains(percent_decoded(f).as_str()) || ids.contains(f)) {
-        ballot.fragments.insert(comparable(&link));
+    if link.fragment().is_some_and(|f| ids.contains(f) || ids.contains(&percent_decoded(f))) {
         ballot.vote(link, Vote::Fragments);
     }
 }
@@ -315,7 +358,7 @@ fn read_attributes(el: &ElementRef, ballot: &mut Ballot) {
             for candidate in value.split(',').filter_map(|c| c.split_whitespace().next()) {
                 if let Some(url) = absolute(candidate, None) {
                     ballot.literal.insert(site(&url));
-                    *ballot.mentions.entry(site(&url)).or_default() += 1;
+                    ballot.mention(&url);
                 }
             }
             continue;
@@ -327,9 +370,10 @@ fn read_attributes(el: &ElementRef, ballot: &mut Ballot) {
             let targets: Vec<Url> = carried(&url).into_iter().filter(|u| site(u) != service).collect();
             if !targets.is_empty() {
                 if says_share(&url) || in_share_control(el) {
-                            for target in targets {
+                    let service = ballot.name(service);
+                    for target in targets {
                         ballot.literal.insert(site(&target));
-                        ballot.vote(target, Vote::Service(service.clone()));
+                        ballot.vote(target, Vote::Service(service));
                     }
                 }
                 continue;
@@ -344,13 +388,13 @@ fn read_attributes(el: &ElementRef, ballot: &mut Ballot) {
             // "data-href", a copy box's "value"); elsewhere one that says whose.
             let names_address = matches!(name.as_str(), "url" | "href" | "link" | "data-url" | "data-href" | "data-link") || (name == "value" && e.name() == "input");
             if (e.name() == "img" && !pin) || !(names_address || names_self) || (OTHER_NAMES.iter().any(|w| name.contains(w)) && !pin) {
-                *ballot.mentions.entry(site(&url)).or_default() += 1;
+                ballot.mention(&url);
                 continue;
             }
             if names_self || (names_address && in_share_control(el)) {
                 control = Some(url);
             } else {
-                *ballot.mentions.entry(site(&url)).or_default() += 1;
+                ballot.mention(&url);
             }
         }
     }
@@ -377,26 +421,30 @@ fn read_attributes(el: &ElementRef, ballot: &mut Ballot) {
 ///   address for it (`/?p=123`).
 pub(super) fn self_referenced(doc: &Html, title: Option<&str>, links: &LinkSites) -> Option<Url> {
     let (mut ballot, headings) = read_ballot(doc);
+    if ballot.overflow {
+        return None;
+    }
     // An address's words are compared with the headline and the page's first headings (a
     // paste's first heading is often the site's name, its headline further down).
-    let title = title.filter(|t| !t.trim().is_empty());
-    let headings: Vec<String> = headings.into_iter().filter(|h| !h.is_empty()).take(HEADINGS_READ).collect();
+    let title: Option<String> = title.filter(|t| !t.trim().is_empty()).map(|t| t.chars().take(HEADING_CHARS).collect());
+    let title = title.as_deref();
+    let headings: Vec<String> = headings.into_iter().filter(|h| !h.is_empty()).take(HEADINGS_READ).map(|h| h.chars().take(HEADING_CHARS).collect()).collect();
     let words = |url: &Url| slug_agreement(url, title, &headings);
     keep_distinct_votes(&mut ballot);
     let named_most = ballot.named_most();
     let literal = std::mem::take(&mut ballot.literal);
-    ballot.votes.retain(|_, (url, votes)| {
-        anchored(votes)
-            || literal.iter().any(|l| same_site(l, &site(url)))
-            || (votes.contains(&Vote::Fragments) && words(url) == Agreement::Agrees && named_most.as_deref().is_none_or(|s| same_site(s, &site(url))))
+    ballot.candidates.retain(|c| {
+        anchored(&c.votes)
+            || literal.iter().any(|l| same_site(l, &site(&c.url)))
+            || (c.votes.contains(&Vote::Fragments) && words(&c.url) == Agreement::Agrees && named_most.as_deref().is_none_or(|s| same_site(s, &site(&c.url))))
     });
     let own = links.own();
     let scored: Vec<Scored> = ballot
-        .votes
-        .into_values()
-        .map(|(url, votes)| {
+        .candidates
+        .into_iter()
+        .map(|Candidate { url, votes, .. }| {
             let words = words(&url);
-            let headline_only = votes.len() == 1 && votes.contains(&Vote::Headline);
+            let headline_only = votes == [Vote::Headline];
             let is_own = |s: Option<&str>| s.is_some_and(|s| same_site(s, &site(&url)));
             let shared = votes.iter().any(|v| matches!(v, Vote::Service(_) | Vote::ShareLink(_) | Vote::Return));
             // The page's own site confirms a share button's target, and a permanent link or
@@ -427,12 +475,12 @@ pub(super) fn self_referenced(doc: &Html, title: Option<&str>, links: &LinkSites
 struct Scored {
     score: usize,
     url: Url,
-    votes: BTreeSet<Vote>,
+    votes: Vec<Vote>,
     words: Agreement,
 }
 
 /// Whether an address has a vote the page wrote out in full (see the module's notes).
-fn anchored(votes: &BTreeSet<Vote>) -> bool {
+fn anchored(votes: &[Vote]) -> bool {
     votes.iter().any(|v| matches!(v, Vote::Service(_) | Vote::Control | Vote::Return))
 }
 
@@ -441,25 +489,13 @@ fn anchored(votes: &BTreeSet<Vote>) -> bool {
 /// page count only where they all lead to one), then the sections only one share service
 /// names.
 fn keep_distinct_votes(ballot: &mut Ballot) {
-    ballot.votes.retain(|_, (url, _)| !is_home(url) && !is_file(url) && !is_share_endpoint(url) && carried(url).is_empty());
-    let mut given: HashMap<Vote, usize> = HashMap::new();
-    for (_, votes) in ballot.votes.values() {
-        for v in votes {
-            *given.entry(v.clone()).or_default() += 1;
-        }
+    ballot.candidates.retain(|c| !is_home(&c.url) && !is_file(&c.url) && !is_share_endpoint(&c.url) && carried(&c.url).is_empty());
+    let given = |vote: Vote, candidates: &[Candidate]| candidates.iter().filter(|c| c.votes.contains(&vote)).count();
+    let once: Vec<Vote> = ballot.candidates.iter().flat_map(|c| c.votes.iter().copied()).filter(|v| given(*v, &ballot.candidates) == 1).collect();
+    for c in &mut ballot.candidates {
+        c.votes.retain(|v| once.contains(v));
     }
-    let mut into_page = ballot.fragments.iter().filter(|k| ballot.votes.contains_key(*k));
-    let fragments_for = match (into_page.next(), into_page.next()) {
-        (Some(one), None) => Some(one.clone()),
-        _ => None,
-    };
-    for (key, (_, votes)) in ballot.votes.iter_mut() {
-        votes.retain(|v| match v {
-            Vote::Fragments => fragments_for.as_ref() == Some(key),
-            other => given[other] == 1,
-        });
-    }
-    ballot.votes.retain(|_, (url, votes)| !votes.is_empty() && (!is_section(url) || votes.iter().filter(|v| matches!(v, Vote::Service(_))).count() >= 2));
+    ballot.candidates.retain(|c| !c.votes.is_empty() && (!is_section(&c.url) || c.votes.iter().filter(|v| matches!(v, Vote::Service(_))).count() >= 2));
 }
 
 #[cfg(test)]
