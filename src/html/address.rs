@@ -7,9 +7,8 @@
 //! Addresses are kept without their fragment and tracking parameters.
 
 use super::Attrs;
-use std::collections::HashMap;
 
-use scraper::{ElementRef, Html, Node};
+use scraper::{Html, Node};
 use url::Url;
 
 /// The page's own address, and the address its relative links are read against.
@@ -48,7 +47,7 @@ pub(crate) fn find(doc: &Html, given: Option<&Url>, base: Option<&str>, title: O
     };
     let address = match pick.or(recorded) {
         Some(url) => Some(clean(url.clone())),
-        None => super::self_reference::self_referenced(doc, title, &link_sites(doc)),
+        None => super::self_reference::self_referenced(doc, title),
     };
     let base = address.clone().or_else(|| homes.first().map(|u| clean((*u).clone())));
     Found { address, base }
@@ -225,50 +224,6 @@ pub(crate) fn is_file(url: &Url) -> bool {
     let last = url.path().rsplit('/').next().unwrap_or("").to_ascii_lowercase();
     let ext = last.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
     matches!(ext, "jpg" | "jpeg" | "png" | "gif" | "webp" | "avif" | "svg" | "ico" | "bmp" | "mp4" | "webm" | "mp3" | "css" | "js" | "json" | "xml" | "woff" | "woff2")
-}
-
-/// How many of a page's links lead to each site.
-#[derive(Debug, Default)]
-pub(super) struct LinkSites {
-    counts: HashMap<String, usize>,
-    total: usize,
-}
-
-impl LinkSites {
-    /// Links to `site` or a part of it.
-    pub(super) fn count(&self, s: &str) -> usize {
-        self.counts.iter().filter(|(k, _)| same_site(k, s)).map(|(_, n)| n).sum()
-    }
-
-    /// The site most of the page's links lead to, when there is one: at least
-    /// [`OWN_SITE_LINKS`] links and half of them all.
-    pub(super) fn own(&self) -> Option<&str> {
-        let (site, _) = self.counts.iter().max_by_key(|(s, n)| (**n, std::cmp::Reverse(s.len()), std::cmp::Reverse(*s)))?;
-        let n = self.count(site);
-        (n >= OWN_SITE_LINKS && 2 * n >= self.total).then_some(site.as_str())
-    }
-}
-
-/// The fewest links to one site that make it the page's own.
-const OWN_SITE_LINKS: usize = 5;
-
-/// The sites of the page's absolute http(s) links, leaving out links that carry another
-/// address (share buttons, redirects).
-pub(super) fn link_sites(doc: &Html) -> LinkSites {
-    let mut sites = LinkSites::default();
-    for el in doc.root_element().descendants().filter_map(ElementRef::wrap) {
-        let e = el.value();
-        if e.name() != "a" {
-            continue;
-        }
-        let Some(url) = e.attribute("href").and_then(|h| absolute(h, None)) else { continue };
-        if url.query().is_some_and(|q| q.contains("http")) {
-            continue;
-        }
-        *sites.counts.entry(site(&url)).or_default() += 1;
-        sites.total += 1;
-    }
-    sites
 }
 
 /// An address as compared with another: without scheme, `www.`, trailing slash, fragment or

@@ -10,7 +10,7 @@
 //! only links name is taken only on a site the page also writes out in full where nothing
 //! rewrites it (a share button's target, a `data-` attribute, a picture's `srcset`).
 
-use super::address::{absolute, clean, comparable, is_file, is_home, is_section, is_share_endpoint, is_tracking, same_site, site, slug_agreement, percent_decoded, Agreement, LinkSites};
+use super::address::{absolute, clean, comparable, is_file, is_home, is_section, is_share_endpoint, is_tracking, percent_decoded, same_site, site, slug_agreement, Agreement};
 use super::Attrs;
 use std::collections::{HashMap, HashSet};
 
@@ -116,9 +116,19 @@ fn is_copy_link(el: &ElementRef) -> bool {
         let w = w.to_ascii_lowercase().replace(['-', '_'], "");
         w.starts_with("copylink") || w == "permalink"
     });
-    let text = crate::words::collapse_ws(&el.text().collect::<String>()).to_lowercase();
-    let shown = text.starts_with("copy link") || text.starts_with("copy url") || text == "permalink";
-    said || named || shown
+    if said || named {
+        return true;
+    }
+    // The link's own words, read no further than a label's length.
+    let mut text = String::new();
+    for chunk in el.text() {
+        text.push_str(chunk);
+        if text.len() > 40 {
+            return false;
+        }
+    }
+    let text = crate::words::collapse_ws(&text).to_lowercase();
+    text.starts_with("copy link") || text.starts_with("copy url") || text == "permalink"
 }
 
 /// A menu's item for the page shown: the link or its list item classed "current",
@@ -139,6 +149,36 @@ fn headline_link(h1: &ElementRef) -> Option<Url> {
     let link = around.or_else(inside)?;
     absolute(link.value().attribute("href")?, None)
 }
+
+/// How many of a page's links lead to each site.
+#[derive(Debug, Default)]
+struct LinkSites {
+    counts: HashMap<String, usize>,
+    total: usize,
+}
+
+impl LinkSites {
+    /// Links to `site` or a part of it.
+    fn count(&self, s: &str) -> usize {
+        self.counts.iter().filter(|(k, _)| same_site(k, s)).map(|(_, n)| n).sum()
+    }
+
+    fn add(&mut self, url: &Url) {
+        *self.counts.entry(site(url)).or_default() += 1;
+        self.total += 1;
+    }
+
+    /// The site most of the page's links lead to, when there is one: at least
+    /// [`OWN_SITE_LINKS`] links and half of them all.
+    fn own(&self) -> Option<&str> {
+        let (site, _) = self.counts.iter().max_by_key(|(s, n)| (**n, std::cmp::Reverse(s.len()), std::cmp::Reverse(*s)))?;
+        let n = self.count(site);
+        (n >= OWN_SITE_LINKS && 2 * n >= self.total).then_some(site.as_str())
+    }
+}
+
+/// The fewest links to one site that make it the page's own.
+const OWN_SITE_LINKS: usize = 5;
 
 /// The ways a page names its own address, each one vote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -195,7 +235,15 @@ struct Ballot {
     /// controls (its pictures' `data-src`, its redirects' targets): the site it names most
     /// is its own.
     mentions: HashMap<String, usize>,
+    /// The sites the page's plain links lead to.
+    links: LinkSites,
+    /// The page's links into itself: the address and the fragment, to be checked against the
+    /// page's ids.
+    into_page: Vec<(Url, String)>,
 }
+
+/// The most links into the page read.
+const MOST_INTO_PAGE: usize = 1024;
 
 impl Ballot {
     fn vote(&mut self, url: Url, vote: Vote) {
@@ -243,13 +291,12 @@ impl Ballot {
 fn read_ballot(doc: &Html) -> (Ballot, Vec<String>) {
     let mut ballot = Ballot::default();
     let mut headings = Vec::new();
-    let ids: HashSet<String> = doc.root_element().descendants().filter_map(ElementRef::wrap).filter_map(|e| e.value().attribute("id").or(e.value().attribute("name"))).map(str::to_string).collect();
     for el in doc.root_element().descendants().filter_map(ElementRef::wrap) {
         let e = el.value();
         match e.name() {
             "a" | "area" => {
                 if let Some(link) = e.attribute("href").and_then(|h| Url::parse(h.trim()).ok()) {
-                    read_link(&el, link, &ids, &mut ballot);
+                    read_link(&el, link, &mut ballot);
                 }
             }
             "h1" | "h2" => {
@@ -264,11 +311,28 @@ fn read_ballot(doc: &Html) -> (Ballot, Vec<String>) {
         }
         read_attributes(&el, &mut ballot);
     }
+    // A link into the page leads to one of its elements.
+    if !ballot.into_page.is_empty() {
+        let wanted: HashSet<String> = ballot.into_page.iter().map(|(_, f)| f.clone()).collect();
+        let ids: HashSet<String> = doc
+            .root_element()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .filter_map(|e| e.value().attribute("id").or(e.value().attribute("name")))
+            .filter(|id| wanted.contains(*id))
+            .map(str::to_string)
+            .collect();
+        for (url, fragment) in std::mem::take(&mut ballot.into_page) {
+            if ids.contains(&fragment) {
+                ballot.vote(url, Vote::Fragments);
+            }
+        }
+    }
     (ballot, headings)
 }
 
 /// The votes of one link (see [`Vote`]).
-fn read_link(el: &ElementRef, link: Url, ids: &HashSet<String>, ballot: &mut Ballot) {
+fn read_link(el: &ElementRef, link: Url, ballot: &mut Ballot) {
     let e = el.value();
     let service = match link.scheme() {
         "http" | "https" => site(&link),
@@ -296,6 +360,9 @@ fn read_link(el: &ElementRef, link: Url, ids: &HashSet<String>, ballot: &mut Bal
     if !matches!(link.scheme(), "http" | "https") {
         return;
     }
+    if let Some(url) = absolute(link.as_str(), None) {
+        ballot.links.add(&url);
+    }
     // A share button that leads to the page itself, marked by a parameter: named `share`
     // ("…/story/?share=twitter"), or saying `share` ("…/story?action=share").
     let marks_share = |k: &str, v: &str| k.eq_ignore_ascii_case("share") || (v.eq_ignore_ascii_case("share") && !is_tracking(k, v));
@@ -319,8 +386,10 @@ fn read_link(el: &ElementRef, link: Url, ids: &HashSet<String>, ballot: &mut Bal
     if is_copy_link(el) {
         ballot.vote(link.clone(), Vote::CopyLink);
     }
-    if link.fragment().is_some_and(|f| ids.contains(f) || ids.contains(&percent_decoded(f))) {
-        ballot.vote(link, Vote::Fragments);
+    if let Some(fragment) = link.fragment().filter(|f| !f.is_empty()).map(percent_decoded) {
+        if ballot.into_page.len() < MOST_INTO_PAGE {
+            ballot.into_page.push((link, fragment));
+        }
     }
 }
 
@@ -363,7 +432,19 @@ fn read_attributes(el: &ElementRef, ballot: &mut Ballot) {
             }
             continue;
         }
-        let addresses: Vec<Url> = if handler || name == "style" { urls_in_text(value).collect() } else { absolute(value, None).into_iter().collect() };
+        let addresses: Vec<Url> = if handler || name == "style" {
+            if !value.contains("http") {
+                continue;
+            }
+            urls_in_text(value).collect()
+        } else {
+            // Only what starts as an address is read as one.
+            let start = value.trim_start();
+            if !(start.starts_with("http") || start.starts_with("//")) {
+                continue;
+            }
+            absolute(value, None).into_iter().collect()
+        };
         for url in addresses {
             ballot.literal.insert(site(&url));
             let service = site(&url);
@@ -419,7 +500,7 @@ fn read_attributes(el: &ElementRef, ballot: &mut Ballot) {
 /// - no other address may have a share button's or the headline's vote, nor more than half
 ///   its votes, unless it is the same page with or without a query, or the site's short
 ///   address for it (`/?p=123`).
-pub(super) fn self_referenced(doc: &Html, title: Option<&str>, links: &LinkSites) -> Option<Url> {
+pub(super) fn self_referenced(doc: &Html, title: Option<&str>) -> Option<Url> {
     let (mut ballot, headings) = read_ballot(doc);
     if ballot.overflow {
         return None;
@@ -438,7 +519,7 @@ pub(super) fn self_referenced(doc: &Html, title: Option<&str>, links: &LinkSites
             || literal.iter().any(|l| same_site(l, &site(&c.url)))
             || (c.votes.contains(&Vote::Fragments) && words(&c.url) == Agreement::Agrees && named_most.as_deref().is_none_or(|s| same_site(s, &site(&c.url))))
     });
-    let own = links.own();
+    let own = ballot.links.own();
     let scored: Vec<Scored> = ballot
         .candidates
         .into_iter()
