@@ -338,12 +338,12 @@ fn is_anchor_name(name: &str) -> bool {
 /// Escapes text for HTML content as an HTML serializer writes it: `&`, `<`, `>` and the no-break
 /// space, with the characters a parser would not keep (NUL, a carriage return) left out or
 /// written as the parser reads them.
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     escaped(s, false)
 }
 
 /// Escapes a double-quoted attribute value as an HTML serializer writes it (also `"`).
-fn attr(s: &str) -> String {
+pub(crate) fn attr(s: &str) -> String {
     escaped(s, true)
 }
 

@@ -49,6 +49,12 @@ impl Cleaned {
         self.0.site_name.clone().unwrap_or_default()
     }
 
+    /// The original page's address, when known, or an empty string.
+    #[wasm_bindgen(getter, js_name = sourceUrl)]
+    pub fn source_url(&self) -> String {
+        self.0.source_url.clone().unwrap_or_default()
+    }
+
     /// `html`, `markdown`, `text` or `link`.
     #[wasm_bindgen(getter, js_name = inputKind)]
     pub fn input_kind(&self) -> String {
@@ -65,6 +71,14 @@ impl Cleaned {
     pub fn mailto(&self, link: &str) -> MailLink {
         let (href, fits) = share::mailto(&self.0, link);
         MailLink { href, fits }
+    }
+
+    /// The share link `link` as the clipboard carries it into a message (HTML and plain text):
+    /// the title linked to the clean copy, and the link spelled out under it.
+    #[wasm_bindgen(js_name = richLink)]
+    pub fn rich_link(&self, link: &str) -> RichLink {
+        let (html, text) = share::rich_link(&self.0, link);
+        RichLink { html, text }
     }
 
     /// A file name for the article saved with extension `ext`.
@@ -92,6 +106,15 @@ pub struct MailLink {
     pub href: String,
     /// False when the link was too long and was left out.
     pub fits: bool,
+}
+
+/// A share link for the clipboard: the same as HTML and as plain text.
+#[wasm_bindgen(getter_with_clone)]
+pub struct RichLink {
+    /// `text/html`: the title linked to the clean copy, the link as text under it.
+    pub html: String,
+    /// `text/plain`: the title, then the link.
+    pub text: String,
 }
 
 /// The input kind a page's `kind` argument asks for: `"html"` when the clipboard carried
