@@ -2,6 +2,9 @@
 // It never builds article HTML itself: the only HTML it shows is the core's reader HTML, which
 // the core writes safe by construction (every text escaped, every address checked).
 import init, { cleanCopy, inputFamily, openArticle, openShared, sniffEncoding, webAddress } from './pkg/cleancopy.js';
+import { setupLayout } from './layout.js';
+import { isPasteBox, setupPasteBox } from './paste-box.js';
+import { SHARED, setupSharedIn } from './shared-in.js';
 
 const SIZES = [12, 13, 14, 15, 16, 17, 18, 20, 22, 24, 26, 28, 32, 36, 40, 48, 56, 64];
 const DEFAULT_SIZE = 18;
@@ -309,7 +312,7 @@ function isTyping(target) {
 }
 
 document.addEventListener('paste', (event) => {
-  if (isTyping(event.target)) return;
+  if (isTyping(event.target) && !isPasteBox(event.target)) return;
   const data = event.clipboardData;
   if (!data) return;
   const html = data.getData('text/html');
@@ -809,11 +812,15 @@ async function receive() {
 }
 
 window.addEventListener('hashchange', () => {
-  if (location.hash === RECEIVE) return;
+  if (location.hash === RECEIVE || location.hash === SHARED) return;
   if (location.hash.length > 1 && location.hash.slice(1) !== fragment()) openLink(location.hash);
 });
 
-// At start: a link's article, else the article on show before the reload, else the intro
+setupLayout();
+setupPasteBox({ show });
+const takeShared = setupSharedIn({ show, openFile, showError });
+
+// At start: a page shared to the app, a link's article, else the article on show before the reload, else the intro
 // with the recent list.
 const started = (async () => {
   let savedInput = null;
@@ -821,6 +828,10 @@ const started = (async () => {
   if (savedInput) keep(savedInput, { save: false });
   if (location.hash === RECEIVE) {
     await receive();
+    return;
+  }
+  if (await takeShared()) {
+    renderRecent();
     return;
   }
   if (location.hash.length > 1) {

@@ -1,0 +1,62 @@
+// The header's layout: on a small screen the controls read most stay in one pinned row and the
+// rest wait behind Menu, a disclosure button; Escape closes that menu and the reading settings,
+// giving focus back to the control that opened them. The header's height is kept in a CSS
+// variable, so that what a link or a focus scrolls to is not left under the pinned header.
+
+/** The screens where Menu holds the less-used controls (as in reader.css). */
+const SMALL = '(max-width: 600px), (max-height: 500px)';
+
+/** Wires Menu, Escape and the header's height. */
+export function setupLayout() {
+  const header = document.getElementById('app-header');
+  const button = document.getElementById('menu-button');
+  const panel = document.getElementById('more-controls');
+  const settings = document.getElementById('settings');
+  const summary = settings.querySelector('summary');
+  const small = window.matchMedia(SMALL);
+
+  const isOpen = () => button.getAttribute('aria-expanded') === 'true';
+  /** Opens or closes the menu; `refocus`: focus goes back to Menu (the panel's control that had
+   * it is about to be hidden). */
+  function setOpen(open, { refocus = false } = {}) {
+    button.setAttribute('aria-expanded', String(open));
+    panel.classList.toggle('open', open);
+    if (!open && refocus) button.focus({ preventScroll: true });
+  }
+
+  button.addEventListener('click', () => setOpen(!isOpen()));
+  // A control used in the menu closes it (its own listener has run); the reading settings stay
+  // open while they are changed.
+  panel.addEventListener('click', (event) => {
+    if (!small.matches || !isOpen()) return;
+    const control = event.target.closest('button, a');
+    if (control && !settings.contains(control)) setOpen(false, { refocus: true });
+  });
+  // Focus or a tap elsewhere closes it.
+  panel.addEventListener('focusout', (event) => {
+    if (isOpen() && event.relatedTarget && !header.contains(event.relatedTarget)) setOpen(false);
+  });
+  document.addEventListener('pointerdown', (event) => {
+    if (isOpen() && !header.contains(event.target)) setOpen(false);
+  });
+  small.addEventListener('change', () => setOpen(false));
+
+  // Escape closes what is open, the innermost first: the reading settings (when focus is in
+  // them, or no menu is open), else the menu.
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    const menuOpen = small.matches && isOpen();
+    if (settings.open && (settings.contains(document.activeElement) || !menuOpen)) {
+      event.preventDefault();
+      settings.open = false;
+      summary.focus({ preventScroll: true });
+    } else if (menuOpen) {
+      event.preventDefault();
+      setOpen(false, { refocus: true });
+    }
+  });
+
+  const measure = () => document.documentElement.style.setProperty('--header-height', `${Math.ceil(header.getBoundingClientRect().height)}px`);
+  if ('ResizeObserver' in window) new ResizeObserver(measure).observe(header);
+  measure();
+}
