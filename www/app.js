@@ -820,8 +820,8 @@ setupLayout();
 setupPasteBox({ show });
 const takeShared = setupSharedIn({ show, openFile, showError });
 
-// At start: a page shared to the app, a link's article, else the article on show before the reload, else the intro
-// with the recent list.
+// At start: a page shared to the app, else a link's article, else the article on show before
+// the reload, else the intro with the recent list.
 const started = (async () => {
   let savedInput = null;
   try { savedInput = window.sessionStorage.getItem(INPUT_KEY); } catch { savedInput = null; }

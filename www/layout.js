@@ -4,7 +4,7 @@
 // variable, so that what a link or a focus scrolls to is not left under the pinned header.
 
 /** The screens where Menu holds the less-used controls (as in reader.css). */
-const SMALL = '(max-width: 600px), (max-height: 500px)';
+const SMALL = '(max-width: 1000px), (max-height: 500px)';
 
 /** Wires Menu, Escape and the header's height. */
 export function setupLayout() {

@@ -2,7 +2,8 @@
 // share target, the service worker (sw.js) keeps what came in a cache of this origin and opens
 // the app at #shared, and here the app reads it once, deletes it, and shows it as it shows a
 // paste: a file as the file it is, shared text as text, a web address alone with the message
-// for a pasted address.
+// for a pasted address. Any page can post a form there as the system does: what comes is
+// hostile input like any paste or share link, and goes the same way through the core.
 
 /** The address the app is opened at with something shared (sw.js redirects there). */
 export const SHARED = '#shared';
