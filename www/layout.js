@@ -1,7 +1,8 @@
 // The header's layout: on a small screen the controls read most stay in one pinned row and the
-// rest wait behind Menu, a disclosure button; Escape closes that menu and the reading settings,
-// giving focus back to the control that opened them. The header's height is kept in a CSS
-// variable, so that what a link or a focus scrolls to is not left under the pinned header.
+// rest wait behind Menu, a disclosure button, and a message shown under them goes once read;
+// Escape closes that menu and the reading settings, giving focus back to the control that
+// opened them. The header's height is kept in a CSS variable, so that what a link or a focus
+// scrolls to is not left under the pinned header.
 
 /** The screens where Menu holds the less-used controls (as in reader.css). */
 const SMALL = '(max-width: 1000px), (max-height: 500px)';
@@ -41,12 +42,13 @@ export function setupLayout() {
   });
   small.addEventListener('change', () => setOpen(false));
 
-  // Escape closes what is open, the innermost first: the reading settings (when focus is in
-  // them, or no menu is open), else the menu.
+  // Escape closes what is open and in view, the innermost first: the reading settings (when
+  // focus is in them, or no menu is open over them), else the menu.
   document.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
     const menuOpen = small.matches && isOpen();
-    if (settings.open && (settings.contains(document.activeElement) || !menuOpen)) {
+    const settingsShown = settings.open && (!small.matches || menuOpen);
+    if (settingsShown && (settings.contains(document.activeElement) || !menuOpen)) {
       event.preventDefault();
       settings.open = false;
       summary.focus({ preventScroll: true });
@@ -55,6 +57,17 @@ export function setupLayout() {
       setOpen(false, { refocus: true });
     }
   });
+
+  // On a small screen a message under the controls (a link copied, a file saved) gives its
+  // room back once the reader has scrolled half a screen on: it was there to be read, and the
+  // pinned header is to stay short.
+  const notice = document.getElementById('notice');
+  let noticeAt = null;
+  new MutationObserver(() => { noticeAt = notice.hidden ? null : window.scrollY; })
+    .observe(notice, { attributes: true, attributeFilter: ['hidden'], childList: true, characterData: true, subtree: true });
+  window.addEventListener('scroll', () => {
+    if (noticeAt !== null && small.matches && Math.abs(window.scrollY - noticeAt) > window.innerHeight / 2) notice.hidden = true;
+  }, { passive: true });
 
   const measure = () => document.documentElement.style.setProperty('--header-height', `${Math.ceil(header.getBoundingClientRect().height)}px`);
   if ('ResizeObserver' in window) new ResizeObserver(measure).observe(header);

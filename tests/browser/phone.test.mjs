@@ -133,7 +133,7 @@ test('phone: text typed into the box is cleaned by Clean and by Ctrl+Enter; a ke
   await context.close();
 });
 
-test('phone: Menu opens and closes (Escape, a tap elsewhere, a control used), every control in it keeps its name', async () => {
+test('phone: Menu opens and closes (Escape, a tap elsewhere, a control used), every control in it keeps its name; a message under the controls goes once read', async () => {
   // axe is injected as a script, which the page's own CSP would (rightly) refuse.
   const context = await phoneContext({ bypassCSP: true });
   const page = await openApp(env, { context });
@@ -180,6 +180,19 @@ test('phone: Menu opens and closes (Escape, a tap elsewhere, a control used), ev
   await page.touchscreen.tap(PHONE.width / 2, PHONE.height - 20);
   assert.equal(await menu.getAttribute('aria-expanded'), 'false');
   assert.deepEqual(await axeViolations(page), [], 'axe, with the menu closed and the article shown');
+
+  // A message under the controls (here: a link copied) gives its room back once read and
+  // scrolled past.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await menu.tap();
+  await page.getByRole('button', { name: 'Copy link' }).tap();
+  await page.locator('#notice').waitFor();
+  const withNotice = (await headerBox(page)).height;
+  await page.evaluate(() => window.scrollTo(0, window.innerHeight));
+  await page.locator('#notice').waitFor({ state: 'hidden' });
+  const after = (await headerBox(page)).height;
+  assert.ok(after <= PHONE.height / 8, `the controls take ${after} px once the message has gone`);
+  console.log(`phone: the pinned header with a message under it ${withNotice} px, ${after} px once scrolled on`);
   await context.close();
 });
 
