@@ -104,7 +104,7 @@ test('the app asks the network only for its own files and the article\'s images'
   assert.deepEqual([...new Set(foreign)], ['https://images.example/ferry.jpg']);
   const appFiles = new Set(requests.filter((u) => u.startsWith(own)).map((u) => new URL(u).pathname));
   for (const path of appFiles) {
-    assert.match(path, /^\/(|index\.html|app\.js|worker\.js|sw\.js|reader\.css|print\.css|icon\.svg|manifest\.webmanifest|example\.txt|pkg\/cleancopy(_detector)?(_bg\.wasm|\.js))$/, path);
+    assert.match(path, /^\/(|index\.html|app\.js|layout\.js|paste-box\.js|shared-in\.js|worker\.js|sw\.js|reader\.css|print\.css|icon\.svg|manifest\.webmanifest|example\.txt|pkg\/cleancopy(_detector)?(_bg\.wasm|\.js))$/, path);
   }
   await page.context().close();
 });
