@@ -81,7 +81,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? 
 
 // 2. Size on the wire.
 {
-  const files = ['index.html', 'app.js', 'worker.js', 'sw.js', 'reader.css', 'print.css', 'manifest.webmanifest', 'icon.svg', 'pkg/cleancopy.js', 'pkg/cleancopy_bg.wasm'];
+  const files = ['index.html', 'app.js', 'layout.js', 'paste-box.js', 'shared-in.js', 'worker.js', 'sw.js', 'reader.css', 'print.css', 'manifest.webmanifest', 'icon.svg', 'pkg/cleancopy.js', 'pkg/cleancopy_bg.wasm'];
   let raw = 0;
   let gz = 0;
   let br = 0;

@@ -6,6 +6,9 @@
 import init, { cleanCopy, inputFamily, openArticle, openShared, webAddress } from './pkg/cleancopy.js';
 import { RECEIVE, receive, setupBookmarklet } from './bookmarklet.js';
 import { setupEditing } from './editing.js';
+import { setupLayout } from './layout.js';
+import { isPasteBox, setupPasteBox } from './paste-box.js';
+import { SHARED, setupSharedIn } from './shared-in.js';
 import { WORKER_FROM, inWorker, workerKept } from './extractor.js';
 import { fileKind, readFile } from './files.js';
 import { currentForm, markdownReader } from './modules.js';
@@ -283,7 +286,7 @@ async function openFile(file) {
 }
 
 document.addEventListener('paste', (event) => {
-  if (isTyping(event.target)) return;
+  if (isTyping(event.target) && !isPasteBox(event.target)) return;
   const data = event.clipboardData;
   if (!data) return;
   const html = data.getData('text/html');
@@ -334,18 +337,26 @@ $('try-example').addEventListener('click', async () => {
 $('print').addEventListener('click', () => window.print());
 
 window.addEventListener('hashchange', () => {
-  if (location.hash === RECEIVE) return;
+  if (location.hash === RECEIVE || location.hash === SHARED) return;
   if (location.hash.length > 1 && location.hash.slice(1) !== fragment()) openLink(location.hash);
 });
 
-// At start: a link's article, else the article on show before the reload, else the intro
-// with the recent list.
+setupLayout();
+setupPasteBox({ show });
+const takeShared = setupSharedIn({ show, openFile, showError });
+
+// At start: a page shared to the app, else a link's article, else the article on show before
+// the reload, else the intro with the recent list.
 const started = (async () => {
   let savedInput = null;
   try { savedInput = window.sessionStorage.getItem(INPUT_KEY); } catch { savedInput = null; }
   if (savedInput) keep(savedInput, { save: false });
   if (location.hash === RECEIVE) {
     await receive({ ready, show, showError, status, fallBack: recent.render });
+    return;
+  }
+  if (await takeShared()) {
+    recent.render();
     return;
   }
   if (location.hash.length > 1) {
