@@ -8,18 +8,20 @@
 
 use std::fmt::Write;
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
-
 /// The longest name of a family or a setting taken, in bytes.
 const NAME_MAX: usize = 64;
 
-/// One file of a face: WOFF2 bytes, the weight and style they are, and the characters they
-/// cover (a CSS `unicode-range`, or empty for all the file has).
+/// How every WOFF2 file's base64 opens: `wOF2`, its signature, gives these five letters (the
+/// sixth already depends on the byte after it).
+const WOFF2_BASE64: &str = "d09GM";
+
+/// One file of a face: WOFF2 bytes in base64 (as the page's `data:` address carries them, so
+/// the page encodes them and the core only checks them), the weight and style they are, and
+/// the characters they cover (a CSS `unicode-range`, or empty for all the file has).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FaceFile {
-    /// The WOFF2 file.
-    pub woff2: Vec<u8>,
+    /// The WOFF2 file, in base64 (the standard alphabet, padded).
+    pub woff2_base64: String,
     /// The weight, 1 to 1000 (400 regular, 700 bold).
     pub weight: u16,
     /// Whether the file is the italic.
@@ -64,7 +66,7 @@ impl Face {
                 self.family,
                 if file.italic { "italic" } else { "normal" },
                 file.weight,
-                STANDARD.encode(&file.woff2)
+                file.woff2_base64
             );
             if !file.unicode_range.is_empty() {
                 let _ = write!(out, " unicode-range: {};", file.unicode_range);
@@ -76,10 +78,11 @@ impl Face {
 }
 
 impl FaceFile {
-    /// WOFF2 bytes (they open with `wOF2`), a weight in 1..=1000, and a range of only the
-    /// characters CSS ranges are written with.
+    /// WOFF2 in base64 (it opens with `wOF2`; nothing but base64's letters), a weight in
+    /// 1..=1000, and a range of only the characters CSS ranges are written with.
     fn is_usable(&self) -> bool {
-        self.woff2.starts_with(b"wOF2")
+        self.woff2_base64.starts_with(WOFF2_BASE64)
+            && self.woff2_base64.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
             && (1..=1000).contains(&self.weight)
             && self.unicode_range.len() <= 4096
             && self.unicode_range.bytes().all(|b| b.is_ascii_hexdigit() || matches!(b, b'U' | b'u' | b'+' | b'-' | b',' | b'?' | b' '))
@@ -91,7 +94,8 @@ mod tests {
     use super::*;
 
     fn file() -> FaceFile {
-        FaceFile { woff2: b"wOF2 and the rest".to_vec(), weight: 400, italic: false, unicode_range: "U+0000-00FF,U+0131".into() }
+        // "wOF2 and the rest" in base64.
+        FaceFile { woff2_base64: "d09GMiBhbmQgdGhlIHJlc3Q=".into(), weight: 400, italic: false, unicode_range: "U+0000-00FF,U+0131".into() }
     }
 
     #[test]
@@ -101,7 +105,7 @@ mod tests {
         let css = face.css();
         assert_eq!(css.matches("@font-face").count(), 2, "{css}");
         assert!(css.contains("font-family: \"Atkinson Hyperlegible\"; font-style: normal; font-weight: 400;"), "{css}");
-        assert!(css.contains(&format!("url(data:font/woff2;base64,{})", STANDARD.encode(b"wOF2 and the rest"))), "{css}");
+        assert!(css.contains("src: url(data:font/woff2;base64,d09GMiBhbmQgdGhlIHJlc3Q=) format(\"woff2\");"), "{css}");
         assert!(css.contains("unicode-range: U+0000-00FF,U+0131;"), "{css}");
         assert!(css.contains("font-style: italic; font-weight: 700;") && css.matches("unicode-range").count() == 1, "{css}");
     }
@@ -118,7 +122,8 @@ mod tests {
             Face { family: "  ".into(), ..good.clone() },
             Face { files: vec![], ..good.clone() },
             Face { files: vec![FaceFile { unicode_range: "U+0;} *{color:red".into(), ..file() }], ..good.clone() },
-            Face { files: vec![FaceFile { woff2: b"<svg onload=alert(1)>".to_vec(), ..file() }], ..good.clone() },
+            Face { files: vec![FaceFile { woff2_base64: "PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+".into(), ..file() }], ..good.clone() },
+            Face { files: vec![FaceFile { woff2_base64: "d09GMg==) format(\"woff2\"); } body { display: none".into(), ..file() }], ..good.clone() },
             Face { files: vec![FaceFile { weight: 0, ..file() }], ..good.clone() },
         ] {
             assert!(!bad.is_usable(), "{bad:?}");

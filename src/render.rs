@@ -619,7 +619,7 @@ mod tests {
         let face = Face {
             setting: "book".into(),
             family: "Literata".into(),
-            files: vec![FaceFile { woff2: b"wOF2...".to_vec(), weight: 400, italic: false, unicode_range: "U+0000-00FF".into() }],
+            files: vec![FaceFile { woff2_base64: "d09GMi4uLg==".into(), weight: 400, italic: false, unicode_range: "U+0000-00FF".into() }],
         };
         let page = standalone_with(&article, &PageOptions { face: Some(&face) });
         assert!(page.contains("<html lang=\"en\" data-font=\"book\">"), "{}", &page[..200]);

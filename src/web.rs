@@ -119,10 +119,10 @@ impl SavedFace {
         SavedFace(Face { setting, family, files: Vec::new() })
     }
 
-    /// Adds one WOFF2 file: its weight, whether it is the italic, and the characters it covers
-    /// (a CSS `unicode-range`, or empty).
-    pub fn add(&mut self, woff2: Vec<u8>, weight: u16, italic: bool, unicode_range: String) {
-        self.0.files.push(FaceFile { woff2, weight, italic, unicode_range });
+    /// Adds one WOFF2 file, in base64: its weight, whether it is the italic, and the
+    /// characters it covers (a CSS `unicode-range`, or empty).
+    pub fn add(&mut self, woff2_base64: String, weight: u16, italic: bool, unicode_range: String) {
+        self.0.files.push(FaceFile { woff2_base64, weight, italic, unicode_range });
     }
 }
 

@@ -8,6 +8,14 @@
 import { SavedFace } from './pkg/cleancopy.js';
 import { FACES, faceFiles } from './faces.js';
 
+/** `bytes` in base64, as a `data:` address carries them. */
+function base64(bytes) {
+  if (typeof bytes.toBase64 === 'function') return bytes.toBase64();
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
 /** The FontFace objects made so far, by setting, each with its file. */
 const made = new Map();
 
@@ -54,7 +62,7 @@ export async function savedPage(copy) {
     try {
       const response = await fetch(file.path);
       if (!response.ok) continue;
-      face.add(new Uint8Array(await response.arrayBuffer()), file.weight, file.style === 'italic', file.range ?? '');
+      face.add(base64(new Uint8Array(await response.arrayBuffer())), file.weight, file.style === 'italic', file.range ?? '');
       added += 1;
     } catch { /* left out */ }
   }

@@ -20,18 +20,19 @@ export function setupLineFocus(reader, { isTyping }) {
 
   /** The height of a line of the article's body text, in CSS pixels. */
   function lineHeight() {
-    const sample = article().querySelector('p') ?? article();
+    const sample = article().querySelector(':scope > p') ?? article();
     const style = getComputedStyle(sample);
     const height = parseFloat(style.lineHeight);
     return Number.isFinite(height) ? height : parseFloat(style.fontSize) * 1.2;
   }
 
-  /** The part of the window the band may take: under a sticky header, over the player. */
+  /** The part of the window the band may take: under a sticky header (unless the header, its
+   * settings open, takes most of the window), over the player. */
   function room() {
     const header = document.querySelector('.app-header').getBoundingClientRect();
     const player = $('player');
     const bottom = player.hidden ? innerHeight : player.getBoundingClientRect().top;
-    return { top: Math.max(0, header.bottom), bottom };
+    return { top: header.bottom < bottom / 2 ? Math.max(0, header.bottom) : 0, bottom };
   }
 
   /** The middle of the line of text nearest `y` (a window coordinate), or `y` where no line of
@@ -67,7 +68,7 @@ export function setupLineFocus(reader, { isTyping }) {
     for (const shade of shades) shade.hidden = !on;
     if (!on) return;
     const { top, bottom } = room();
-    const height = Math.min(lines() * lineHeight(), bottom - top);
+    const height = Math.max(0, Math.min(lines() * lineHeight(), bottom - top));
     center ??= top + (bottom - top) * 0.4;
     const bandTop = Math.round(Math.min(Math.max(center - height / 2, top), bottom - height));
     center = bandTop + height / 2;

@@ -20,8 +20,9 @@ const UNSPOKEN = '.site, .source, .reading-time, .contents, .notes, .note-ref, .
 /** Sentences longer than this many characters are read in parts: some engines stop short on
  * long utterances. */
 const LONGEST = 300;
-/** How long to wait for the browser's list of voices, which some fill in after start. */
-const VOICES_WAIT = 3000;
+/** How long to wait, at most, for the browser's list of voices, which some fill in after start
+ * (Chromium asks speech-dispatcher, which took 2 s for espeak-ng's 13,000 voices here). */
+const VOICES_WAIT = 10_000;
 /** WebKitGTK's built-in Flite voices (see `isLocal`). */
 const FLITE = new Set(['kal', 'kal16', 'awb', 'rms', 'slt']);
 /** Language subtags that name the same language for choosing a voice. */
@@ -60,21 +61,24 @@ function languageName(tag) {
   }
 }
 
-/** The browser's voices, once it has listed them (or after `VOICES_WAIT`, whatever it has). */
+/** The browser's voices, once it has listed them: at once when it has, at its first
+ * `voiceschanged` (which may say there are none), or after `VOICES_WAIT` from the first ask. */
+let listing = null;
 function voicesReady() {
   if (!synth) return Promise.resolve([]);
-  const now = synth.getVoices();
-  if (now.length) return Promise.resolve(now);
-  return new Promise((resolve) => {
+  if (synth.getVoices().length) return Promise.resolve(synth.getVoices());
+  listing ??= new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
-      synth.removeEventListener('voiceschanged', listed);
-      resolve(synth.getVoices());
+      synth.removeEventListener('voiceschanged', done);
+      resolve();
     };
-    const listed = () => { if (synth.getVoices().length) done(); };
     const timer = setTimeout(done, VOICES_WAIT);
-    synth.addEventListener('voiceschanged', listed);
+    synth.addEventListener('voiceschanged', done);
+    // Asking is what makes some browsers start listing.
+    synth.getVoices();
   });
+  return listing.then(() => synth.getVoices());
 }
 
 /** The sentences of `text` as [start, end) offsets, white space trimmed, long ones in parts. */
@@ -303,7 +307,7 @@ export function setupListen(reader, { notice, status, isTyping }) {
       marked.classList.add('listen-reading');
     }
     keepInView(range);
-    $('listen-where').textContent = `Paragraph ${at.block + 1} of ${blocks.length}`;
+    $('listen-where').textContent = `Part ${at.block + 1} of ${blocks.length} ·`;
   }
 
   function markWord(block, start, length) {
