@@ -271,13 +271,28 @@ export function setupListen(reader, { notice, status, isTyping }) {
     $('voice-note').textContent = noVoice(lang);
   }
 
+  /** The two marks, registered while listening: one highlight each, whose range changes (a
+   * highlight taken away and another set leaves the old one painted in WebKitGTK). */
+  const marks = canHighlight ? { sentence: new Highlight(), word: new Highlight() } : null;
+
   function clearMarks() {
-    if (canHighlight) {
-      CSS.highlights.delete('listen-sentence');
-      CSS.highlights.delete('listen-word');
+    if (marks) {
+      marks.sentence.clear();
+      marks.word.clear();
     }
     marked?.classList.remove('listen-reading');
     marked = null;
+  }
+
+  function showMarks(on) {
+    if (!marks) return;
+    if (on) {
+      CSS.highlights.set('listen-sentence', marks.sentence);
+      CSS.highlights.set('listen-word', marks.word);
+    } else {
+      CSS.highlights.delete('listen-sentence');
+      CSS.highlights.delete('listen-word');
+    }
   }
 
   /** The part of the window not under the sticky header or the player. */
@@ -301,7 +316,7 @@ export function setupListen(reader, { notice, status, isTyping }) {
     const block = blocks[at.block];
     const sentence = block.sentences[at.sentence];
     const range = rangeOf(block, sentence.start, sentence.end);
-    if (canHighlight) CSS.highlights.set('listen-sentence', new Highlight(range));
+    if (marks) marks.sentence.add(range);
     else {
       marked = block.el;
       marked.classList.add('listen-reading');
@@ -311,11 +326,12 @@ export function setupListen(reader, { notice, status, isTyping }) {
   }
 
   function markWord(block, start, length) {
-    if (!canHighlight || block.note) return;
+    if (!marks || block.note) return;
     const sentence = block.sentences[at.sentence];
     const end = length > 0 ? start + length : start + (/^\S+/.exec(block.text.slice(start))?.[0].length ?? 0);
     if (start < sentence.start || end > sentence.end || end <= start) return;
-    CSS.highlights.set('listen-word', new Highlight(rangeOf(block, start, end)));
+    marks.word.clear();
+    marks.word.add(rangeOf(block, start, end));
   }
 
   function setState(next, message) {
@@ -483,6 +499,7 @@ export function setupListen(reader, { notice, status, isTyping }) {
     if (!blocks.length) return;
     at = from ?? selectionStart() ?? { block: 0, sentence: 0 };
     makeFocusable(true);
+    showMarks(true);
     setState('playing', `Reading with ${voice.name}.`);
     status(`Reading aloud with ${voice.name}.`);
     synth.cancel();
@@ -508,6 +525,7 @@ export function setupListen(reader, { notice, status, isTyping }) {
     synth.cancel();
     speaking = null;
     clearMarks();
+    showMarks(false);
     makeFocusable(false);
     setState('idle', '');
     $('listen-where').textContent = '';

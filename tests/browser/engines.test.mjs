@@ -243,6 +243,10 @@ for (const engine of ENGINES) {
         const down = moved.top - first.top;
         assert.ok(down > first.line / 2 && down < first.line * 2.5, `a line down: ${first.top} to ${moved.top}`);
         await app.screenshot(join(SCREENSHOTS, `${engine}-line-focus.png`));
+        // The pointer takes the band to the line under it.
+        await app.actions([{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [{ type: 'pointerMove', x: 600, y: 600, duration: 0 }] }]);
+        const pointed = await band();
+        assert.ok(Math.abs(pointed.top + pointed.height / 2 - 600) < pointed.line, `the band at the pointer: ${JSON.stringify(pointed)}`);
         await app.click('#settings summary');
         await app.selectOption('#focus', 'off');
         assert.equal(await app.evaluate(() => [...document.querySelectorAll('.line-focus-shade')].every((s) => s.hidden)), true);

@@ -6,10 +6,13 @@
 // voice, the reader is told what to do.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import { ENGINES, launch } from './engines.mjs';
-import { projectDir } from './helpers.mjs';
+import { CHROMIUM_ARGS, projectDir } from './helpers.mjs';
 import { SPEECH_ARGS, startSpeech } from './speech.mjs';
 import { siteServer } from './story-site.mjs';
 import { startServer } from '../../tools/serve.mjs';
@@ -145,6 +148,13 @@ for (const engine of ENGINES) {
         assert.equal(still.mark, held.mark, 'the mark holds while paused');
         assert.equal(still.where, 'Paused.');
         await app.screenshot(join(SCREENSHOTS, `${engine}-listen-paused.png`));
+        if (engine !== 'webkit') {
+          // Nothing of listening on paper.
+          const dir = mkdtempSync(join(tmpdir(), 'cleancopy-listen-'));
+          writeFileSync(join(dir, 'p.pdf'), await app.printPdf());
+          const printed = execFileSync('pdftotext', [join(dir, 'p.pdf'), '-'], { encoding: 'utf8' });
+          assert.ok(printed.includes(TITLE) && !/Previous sentence|Part \d+ of|Paused/.test(printed), printed.slice(0, 300));
+        }
 
         // Keys move the mark while paused: on a sentence, back again, on a paragraph.
         const markNow = () => app.evaluate(marked);
@@ -168,6 +178,18 @@ for (const engine of ENGINES) {
         const fromClick = await app.evaluate((n) => window.heard.slice(n).map((h) => h.text), clickedAt);
         const first30 = fromClick.findIndex((t) => /paragraph 30\b|number 30\b/i.test(t));
         assert.ok(fromClick.slice(first30 + 1).every((t) => !/\b(2|3|4|5)\b/.test(t) || /3\d/.test(t)), `reading goes on from paragraph 30: ${fromClick.join(' | ')}`);
+
+        // The mark is kept in view (paused, once the scroll is over: the silent engine reads a
+        // sentence in milliseconds); Tab to a block and Enter reads from there.
+        await app.press('L');
+        await sleep(800);
+        assert.equal(await app.evaluate(() => {
+          const rect = [...CSS.highlights.get('listen-sentence')][0].getBoundingClientRect();
+          return rect.top >= 0 && rect.bottom <= document.getElementById('player').getBoundingClientRect().top;
+        }), true, 'the sentence read is in view');
+        const entered = await app.evaluate(() => { document.querySelector('#reader article > p:nth-of-type(38)').focus(); return window.heard.length; });
+        await app.press('Enter');
+        await app.waitFor((n) => window.heard.slice(n).some((h) => /paragraph 38\b/.test(h.text)), [entered], { what: 'paragraph 38 read', timeout: 20_000 });
 
         // Stop: the marks and what listening added are gone.
         await app.press('Escape');
@@ -233,6 +255,35 @@ describe('chromium without speech-dispatcher: no voice at all', { skip: !only.in
       assert.equal(await app.evaluate(() => document.getElementById('player').hidden), true);
       await app.screenshot(join(SCREENSHOTS, 'chromium-listen-no-voice.png'));
       await session.close();
+    } finally {
+      await browser.close();
+      await close(server);
+    }
+  });
+});
+
+describe('chromium: voices that send the text away', { skip: !only.includes('chromium') && `CLEANCOPY_ENGINES=${only.join(',')}` }, () => {
+  test('an online voice is marked as sending the text to its provider and never picked by itself', async () => {
+    const server = await startServer({ root: join(projectDir, 'www'), port: 0 });
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      // The browser's list, as one with only an online voice for English gives it.
+      await page.addInitScript(() => {
+        const online = { name: 'Cloud English', lang: 'en-US', localService: false, default: true, voiceURI: 'Cloud English' };
+        speechSynthesis.getVoices = () => [online];
+        speechSynthesis.speak = () => { window.spokeAnyway = true; };
+      });
+      await page.goto(`http://127.0.0.1:${server.address().port}/`);
+      await page.evaluate(() => window.cleanCopyApp.ready);
+      await page.getByRole('button', { name: 'Try an example' }).click();
+      await page.locator('#reader article h1').waitFor();
+      const listed = await page.locator('#voice').evaluate((s) => ({ value: s.value, options: [...s.querySelectorAll('optgroup option')].map((o) => [o.parentElement.label, o.textContent]) }));
+      assert.equal(listed.value, '', 'no voice is chosen');
+      assert.deepEqual(listed.options, [['Online voices: they send the text to their provider', 'Cloud English (en-US), online: sends the text to its provider']]);
+      await page.getByRole('button', { name: 'Listen' }).click();
+      await page.locator('#notice', { hasText: 'online voices, which send the text to their provider' }).waitFor();
+      assert.equal(await page.evaluate(() => window.spokeAnyway ?? false), false, 'nothing is spoken');
     } finally {
       await browser.close();
       await close(server);
