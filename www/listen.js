@@ -302,11 +302,11 @@ export function setupListen(reader, { notice, status, isTyping }) {
     return { top: Math.max(0, header.bottom), bottom };
   }
 
-  function keepInView(range) {
+  function keepInView(range, { instant = false } = {}) {
     const rect = range.getBoundingClientRect();
     const { top, bottom } = visibleBand();
     if (rect.top >= top + 8 && rect.bottom <= bottom - 8) return;
-    const behavior = reducedMotion?.matches ? 'instant' : 'smooth';
+    const behavior = instant || reducedMotion?.matches ? 'instant' : 'smooth';
     window.scrollTo({ top: window.scrollY + rect.top - top - (bottom - top) / 3, behavior });
   }
 
@@ -511,6 +511,10 @@ export function setupListen(reader, { notice, status, isTyping }) {
     setState('paused', 'Paused.');
     ticket += 1;
     synth.cancel();
+    // Where reading stopped is shown, whatever scrolling was under way.
+    const block = blocks[at.block];
+    const sentence = block.sentences[at.sentence];
+    keepInView(rangeOf(block, sentence.start, sentence.end), { instant: true });
   }
 
   function resume() {

@@ -172,6 +172,9 @@ for (const engine of ENGINES) {
         await app.press('L');
         await app.waitFor((n) => window.heard.length > n, [before], { what: 'reading resumed' });
         assert.equal(await app.evaluate((n) => window.heard[n].marked, before), from);
+        // Paused first (the silent engine could otherwise reach the end before the click).
+        await app.press('L');
+        await app.waitFor(() => document.getElementById('listen-pause').textContent === 'Resume', [], { what: 'paused again' });
         const clickedAt = await app.evaluate(() => window.heard.length);
         await app.click('#reader article > p:nth-of-type(30)');
         await app.waitFor((n) => window.heard.slice(n).some((h) => /paragraph 30\b|number 30\b/i.test(h.text)), [clickedAt], { what: 'paragraph 30 read', timeout: 20_000 });
