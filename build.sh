@@ -60,6 +60,11 @@ ensure_debian_tools() {
   command -v firefox-esr >/dev/null || missing+=(firefox-esr)
   command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
   command -v Xvfb >/dev/null || missing+=(xvfb)
+  # Speech for the listening tests: Chromium and Firefox speak through speech-dispatcher, here
+  # with espeak-ng's voices (tests/browser/speech.mjs gives them a silent audio sink).
+  command -v speech-dispatcher >/dev/null || missing+=(speech-dispatcher)
+  [ -x /usr/lib/speech-dispatcher-modules/sd_espeak-ng ] || missing+=(speech-dispatcher-espeak-ng)
+  command -v espeak-ng >/dev/null || missing+=(espeak-ng)
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 }
 
@@ -103,6 +108,9 @@ build_wasm() {
     gz=$(gzip -9 -c "$OUT/${module}_bg.wasm" | wc -c)
     say "$OUT/${module}_bg.wasm: $raw bytes, $gz gzipped"
   done
+  # The type faces the app ships, from their npm packages (www/faces.js lists the files).
+  say "copying the type faces into www/fonts/"
+  node tools/copy-fonts.mjs www >&2
   # Brotli and gzip copies beside every file of the app, which the server sends to browsers
   # that accept them (tools/serve.mjs).
   say "precompressing www/ (file, raw, brotli, gzip)"

@@ -2,6 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::face::{Face, FaceFile};
 use crate::{extract_at, share, Article, InputKind};
 
 /// Installs the panic hook so that a panic shows a readable message in the console and the
@@ -92,10 +93,36 @@ impl Cleaned {
         crate::render::standalone(&self.0)
     }
 
+    /// The page of `page()` with the reader's chosen face inside it (see `face`); a face the
+    /// core cannot use is left out.
+    #[wasm_bindgen(js_name = pageWithFace)]
+    pub fn page_with_face(&self, face: &SavedFace) -> String {
+        crate::render::standalone_with(&self.0, &crate::render::PageOptions { face: Some(&face.0) })
+    }
+
     /// The whole article as plain text (title, byline, body), for the clipboard and `.txt`.
     #[wasm_bindgen(js_name = fullText)]
     pub fn full_text(&self) -> String {
         crate::render::text(&self.0)
+    }
+}
+
+/// A type face for a saved page, gathered file by file by the page.
+#[wasm_bindgen]
+pub struct SavedFace(Face);
+
+#[wasm_bindgen]
+impl SavedFace {
+    /// A face with no files yet: the Font setting that chose it and the family's name.
+    #[wasm_bindgen(constructor)]
+    pub fn new(setting: String, family: String) -> SavedFace {
+        SavedFace(Face { setting, family, files: Vec::new() })
+    }
+
+    /// Adds one WOFF2 file, in base64: its weight, whether it is the italic, and the
+    /// characters it covers (a CSS `unicode-range`, or empty).
+    pub fn add(&mut self, woff2_base64: String, weight: u16, italic: bool, unicode_range: String) {
+        self.0.files.push(FaceFile { woff2_base64, weight, italic, unicode_range });
     }
 }
 

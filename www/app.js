@@ -1,16 +1,20 @@
 // The page's wiring: paste, drop, open, example and share links in; the clean copy shown; each
-// job (settings, editing, sharing, saving, recent articles, the bookmarklet, files, the worker)
-// in a module of its own. The page never builds article HTML itself: the only HTML it shows is
+// job (settings, faces, colours, line focus, listening, editing, sharing, saving, recent
+// articles, the bookmarklet, files, the worker) in a module of its own. The page never builds article HTML itself: the only HTML it shows is
 // the core's reader HTML, which the core writes safe by construction (every text escaped, every
 // address checked).
 import init, { cleanCopy, inputFamily, openArticle, openShared, webAddress } from './pkg/cleancopy.js';
 import { RECEIVE, receive, setupBookmarklet } from './bookmarklet.js';
+import { setupColours } from './colours.js';
 import { setupEditing } from './editing.js';
 import { setupLayout } from './layout.js';
 import { isPasteBox, setupPasteBox } from './paste-box.js';
 import { SHARED, setupSharedIn } from './shared-in.js';
 import { WORKER_FROM, inWorker, workerKept } from './extractor.js';
 import { fileKind, readFile } from './files.js';
+import { savedPage, setupFonts } from './fonts.js';
+import { setupLineFocus } from './line-focus.js';
+import { setupListen } from './listen.js';
 import { currentForm, markdownReader } from './modules.js';
 import { savedCurrent, setupRecent } from './recent.js';
 import { setupSaving } from './save.js';
@@ -176,8 +180,13 @@ window.addEventListener('pagehide', () => pending?.());
 
 const editing = setupEditing(reader, { status });
 const sharing = setupSharing({ article: () => current, link: shareLink, beforeUse: () => pending?.(), notice, showError, copyText });
-setupSaving({ article: () => current, notice });
+setupSaving({ article: () => current, notice, page: savedPage });
+// The settings first: the modules after them follow what they set on <html>.
 setupSettings({ isTyping });
+setupFonts();
+setupColours();
+setupLineFocus(reader, { isTyping });
+const listening = setupListen(reader, { notice, status, isTyping });
 setupBookmarklet({ notice, copyText });
 const recent = setupRecent({ open: (fragment) => openLink(fragment), showing: () => current !== null });
 
@@ -259,6 +268,7 @@ function display(copy, known = null) {
   // The e-mail link is made after the first frame; until then it must not offer the last one.
   sharing.reset();
   editing.reset();
+  listening.reset();
   clearError();
   status(title ? `Showing “${title}”.` : 'Showing the clean copy.');
   afterPaint(() => {

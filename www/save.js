@@ -14,13 +14,15 @@ function download(name, type, content, notice) {
   notice(`Saved as ${name}.`);
 }
 
-/** Wires the three save buttons to `article()`, the article on show (a wasm `Cleaned`). */
-export function setupSaving({ article, notice }) {
-  const save = (ext, type, content) => () => {
+/** Wires the three save buttons to `article()`, the article on show (a wasm `Cleaned`);
+ * `page(copy)` makes the saved page (with the reader's face: fonts.js). */
+export function setupSaving({ article, notice, page }) {
+  const save = (ext, type, content) => async () => {
     const copy = article();
-    download(copy.fileName(ext), type, content(copy), notice);
+    const name = copy.fileName(ext);
+    download(name, type, await content(copy), notice);
   };
-  $('save-html').addEventListener('click', save('html', 'text/html;charset=utf-8', (c) => c.page()));
+  $('save-html').addEventListener('click', save('html', 'text/html;charset=utf-8', page));
   $('save-md').addEventListener('click', save('md', 'text/markdown;charset=utf-8', (c) => c.markdown));
   $('save-txt').addEventListener('click', save('txt', 'text/plain;charset=utf-8', (c) => c.fullText()));
 }

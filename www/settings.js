@@ -1,5 +1,7 @@
 // Reading settings: text size (steps, by button and by key), font, line width, line spacing,
-// letter and word spacing, alignment, images and theme; remembered between visits, with one reset.
+// letter and word spacing, alignment, images, theme, line focus and reading speed; remembered
+// between visits, with one reset. Each is set on <html> as a data attribute, which the style
+// sheet and the modules that act on a setting (fonts.js, line-focus.js, listen.js) follow.
 import { store } from './store.js';
 
 const SIZES = [12, 13, 14, 15, 16, 17, 18, 20, 22, 24, 26, 28, 32, 36, 40, 48, 56, 64];
@@ -8,6 +10,7 @@ const SIZE_KEY = 'cleancopy.textSize';
 const SETTINGS_KEY = 'cleancopy.settings';
 const DEFAULT_SETTINGS = {
   font: 'serif', width: 'medium', leading: 'normal', spacing: 'normal', words: 'normal', align: 'start', images: 'shown', theme: 'system',
+  focus: 'off', rate: '1',
 };
 
 const $ = (id) => document.getElementById(id);

@@ -6,7 +6,7 @@ const CACHE = 'cleancopy-app';
 const FILES = [
   './', 'index.html', 'app.js', 'worker.js', 'reader.css', 'print.css', 'icon.svg', 'example.txt',
   'bookmarklet.js', 'editing.js', 'extractor.js', 'files.js', 'modules.js', 'recent.js', 'save.js',
-  'settings.js', 'share.js', 'store.js',
+  'settings.js', 'share.js', 'store.js', 'colours.js', 'faces.js', 'fonts.js', 'line-focus.js', 'listen.js',
   'layout.js', 'paste-box.js', 'shared-in.js',
   'manifest.webmanifest', 'pkg/cleancopy.js', 'pkg/cleancopy_bg.wasm',
   'pkg/cleancopy_detector.js', 'pkg/cleancopy_detector_bg.wasm',

@@ -199,6 +199,81 @@ for (const engine of ENGINES) {
       });
     });
 
+    test(`${engine}: the shipped faces load when chosen, line focus veils all but its lines, own colours warn under AA`, async () => {
+      await withApp(env, async (app) => {
+        await app.click('#try-example');
+        await app.waitForSelector('#reader article h1');
+        const fontFiles = () => app.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.startsWith('/fonts/')));
+        assert.deepEqual(await fontFiles(), [], 'no font file is fetched until a face is chosen');
+        await app.click('#settings summary');
+        for (const [setting, family, folder] of [['legible', 'Atkinson Hyperlegible', 'atkinson-hyperlegible'], ['dyslexic', 'OpenDyslexic', 'opendyslexic'], ['book', 'Literata', 'literata']]) {
+          await app.selectOption('#font', setting);
+          const face = await app.waitFor((f) => {
+            const regular = [...document.fonts].find((x) => x.family.replace(/"/g, '') === f && x.weight === '400' && x.style === 'normal' && x.status === 'loaded');
+            return regular && document.fonts.check(`16px "${f}"`)
+              && { font: getComputedStyle(document.querySelector('#reader article > p')).fontFamily };
+          }, [family], { what: `${family} loaded` });
+          assert.ok(face.font.replace(/"/g, '').startsWith(family), face.font);
+          assert.ok((await fontFiles()).some((p) => p.startsWith(`/fonts/${folder}/`)), `${family}'s files fetched`);
+        }
+        await app.screenshot(join(SCREENSHOTS, `${engine}-literata.png`));
+        if (engine !== 'webkit') {
+          // On paper too: the face is embedded in the printed PDF.
+          const dir = mkdtempSync(join(tmpdir(), 'cleancopy-face-'));
+          writeFileSync(join(dir, 'face.pdf'), await app.printPdf());
+          assert.match(execFileSync('pdffonts', [join(dir, 'face.pdf')], { encoding: 'utf8' }), /Literata/, 'the face is in the printed PDF');
+        }
+
+        // Line focus: three lines in a band, the rest veiled; the arrow keys move the band a line.
+        await app.selectOption('#focus', '3');
+        await app.click('#settings summary');
+        const band = () => app.evaluate(() => {
+          const [above, below] = document.querySelectorAll('.line-focus-shade');
+          const a = above.getBoundingClientRect();
+          const b = below.getBoundingClientRect();
+          return { shown: !above.hidden && !below.hidden, top: a.bottom, height: b.top - a.bottom, line: parseFloat(getComputedStyle(document.querySelector('#reader article > p')).lineHeight) };
+        });
+        const first = await band();
+        assert.ok(first.shown, 'the veils are shown');
+        assert.ok(Math.abs(first.height - 3 * first.line) <= 3, `a band of three lines: ${JSON.stringify(first)}`);
+        await app.click({ x: 5, y: 5 });
+        await app.press('ArrowDown');
+        const moved = await band();
+        // The next line of text: one line down, or past the gap to the next paragraph.
+        const down = moved.top - first.top;
+        assert.ok(down > first.line / 2 && down < first.line * 2.5, `a line down: ${first.top} to ${moved.top}`);
+        await app.screenshot(join(SCREENSHOTS, `${engine}-line-focus.png`));
+        // The pointer takes the band to the line under it.
+        await app.actions([{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [{ type: 'pointerMove', x: 600, y: 600, duration: 0 }] }]);
+        const pointed = await band();
+        assert.ok(Math.abs(pointed.top + pointed.height / 2 - 600) < pointed.line, `the band at the pointer: ${JSON.stringify(pointed)}`);
+        await app.click('#settings summary');
+        await app.selectOption('#focus', 'off');
+        assert.equal(await app.evaluate(() => [...document.querySelectorAll('.line-focus-shade')].every((s) => s.hidden)), true);
+
+        // Own colours: a faint pair is warned of; a readable one is taken, and kept.
+        await app.selectOption('#theme', 'custom');
+        const setColours = (c) => app.evaluate((colours) => {
+          for (const [id, value] of Object.entries(colours)) {
+            const input = document.getElementById(id);
+            input.value = value;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+          }
+          return document.getElementById('contrast-warning').textContent;
+        }, c);
+        assert.match(await setColours({ 'colour-text': '#777777', 'colour-background': '#888888' }), /Hard to read: text on this background has a contrast of 1\.\d:1/);
+        assert.equal(await setColours({ 'colour-text': '#1a2a1a', 'colour-background': '#f0f7e8', 'colour-link': '#8a1c1c' }), '');
+        await app.screenshot(join(SCREENSHOTS, `${engine}-own-colours.png`));
+        await app.reload();
+        await app.waitForSelector('#reader article h1');
+        assert.deepEqual(await app.evaluate(() => ({
+          theme: document.getElementById('theme').value,
+          bg: getComputedStyle(document.documentElement).backgroundColor,
+          link: getComputedStyle(document.querySelector('#reader article a') ?? document.body).color,
+        })).then((c) => [c.theme, c.bg]), ['custom', 'rgb(240, 247, 232)'], 'the colours are remembered');
+      });
+    });
+
     test(`${engine}: a share link opens the same clean copy in another browser`, async () => {
       let link;
       let sent;

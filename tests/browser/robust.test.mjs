@@ -1,11 +1,12 @@
-// Big pastes, kept input, and what the app asks the network for.
+// Big pastes, kept input, and what the app asks the network for (listening with a local voice
+// included: the browser speaks, through speech.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp, paste, projectDir, useBrowser } from './helpers.mjs';
 
-const env = useBrowser();
+const env = useBrowser({ speech: true });
 
 test('a 20 MB paste is cleaned in a worker: the page keeps answering, and it can be cancelled', async () => {
   const page = await openApp(env);
@@ -99,6 +100,16 @@ test('the app asks the network only for its own files and the article\'s images'
     <p>Fishermen, teachers and nurses, who cross twice a day, had written letters and signed petitions.</p></article></body></html>`;
   await paste(page, { 'text/html': imagePage, 'text/plain': 'x' });
   await page.locator('#reader article h1').waitFor();
+  // Read aloud by a voice on this device, to the end.
+  await page.evaluate(() => {
+    window.spoken = 0;
+    const speak = speechSynthesis.speak.bind(speechSynthesis);
+    speechSynthesis.speak = (u) => { u.addEventListener('end', () => { window.spoken += 1; }); speak(u); };
+  });
+  await page.locator('#listen').click();
+  await page.waitForFunction(() => window.spoken >= 3 && document.getElementById('listen').getAttribute('aria-pressed') === 'false', null, { timeout: 10_000 })
+    .catch(async (err) => { throw new Error(`${err.message}: ${JSON.stringify(await page.evaluate(() => [window.spoken, document.getElementById('status').textContent, document.getElementById('notice').textContent, speechSynthesis.getVoices().length, document.querySelector('#reader article').lang]))}`); });
+  assert.match(await page.locator('#status').innerText(), /Finished reading/);
   await page.locator('#copy-link').click();
   const link = await page.evaluate(() => window.cleanCopyApp.shareLink());
   await page.goto('about:blank');
