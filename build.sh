@@ -90,11 +90,16 @@ build_wasm() {
   # The app's main module (the core with its `app` feature and without `markdown-input`), and
   # those the page loads only when needed: the encoding detector's, for a file that needs it
   # (detector/Cargo.toml), the Markdown reader (markdown/Cargo.toml) and the reader of
-  # first-version share links (legacy/Cargo.toml). The last two link the core with other
-  # features, so they are built in a cargo run of their own: one run unifies a crate's features.
-  cargo build --quiet --lib --target "$TARGET" --profile "$PROFILE" -p cleancopy -p cleancopy-detector \
-    --no-default-features --features cleancopy/app
-  cargo build --quiet --lib --target "$TARGET" --profile "$PROFILE" -p cleancopy-markdown -p cleancopy-legacy
+  # first-version share links (legacy/Cargo.toml). Each is built as a cdylib alone
+  # (`cargo rustc --crate-type cdylib`): with the rlib beside it, cargo does not pass `-C lto`,
+  # and the profile's link-time optimisation would do nothing. One run per module also keeps
+  # each module's features its own.
+  cargo rustc --quiet --lib --target "$TARGET" --profile "$PROFILE" -p cleancopy --crate-type cdylib \
+    --no-default-features --features app
+  local module
+  for module in cleancopy-detector cleancopy-markdown cleancopy-legacy; do
+    cargo rustc --quiet --lib --target "$TARGET" --profile "$PROFILE" -p "$module" --crate-type cdylib
+  done
   local built
   built="$(target_dir)/$TARGET/$PROFILE"
   rm -rf "$OUT"

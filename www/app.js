@@ -1,7 +1,8 @@
 // The page's wiring: paste, drop, open, example and share links in; the clean copy shown; each
 // job (settings, faces, colours, line focus, listening, editing, sharing, saving, recent
-// articles, the bookmarklet, files, the worker) in a module of its own. The page never builds article HTML itself: the only HTML it shows is
-// the core's reader HTML, which the core writes safe by construction (every text escaped, every
+// articles, the bookmarklet, files, the worker, the phone's layout, pages shared in) in a
+// module of its own. The page never builds article HTML itself: the only HTML it shows is the
+// core's reader HTML, which the core writes safe by construction (every text escaped, every
 // address checked).
 import init, { cleanCopy, inputFamily, openArticle, openShared, webAddress } from './pkg/cleancopy.js';
 import { RECEIVE, receive, setupBookmarklet } from './bookmarklet.js';
@@ -14,7 +15,6 @@ import { WORKER_FROM, inWorker, workerKept } from './extractor.js';
 import { fileKind, readFile } from './files.js';
 import { savedPage, setupFonts } from './fonts.js';
 import { setupLineFocus } from './line-focus.js';
-import { setupListen } from './listen.js';
 import { currentForm, markdownReader } from './modules.js';
 import { savedCurrent, setupRecent } from './recent.js';
 import { setupSaving } from './save.js';
@@ -186,7 +186,18 @@ setupSettings({ isTyping });
 setupFonts();
 setupColours();
 setupLineFocus(reader, { isTyping });
-const listening = setupListen(reader, { notice, status, isTyping });
+/** Listening (listen.js), loaded when first needed: when an article is shown or the reading
+ * settings (which list the voices) are opened. A first visit does not fetch it. */
+let listening = null;
+let listenLoading = null;
+function loadListening() {
+  listenLoading ??= import('./listen.js').then(({ setupListen }) => {
+    listening = setupListen(reader, { notice, status, isTyping });
+    if (current) listening.reset();
+  }, () => { listenLoading = null; });
+  return listenLoading;
+}
+$('settings').addEventListener('toggle', () => { if ($('settings').open) loadListening(); });
 setupBookmarklet({ notice, copyText });
 const recent = setupRecent({ open: (fragment) => openLink(fragment), showing: () => current !== null });
 
@@ -268,7 +279,8 @@ function display(copy, known = null) {
   // The e-mail link is made after the first frame; until then it must not offer the last one.
   sharing.reset();
   editing.reset();
-  listening.reset();
+  if (listening) listening.reset();
+  else loadListening();
   clearError();
   status(title ? `Showing “${title}”.` : 'Showing the clean copy.');
   afterPaint(() => {

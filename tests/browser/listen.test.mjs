@@ -108,6 +108,7 @@ for (const engine of ENGINES) {
         await app.click('#edit');
         assert.equal(await app.evaluate(() => document.querySelector('#reader article > p:nth-of-type(1)').hidden), true);
         assert.equal(await app.evaluate(spy), true);
+        await app.waitFor(() => !document.getElementById('listen').disabled, [], { what: 'Listen ready (listen.js comes with the first article)' });
         await app.click('#listen');
         await app.waitFor(() => window.heard.length >= 6 && window.engineEvents.end >= 5, [], { what: 'five sentences read', timeout: 20_000 })
           .catch(async (err) => {
@@ -218,6 +219,7 @@ for (const engine of ENGINES) {
         await app.waitFor(() => document.getElementById('voice').options.length > 2, [], { what: 'the voices listed again' });
         assert.deepEqual(await app.evaluate(() => [document.getElementById('rate').value, document.getElementById('voice').value]), ['1.5', voice]);
         assert.equal(await app.evaluate(spy), true);
+        await app.waitFor(() => !document.getElementById('listen').disabled, [], { what: 'Listen ready (listen.js comes with the first article)' });
         await app.click('#listen');
         await app.waitFor(() => window.heard.length >= 1, [], { what: 'reading' });
         const first = await app.evaluate(() => window.heard[0]);
@@ -230,6 +232,7 @@ for (const engine of ENGINES) {
     if (engine === 'webkit') {
       test('webkit: an article in a language with no voice says so, and what to do', async () => {
         await withArticle(FRENCH, async (app) => {
+          await app.waitFor(() => !document.getElementById('listen').disabled, [], { what: 'Listen ready (listen.js comes with the first article)' });
           await app.click('#listen');
           await app.waitForSelector('#notice', { text: 'No voice for French' });
           assert.match(await app.evaluate(() => document.getElementById('notice').textContent), /install one for French in your system’s speech settings/i);
@@ -252,6 +255,7 @@ describe('chromium without speech-dispatcher: no voice at all', { skip: !only.in
       await app.waitFor(() => window.cleanCopyApp && document.getElementById('status').textContent.startsWith('Ready'), [], { what: 'the app ready' });
       await app.click('#try-example');
       await app.waitForSelector('#reader article h1');
+      await app.waitFor(() => !document.getElementById('listen').disabled, [], { what: 'Listen ready (listen.js comes with the first article)' });
       await app.click('#listen');
       await app.waitForSelector('#notice', { text: 'No voice to read aloud with is installed' });
       assert.match(await app.evaluate(() => document.getElementById('notice').textContent), /speech-dispatcher with espeak-ng/);
