@@ -92,7 +92,16 @@ export function setupLineFocus(reader, { isTyping }) {
       window.scrollBy({ top: direction * height, behavior: 'instant' });
       moveTo(center);
     } else {
-      moveTo(next);
+      // The next line of text: where `next` falls in the gap between paragraphs, the nearest
+      // text may be the line the band is on; look on, half a line at a time.
+      let y = next;
+      let line = lineAt(y);
+      for (let i = 0; i < 6 && (line - center) * direction < height / 2; i += 1) {
+        y += (direction * height) / 2;
+        line = lineAt(y);
+      }
+      center = (line - center) * direction >= height / 2 ? line : next;
+      layout();
     }
   }
 
