@@ -2,9 +2,9 @@
 // included: the browser speaks, through speech.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp, paste, projectDir, useBrowser } from './helpers.mjs';
+import { keptFiles } from '../../tools/app-files.mjs';
 
 const env = useBrowser({ speech: true });
 
@@ -84,12 +84,6 @@ test('what was pasted survives a reload even when it gave no article', async () 
   await page.context().close();
 });
 
-/** The files the service worker keeps for offline use (its FILES list). */
-function ownFiles() {
-  const sw = readFileSync(join(projectDir, 'www', 'sw.js'), 'utf8');
-  return [...sw.match(/const FILES = \[([^\]]*)\]/)[1].matchAll(/'([^']*)'/g)].map((m) => m[1]).filter((f) => f !== './');
-}
-
 test('the app asks the network only for its own files and the article\'s images', async () => {
   const page = await openApp(env);
   const requests = [];
@@ -123,7 +117,7 @@ test('the app asks the network only for its own files and the article\'s images'
   assert.deepEqual([...new Set(foreign)], ['https://images.example/ferry.jpg']);
   const appFiles = new Set(requests.filter((u) => u.startsWith(own)).map((u) => new URL(u).pathname));
   // The app's own files are those its service worker keeps.
-  const kept = new Set(['/', '/sw.js', ...ownFiles().map((f) => `/${f}`)]);
+  const kept = new Set(['/', '/sw.js', ...keptFiles(join(projectDir, 'www')).map((f) => `/${f}`)]);
   for (const path of appFiles) assert.ok(kept.has(path), path);
   await page.context().close();
 });
