@@ -60,6 +60,11 @@ ensure_debian_tools() {
   command -v firefox-esr >/dev/null || missing+=(firefox-esr)
   command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
   command -v Xvfb >/dev/null || missing+=(xvfb)
+  # Speech for the listening tests: Chromium and Firefox speak through speech-dispatcher, here
+  # with espeak-ng's voices (tests/browser/speech.mjs gives them a silent audio sink).
+  command -v speech-dispatcher >/dev/null || missing+=(speech-dispatcher)
+  [ -x /usr/lib/speech-dispatcher-modules/sd_espeak-ng ] || missing+=(speech-dispatcher-espeak-ng)
+  command -v espeak-ng >/dev/null || missing+=(espeak-ng)
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 }
 
@@ -85,11 +90,16 @@ build_wasm() {
   # The app's main module (the core with its `app` feature and without `markdown-input`), and
   # those the page loads only when needed: the encoding detector's, for a file that needs it
   # (detector/Cargo.toml), the Markdown reader (markdown/Cargo.toml) and the reader of
-  # first-version share links (legacy/Cargo.toml). The last two link the core with other
-  # features, so they are built in a cargo run of their own: one run unifies a crate's features.
-  cargo build --quiet --lib --target "$TARGET" --profile "$PROFILE" -p cleancopy -p cleancopy-detector \
-    --no-default-features --features cleancopy/app
-  cargo build --quiet --lib --target "$TARGET" --profile "$PROFILE" -p cleancopy-markdown -p cleancopy-legacy
+  # first-version share links (legacy/Cargo.toml). Each is built as a cdylib alone
+  # (`cargo rustc --crate-type cdylib`): with the rlib beside it, cargo does not pass `-C lto`,
+  # and the profile's link-time optimisation would do nothing. One run per module also keeps
+  # each module's features its own.
+  cargo rustc --quiet --lib --target "$TARGET" --profile "$PROFILE" -p cleancopy --crate-type cdylib \
+    --no-default-features --features app
+  local module
+  for module in cleancopy-detector cleancopy-markdown cleancopy-legacy; do
+    cargo rustc --quiet --lib --target "$TARGET" --profile "$PROFILE" -p "$module" --crate-type cdylib
+  done
   local built
   built="$(target_dir)/$TARGET/$PROFILE"
   rm -rf "$OUT"
@@ -103,6 +113,9 @@ build_wasm() {
     gz=$(gzip -9 -c "$OUT/${module}_bg.wasm" | wc -c)
     say "$OUT/${module}_bg.wasm: $raw bytes, $gz gzipped"
   done
+  # The type faces the app ships, from their npm packages (www/faces.js lists the files).
+  say "copying the type faces into www/fonts/"
+  node tools/copy-fonts.mjs www >&2
   # Brotli and gzip copies beside every file of the app, which the server sends to browsers
   # that accept them (tools/serve.mjs).
   say "precompressing www/ (file, raw, brotli, gzip)"

@@ -15,6 +15,7 @@ pub mod charset;
 pub mod dates;
 pub mod detect;
 pub mod error;
+pub mod face;
 pub mod forest;
 pub mod html;
 pub mod lang;

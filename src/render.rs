@@ -10,6 +10,7 @@
 use std::fmt::Write;
 
 use crate::article::{Article, Block, Inline};
+use crate::face::Face;
 
 /// The link targets of the body, numbered in order of first use, for the printed copy.
 #[derive(Default)]
@@ -338,12 +339,12 @@ fn is_anchor_name(name: &str) -> bool {
 /// Escapes text for HTML content as an HTML serializer writes it: `&`, `<`, `>` and the no-break
 /// space, with the characters a parser would not keep (NUL, a carriage return) left out or
 /// written as the parser reads them.
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     escaped(s, false)
 }
 
 /// Escapes a double-quoted attribute value as an HTML serializer writes it (also `"`).
-fn attr(s: &str) -> String {
+pub(crate) fn attr(s: &str) -> String {
     escaped(s, true)
 }
 
@@ -508,18 +509,39 @@ fn md_escape(s: &str) -> String {
     out
 }
 
+/// How a saved page is made ([`standalone_with`]); the default makes [`standalone`]'s page.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PageOptions<'a> {
+    /// The reader's chosen type face, carried inside the page (see [`Face`]); left out when it
+    /// is not [usable](Face::is_usable).
+    pub face: Option<&'a Face>,
+}
+
 /// The article as a self-contained HTML page, as the app saves it: the reader HTML with the
 /// reader's style sheets inlined, no scripts, and a policy that forbids any.
 pub fn standalone(article: &Article) -> String {
+    standalone_with(article, &PageOptions::default())
+}
+
+/// [`standalone`]'s page, made as `options` say: with a face, the page's root carries the Font
+/// setting that chose it, its files follow the style sheets as `@font-face` rules with `data:`
+/// addresses, and the page's policy lets fonts come from such addresses (and from nowhere
+/// else).
+pub fn standalone_with(article: &Article, options: &PageOptions) -> String {
     const SCREEN: &str = include_str!("../www/reader.css");
     const PRINT: &str = include_str!("../www/print.css");
     let title = escape(article.title.as_deref().unwrap_or("Clean Copy"));
     let lang = article.lang.as_deref().map(escape).unwrap_or_else(|| "en".into());
+    let face = options.face.filter(|face| face.is_usable());
+    let (setting, fonts, face_css) = match face {
+        Some(face) => (format!(" data-font=\"{}\"", attr(&face.setting)), "; font-src data:", format!("<style>\n{}</style>\n", face.css())),
+        None => (String::new(), "", String::new()),
+    };
     format!(
-        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!doctype html>\n<html lang=\"{lang}\"{setting}>\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src http: https: data:; style-src 'unsafe-inline'\">\n\
-         <meta name=\"generator\" content=\"Clean Copy\">\n<title>{title}</title>\n<style>\n{SCREEN}\n@media print {{\n{PRINT}\n}}\n</style>\n</head>\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src http: https: data:; style-src 'unsafe-inline'{fonts}\">\n\
+         <meta name=\"generator\" content=\"Clean Copy\">\n<title>{title}</title>\n<style>\n{SCREEN}\n@media print {{\n{PRINT}\n}}\n</style>\n{face_css}</head>\n\
          <body>\n<main class=\"reader\">\n{}</main>\n</body>\n</html>\n",
         html(article)
     )
@@ -586,6 +608,28 @@ mod tests {
         assert!(markdown(&article).contains("19 March 2024") && text(&article).contains("19 March 2024"));
         let written = Article { published: Some("Posted 3 hours ago".into()), ..article };
         assert!(html(&written).contains("<time>Posted 3 hours ago</time>"), "{}", html(&written));
+    }
+
+    #[test]
+    fn a_saved_page_carries_the_chosen_face_and_lets_only_data_fonts_in() {
+        use crate::face::FaceFile;
+        let article = sample();
+        let plain_page = standalone(&article);
+        assert!(plain_page.contains("<html lang=\"en\">") && !plain_page.contains("font-src") && !plain_page.contains("base64,"));
+        let face = Face {
+            setting: "book".into(),
+            family: "Literata".into(),
+            files: vec![FaceFile { woff2_base64: "d09GMi4uLg==".into(), weight: 400, italic: false, unicode_range: "U+0000-00FF".into() }],
+        };
+        let page = standalone_with(&article, &PageOptions { face: Some(&face) });
+        assert!(page.contains("<html lang=\"en\" data-font=\"book\">"), "{}", &page[..200]);
+        assert!(page.contains("style-src 'unsafe-inline'; font-src data:\""), "{}", &page[..400]);
+        let head = &page[..page.find("</head>").unwrap()];
+        assert!(head.contains("@font-face { font-family: \"Literata\"") && head.contains("base64,"), "the face is in the head");
+        assert_eq!(page.replace(&face.css(), "").len() + face.css().len(), page.len());
+        // A face that is not usable leaves the page as it is without one.
+        let bad = Face { family: "x\"}".into(), ..face };
+        assert_eq!(standalone_with(&article, &PageOptions { face: Some(&bad) }), plain_page);
     }
 
     fn sample() -> Article {

@@ -27,6 +27,9 @@ use crate::article::Article;
 
 mod alphabet;
 pub mod compact;
+mod mail;
+
+pub use mail::{mailto, rich_link, MAILTO_LIMIT};
 
 /// The version tag that starts every fragment this code writes.
 pub const VERSION: &str = "cc2";
@@ -144,52 +147,6 @@ fn split(fragment: &str) -> Result<(&str, &str), ShareError> {
     Ok((version, payload))
 }
 
-/// The longest `mailto:` address that mail programs open reliably.
-pub const MAILTO_LIMIT: usize = 2_000;
-
-/// A `mailto:` address (RFC 6068) that offers `article` to a friend: the subject is the title;
-/// the body says what it is, gives the source address when known, and the share link `link`
-/// when the whole address stays under [`MAILTO_LIMIT`] characters. The second value says
-/// whether the link fitted.
-pub fn mailto(article: &Article, link: &str) -> (String, bool) {
-    let title = article.title.as_deref().unwrap_or("An article");
-    let mut about = format!("I thought you would like to read “{title}”");
-    if let Some(site) = &article.site_name {
-        about.push_str(&format!(" ({site})"));
-    }
-    about.push('.');
-    let mut lines = vec![about];
-    if let Some(url) = &article.source_url {
-        lines.push(format!("The original: {url}"));
-    }
-    let without = mailto_address(title, &lines.join("\r\n\r\n"));
-    lines.push(format!("A clean copy to read and print: {link}"));
-    let with = mailto_address(title, &lines.join("\r\n\r\n"));
-    if with.len() < MAILTO_LIMIT {
-        (with, true)
-    } else {
-        (without, false)
-    }
-}
-
-/// `mailto:?subject=…&body=…` with both values percent-encoded as UTF-8: every byte but the
-/// unreserved characters is encoded, so spaces are `%20` and line breaks `%0D%0A`.
-fn mailto_address(subject: &str, body: &str) -> String {
-    format!("mailto:?subject={}&body={}", percent_encode(subject), percent_encode(body))
-}
-
-fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 /// A file name for the article saved as `ext`: the title's words, lower case, joined by
 /// hyphens, at most 60 characters ("ferry-saved-after-long-fight.html").
 pub fn file_name(article: &Article, ext: &str) -> String {
@@ -292,20 +249,6 @@ mod tests {
         let deep = format!("{head}{}", "\u{6}".repeat(100_000));
         assert_eq!(compact::read(&deep), None);
         assert!(decode(&pack(VERSION, deep.as_bytes())).is_err());
-    }
-
-    #[test]
-    fn the_mailto_address_is_percent_encoded_as_rfc_6068_asks() {
-        let a = Article { title: Some("Cafés & bars: #1? 🍷".into()), source_url: Some("https://example.org/a?b=1&c=2".into()), ..Article::default() };
-        let (mailto, fits) = mailto(&a, "https://cleancopy.example/#cc1.AbC-_");
-        assert!(fits);
-        assert!(mailto.starts_with("mailto:?subject=Caf%C3%A9s%20%26%20bars%3A%20%231%3F%20%F0%9F%8D%B7&body="), "{mailto}");
-        assert!(mailto.contains("%0D%0A%0D%0AThe%20original%3A%20https%3A%2F%2Fexample.org%2Fa%3Fb%3D1%26c%3D2"), "{mailto}");
-        assert!(mailto.ends_with("A%20clean%20copy%20to%20read%20and%20print%3A%20https%3A%2F%2Fcleancopy.example%2F%23cc1.AbC-_"), "{mailto}");
-        assert!(!mailto.contains('+') && !mailto.contains(' '));
-        let long_link = format!("https://cleancopy.example/#cc1.{}", "A".repeat(3_000));
-        let (mailto, fits) = super::mailto(&a, &long_link);
-        assert!(!fits && mailto.len() < MAILTO_LIMIT && !mailto.contains("AAAA"), "{mailto}");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::face::{Face, FaceFile};
 use crate::{extract_at, share, Article, InputKind};
 
 /// Installs the panic hook so that a panic shows a readable message in the console and the
@@ -49,6 +50,12 @@ impl Cleaned {
         self.0.site_name.clone().unwrap_or_default()
     }
 
+    /// The original page's address, when known, or an empty string.
+    #[wasm_bindgen(getter, js_name = sourceUrl)]
+    pub fn source_url(&self) -> String {
+        self.0.source_url.clone().unwrap_or_default()
+    }
+
     /// `html`, `markdown`, `text` or `link`.
     #[wasm_bindgen(getter, js_name = inputKind)]
     pub fn input_kind(&self) -> String {
@@ -67,6 +74,14 @@ impl Cleaned {
         MailLink { href, fits }
     }
 
+    /// The share link `link` as the clipboard carries it into a message (HTML and plain text):
+    /// the title linked to the clean copy, and the link spelled out under it.
+    #[wasm_bindgen(js_name = richLink)]
+    pub fn rich_link(&self, link: &str) -> RichLink {
+        let (html, text) = share::rich_link(&self.0, link);
+        RichLink { html, text }
+    }
+
     /// A file name for the article saved with extension `ext`.
     #[wasm_bindgen(js_name = fileName)]
     pub fn file_name(&self, ext: &str) -> String {
@@ -78,10 +93,36 @@ impl Cleaned {
         crate::render::standalone(&self.0)
     }
 
+    /// The page of `page()` with the reader's chosen face inside it (see `face`); a face the
+    /// core cannot use is left out.
+    #[wasm_bindgen(js_name = pageWithFace)]
+    pub fn page_with_face(&self, face: &SavedFace) -> String {
+        crate::render::standalone_with(&self.0, &crate::render::PageOptions { face: Some(&face.0) })
+    }
+
     /// The whole article as plain text (title, byline, body), for the clipboard and `.txt`.
     #[wasm_bindgen(js_name = fullText)]
     pub fn full_text(&self) -> String {
         crate::render::text(&self.0)
+    }
+}
+
+/// A type face for a saved page, gathered file by file by the page.
+#[wasm_bindgen]
+pub struct SavedFace(Face);
+
+#[wasm_bindgen]
+impl SavedFace {
+    /// A face with no files yet: the Font setting that chose it and the family's name.
+    #[wasm_bindgen(constructor)]
+    pub fn new(setting: String, family: String) -> SavedFace {
+        SavedFace(Face { setting, family, files: Vec::new() })
+    }
+
+    /// Adds one WOFF2 file, in base64: its weight, whether it is the italic, and the
+    /// characters it covers (a CSS `unicode-range`, or empty).
+    pub fn add(&mut self, woff2_base64: String, weight: u16, italic: bool, unicode_range: String) {
+        self.0.files.push(FaceFile { woff2_base64, weight, italic, unicode_range });
     }
 }
 
@@ -92,6 +133,15 @@ pub struct MailLink {
     pub href: String,
     /// False when the link was too long and was left out.
     pub fits: bool,
+}
+
+/// A share link for the clipboard: the same as HTML and as plain text.
+#[wasm_bindgen(getter_with_clone)]
+pub struct RichLink {
+    /// `text/html`: the title linked to the clean copy, the link as text under it.
+    pub html: String,
+    /// `text/plain`: the title, then the link.
+    pub text: String,
 }
 
 /// The input kind a page's `kind` argument asks for: `"html"` when the clipboard carried

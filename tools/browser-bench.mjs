@@ -18,6 +18,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ON_DEMAND, keptFiles } from './app-files.mjs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
@@ -81,7 +82,8 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? 
 
 // 2. Size on the wire.
 {
-  const files = ['index.html', 'app.js', 'worker.js', 'sw.js', 'reader.css', 'print.css', 'manifest.webmanifest', 'icon.svg', 'pkg/cleancopy.js', 'pkg/cleancopy_bg.wasm'];
+  // The files the service worker keeps, less those fetched only when needed, and the worker itself.
+  const files = [...keptFiles(www).filter((f) => !ON_DEMAND.test(f)), 'sw.js'];
   let raw = 0;
   let gz = 0;
   let br = 0;

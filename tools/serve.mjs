@@ -3,6 +3,11 @@
 // `tools/precompress.mjs`), and revalidation rather than caching, so that an edited file is
 // seen on the next load while an unchanged one costs a `304`. Used by `./build.sh serve` and
 // the tests.
+//
+// Only GET and HEAD read files. A POST to the share target (the manifest's `share_target`)
+// reaches the server only when the app's service worker, which takes shared pages, was not in
+// control: it is answered with the app at `#shared`, which says what to do, rather than with an
+// error page the reader can do nothing with. Any other method gets a `405`.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -35,12 +40,27 @@ export function accepted(header = '') {
   return [['br', '.br'], ['gzip', '.gz']].filter(([name]) => ok(name));
 }
 
+/** The share target's address under the root, as `www/manifest.webmanifest` names it. */
+export const SHARE_TARGET = '/share-target';
+
 /** Serves `root` on `host:port` (port 0 picks a free one); resolves to the listening server. */
 export function startServer({ root, port = 8080, host = '127.0.0.1' }) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        // The body is read to its end and let go (an answer sent while the browser is still
+        // sending can reach it as a reset connection).
+        req.resume();
+        await new Promise((ok) => { req.once('end', ok); req.once('error', ok); });
+        if (req.method === 'POST' && url.pathname === SHARE_TARGET) {
+          res.writeHead(303, { 'Location': './#shared', 'Cache-Control': 'no-store' }).end();
+        } else {
+          res.writeHead(405, { 'Allow': 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('method not allowed');
+        }
+        return;
+      }
       let path = normalize(join(base, decodeURIComponent(url.pathname)));
       if (path !== base && !path.startsWith(base + sep)) {
         res.writeHead(403).end('forbidden');

@@ -459,9 +459,10 @@ class BidiSession {
 
 /**
  * Starts an engine and its driver. `browser.session()` gives a fresh browser session (own
- * storage, own clipboard rights); `browser.close()` ends everything started here.
+ * storage, own clipboard rights); `browser.close()` ends everything started here. `env`: more
+ * environment for the browser (a home of its own, say); `args`: more Chromium switches.
  */
-export async function launch(engine) {
+export async function launch(engine, { env: extraEnv = {}, args = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), `cleancopy-${engine}-`));
   const children = [];
   const cleanup = async () => {
@@ -479,7 +480,7 @@ export async function launch(engine) {
         'user_pref("dom.disable_open_during_load", false);',
       ].join('\n'));
       const { child, value: url } = await start(BINARIES.firefox, ['--headless', '--no-remote', '--profile', dir, '--remote-debugging-port', '0', 'about:blank'], {
-        env: { MOZ_CRASHREPORTER_DISABLE: '1' },
+        env: { MOZ_CRASHREPORTER_DISABLE: '1', ...extraEnv },
         ready: (out) => out.match(/WebDriver BiDi listening on (ws:\/\/\S+)/)?.[1],
       });
       children.push(child);
@@ -502,12 +503,12 @@ export async function launch(engine) {
 
     let driver;
     let capabilities;
-    const env = {};
+    const env = { ...extraEnv };
     if (engine === 'chromium') {
       driver = BINARIES.chromedriver;
       capabilities = {
         browserName: 'chrome',
-        'goog:chromeOptions': { binary: BINARIES.chromium, args: [...CHROMIUM_ARGS, `--window-size=${WIDTH},${HEIGHT}`] },
+        'goog:chromeOptions': { binary: BINARIES.chromium, args: [...CHROMIUM_ARGS, ...args, `--window-size=${WIDTH},${HEIGHT}`] },
       };
     } else if (engine === 'webkit') {
       // WebKitGTK's browser has no headless mode: it gets a virtual X display of its own.

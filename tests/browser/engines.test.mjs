@@ -11,6 +11,7 @@ import { ENGINES, launch } from './engines.mjs';
 import { examplePage } from './example-page.mjs';
 import { fold, projectDir, readShared } from './helpers.mjs';
 import { startServer } from '../../tools/serve.mjs';
+import { longArticle } from './long-article.mjs';
 import { HEADLINE, PATH, siteServer } from './story-site.mjs';
 
 const expected = JSON.parse(readShared('examples/news-page-copied-as-text.expected.json'));
@@ -198,6 +199,82 @@ for (const engine of ENGINES) {
       });
     });
 
+    test(`${engine}: the shipped faces load when chosen, line focus veils all but its lines, own colours warn under AA`, async () => {
+      await withApp(env, async (app) => {
+        await app.click('#try-example');
+        await app.waitForSelector('#reader article h1');
+        const fontFiles = () => app.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.startsWith('/fonts/')));
+        assert.deepEqual(await fontFiles(), [], 'no font file is fetched until a face is chosen');
+        await app.click('#settings summary');
+        for (const [setting, family, folder] of [['legible', 'Atkinson Hyperlegible', 'atkinson-hyperlegible'], ['dyslexic', 'OpenDyslexic', 'opendyslexic'], ['book', 'Literata', 'literata']]) {
+          await app.selectOption('#font', setting);
+          const face = await app.waitFor((f) => {
+            const regular = [...document.fonts].find((x) => x.family.replace(/"/g, '') === f && x.weight === '400' && x.style === 'normal' && x.status === 'loaded');
+            return regular && document.fonts.check(`16px "${f}"`)
+              && { font: getComputedStyle(document.querySelector('#reader article > p')).fontFamily };
+          }, [family], { what: `${family} loaded` });
+          assert.ok(face.font.replace(/"/g, '').startsWith(family), face.font);
+          assert.ok((await fontFiles()).some((p) => p.startsWith(`/fonts/${folder}/`)), `${family}'s files fetched`);
+        }
+        await app.screenshot(join(SCREENSHOTS, `${engine}-literata.png`));
+        if (engine !== 'webkit') {
+          // On paper too: the face is embedded in the printed PDF.
+          const dir = mkdtempSync(join(tmpdir(), 'cleancopy-face-'));
+          writeFileSync(join(dir, 'face.pdf'), await app.printPdf());
+          assert.match(execFileSync('pdffonts', [join(dir, 'face.pdf')], { encoding: 'utf8' }), /Literata/, 'the face is in the printed PDF');
+        }
+
+        // Line focus: three lines in a band, the rest veiled; the arrow keys move the band a line.
+        await app.selectOption('#focus', '3');
+        await app.click('#settings summary');
+        const band = () => app.evaluate(() => {
+          const [above, below] = document.querySelectorAll('.line-focus-shade');
+          const a = above.getBoundingClientRect();
+          const b = below.getBoundingClientRect();
+          return { shown: !above.hidden && !below.hidden, top: a.bottom, height: b.top - a.bottom, line: parseFloat(getComputedStyle(document.querySelector('#reader article > p')).lineHeight), scrolled: window.scrollY };
+        });
+        const first = await band();
+        assert.ok(first.shown, 'the veils are shown');
+        assert.ok(Math.abs(first.height - 3 * first.line) <= 3, `a band of three lines: ${JSON.stringify(first)}`);
+        await app.click({ x: 5, y: 5 });
+        await app.press('ArrowDown');
+        const moved = await band();
+        // The next line of text: the band a line down (or past the gap to the next paragraph),
+        // or, where the band meets the edge of the window, the text a line up through it.
+        const down = moved.top - first.top + (moved.scrolled - first.scrolled);
+        assert.ok(down > first.line / 2 && down < first.line * 2.5, `a line down: ${JSON.stringify(first)} to ${JSON.stringify(moved)}`);
+        await app.screenshot(join(SCREENSHOTS, `${engine}-line-focus.png`));
+        // The pointer takes the band to the line under it.
+        await app.actions([{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [{ type: 'pointerMove', x: 600, y: 600, duration: 0 }] }]);
+        const pointed = await band();
+        assert.ok(Math.abs(pointed.top + pointed.height / 2 - 600) < pointed.line, `the band at the pointer: ${JSON.stringify(pointed)}`);
+        await app.click('#settings summary');
+        await app.selectOption('#focus', 'off');
+        assert.equal(await app.evaluate(() => [...document.querySelectorAll('.line-focus-shade')].every((s) => s.hidden)), true);
+
+        // Own colours: a faint pair is warned of; a readable one is taken, and kept.
+        await app.selectOption('#theme', 'custom');
+        const setColours = (c) => app.evaluate((colours) => {
+          for (const [id, value] of Object.entries(colours)) {
+            const input = document.getElementById(id);
+            input.value = value;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+          }
+          return document.getElementById('contrast-warning').textContent;
+        }, c);
+        assert.match(await setColours({ 'colour-text': '#777777', 'colour-background': '#888888' }), /Hard to read: text on this background has a contrast of 1\.\d:1/);
+        assert.equal(await setColours({ 'colour-text': '#1a2a1a', 'colour-background': '#f0f7e8', 'colour-link': '#8a1c1c' }), '');
+        await app.screenshot(join(SCREENSHOTS, `${engine}-own-colours.png`));
+        await app.reload();
+        await app.waitForSelector('#reader article h1');
+        assert.deepEqual(await app.evaluate(() => ({
+          theme: document.getElementById('theme').value,
+          bg: getComputedStyle(document.documentElement).backgroundColor,
+          link: getComputedStyle(document.querySelector('#reader article a') ?? document.body).color,
+        })).then((c) => [c.theme, c.bg]), ['custom', 'rgb(240, 247, 232)'], 'the colours are remembered');
+      });
+    });
+
     test(`${engine}: a share link opens the same clean copy in another browser`, async () => {
       let link;
       let sent;
@@ -211,7 +288,7 @@ for (const engine of ENGINES) {
         sent = await blocks(app);
         html = await app.evaluate(() => document.querySelector('#reader article').innerHTML);
       });
-      assert.ok(link.startsWith(`${env.url}#cc2.`), link);
+      assert.match(link, new RegExp(`^${env.url}#cc\\d\\.`));
       const friend = await env.browser.session();
       try {
         const page = await friend.page();
@@ -219,6 +296,61 @@ for (const engine of ENGINES) {
         await page.waitForSelector('#reader article h1');
         assert.deepEqual(await blocks(page), sent);
         assert.equal(await page.evaluate(() => document.querySelector('#reader article').innerHTML), html);
+      } finally {
+        await friend.close();
+      }
+    });
+
+    test(`${engine}: a long article's e-mail carries its link through the clipboard, whole`, async () => {
+      const long = longArticle();
+      let link;
+      const session = await env.browser.session();
+      try {
+        const app = await openApp(env, session);
+        const writer = await session.page({ fresh: true });
+        await writer.goto(env.site);
+        await app.paste({ 'text/html': long.html, 'text/plain': 'x' }, { writer });
+        await app.waitForSelector('#reader article h1', { text: long.title });
+        await app.waitFor(() => document.getElementById('email').getAttribute('aria-disabled') !== 'true', [], { what: 'the e-mail link made' });
+        link = await app.evaluate(() => window.cleanCopyApp.shareLink());
+        assert.ok(link.length > 8000, `the link is ${link.length} characters`);
+        const mail = await app.evaluate(() => {
+          // No mail program here: the click does all but open one.
+          document.addEventListener('click', (e) => { if (e.target.closest?.('#email')) e.preventDefault(); }, true);
+          const a = document.getElementById('email');
+          return { href: a.getAttribute('href'), fits: a.dataset.fits };
+        });
+        assert.equal(mail.fits, 'false');
+        assert.ok(mail.href.length < 2000 && mail.href.includes('subject=A%20long%20letter'), mail.href);
+        await app.click('#email');
+        await app.waitForSelector('#notice', { text: 'The link is on your clipboard' });
+
+        // Pasted into a mail composer's message box: the title, linked to the clean copy, and
+        // the link spelled out, both whole.
+        const composer = await session.page({ fresh: true });
+        await composer.goto(`${env.origin}/composer.html`);
+        await composer.click({ x: 300, y: 150 });
+        await composer.press('Control+V');
+        const pasted = await composer.waitFor(() => window.pasted && {
+          ...window.pasted,
+          anchor: document.querySelector('#message a')?.getAttribute('href'),
+          shown: document.getElementById('message').innerText,
+        }, [], { what: 'the paste in the composer' });
+        assert.ok(pasted.html.includes(link.replaceAll('&', '&amp;')), `text/html holds the whole link (${pasted.html.length} characters)`);
+        assert.ok(pasted.text.includes(link), 'text/plain holds the whole link');
+        assert.ok(pasted.text.startsWith(long.title), pasted.text.slice(0, 80));
+        assert.equal(pasted.anchor, link, 'the composer keeps the link whole');
+        assert.ok(pasted.shown.includes(long.title));
+      } finally {
+        await session.close();
+      }
+      // The friend opens what was pasted.
+      const friend = await env.browser.session();
+      try {
+        const page = await friend.page();
+        await page.goto(link);
+        await page.waitForSelector('#reader article h1', { text: long.title });
+        assert.ok((await blocks(page)).length > 30);
       } finally {
         await friend.close();
       }

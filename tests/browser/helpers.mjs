@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tools/serve.mjs';
+import { SPEECH_ARGS, startSpeech } from './speech.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const projectDir = join(here, '..', '..');
@@ -25,17 +26,23 @@ export const fold = (s) => s.replace(/\s+/g, ' ').trim();
 
 /**
  * Starts the server and the browser once per test file; `env.url`, `env.browser` are set
- * before the tests run.
+ * before the tests run. `speech`: the browser speaks, with real voices (speech.mjs).
  */
-export function useBrowser() {
+export function useBrowser({ speech = false } = {}) {
   const env = {};
   before(async () => {
     env.server = await startServer({ root: join(projectDir, 'www'), port: 0 });
     env.url = `http://127.0.0.1:${env.server.address().port}/`;
-    env.browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    env.speech = speech ? await startSpeech() : null;
+    env.browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: speech ? [...CHROMIUM_ARGS, ...SPEECH_ARGS] : CHROMIUM_ARGS,
+      env: speech ? { ...process.env, ...env.speech.env } : undefined,
+    });
   });
   after(async () => {
     await env.browser?.close();
+    await env.speech?.stop();
     await new Promise((ok) => (env.server ? env.server.close(ok) : ok()));
   });
   return env;

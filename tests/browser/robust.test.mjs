@@ -1,9 +1,12 @@
-// Big pastes, kept input, and what the app asks the network for.
+// Big pastes, kept input, and what the app asks the network for (listening with a local voice
+// included: the browser speaks, through speech.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, paste, useBrowser } from './helpers.mjs';
+import { join } from 'node:path';
+import { openApp, paste, projectDir, useBrowser } from './helpers.mjs';
+import { keptFiles } from '../../tools/app-files.mjs';
 
-const env = useBrowser();
+const env = useBrowser({ speech: true });
 
 test('a 20 MB paste is cleaned in a worker: the page keeps answering, and it can be cancelled', async () => {
   const page = await openApp(env);
@@ -91,6 +94,16 @@ test('the app asks the network only for its own files and the article\'s images'
     <p>Fishermen, teachers and nurses, who cross twice a day, had written letters and signed petitions.</p></article></body></html>`;
   await paste(page, { 'text/html': imagePage, 'text/plain': 'x' });
   await page.locator('#reader article h1').waitFor();
+  // Read aloud by a voice on this device, to the end.
+  await page.evaluate(() => {
+    window.spoken = 0;
+    const speak = speechSynthesis.speak.bind(speechSynthesis);
+    speechSynthesis.speak = (u) => { u.addEventListener('end', () => { window.spoken += 1; }); speak(u); };
+  });
+  await page.locator('#listen').click();
+  await page.waitForFunction(() => window.spoken >= 3 && document.getElementById('listen').getAttribute('aria-pressed') === 'false', null, { timeout: 10_000 })
+    .catch(async (err) => { throw new Error(`${err.message}: ${JSON.stringify(await page.evaluate(() => [window.spoken, document.getElementById('status').textContent, document.getElementById('notice').textContent, speechSynthesis.getVoices().length, document.querySelector('#reader article').lang]))}`); });
+  assert.match(await page.locator('#status').innerText(), /Finished reading/);
   await page.locator('#copy-link').click();
   const link = await page.evaluate(() => window.cleanCopyApp.shareLink());
   await page.goto('about:blank');
@@ -103,8 +116,8 @@ test('the app asks the network only for its own files and the article\'s images'
   const foreign = requests.filter((u) => !u.startsWith(own) && !u.startsWith('blob:') && !u.startsWith('data:') && u !== 'about:blank');
   assert.deepEqual([...new Set(foreign)], ['https://images.example/ferry.jpg']);
   const appFiles = new Set(requests.filter((u) => u.startsWith(own)).map((u) => new URL(u).pathname));
-  for (const path of appFiles) {
-    assert.match(path, /^\/(|index\.html|app\.js|worker\.js|sw\.js|reader\.css|print\.css|icon\.svg|manifest\.webmanifest|example\.txt|pkg\/cleancopy(_detector)?(_bg\.wasm|\.js))$/, path);
-  }
+  // The app's own files are those its service worker keeps.
+  const kept = new Set(['/', '/sw.js', ...keptFiles(join(projectDir, 'www')).map((f) => `/${f}`)]);
+  for (const path of appFiles) assert.ok(kept.has(path), path);
   await page.context().close();
 });

@@ -8,17 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { precompress } from '../../tools/precompress.mjs';
-import { accepted, startServer } from '../../tools/serve.mjs';
+import { accepted, SHARE_TARGET, startServer } from '../../tools/serve.mjs';
 import { openApp, projectDir, useBrowser } from './helpers.mjs';
 
-/** GET `path` with `headers`; resolves to { status, headers, body } with the body as sent. */
-function get(port, path, headers = {}) {
+/** GET `path` with `headers` (or another `method`, with a `body`); resolves to
+ * { status, headers, body } with the body as sent. */
+function get(port, path, headers = {}, { method = 'GET', body } = {}) {
   return new Promise((resolve, reject) => {
-    request({ host: '127.0.0.1', port, path, headers }, (res) => {
+    request({ host: '127.0.0.1', port, path, headers, method }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-    }).on('error', reject).end();
+    }).on('error', reject).end(body);
   });
 }
 
@@ -87,6 +88,25 @@ test('each file goes out in the best form accepted, the same bytes once decoded;
   }
 });
 
+test('a share that reaches the server is sent to the app at #shared; other writes are refused', async () => {
+  const server = await startServer({ root: join(projectDir, 'www'), port: 0 });
+  try {
+    const { port } = server.address();
+    const form = '--b\r\nContent-Disposition: form-data; name="text"\r\n\r\nA shared note\r\n--b--\r\n';
+    const multipart = { 'content-type': 'multipart/form-data; boundary=b' };
+    const shared = await get(port, SHARE_TARGET, multipart, { method: 'POST', body: form });
+    assert.equal(shared.status, 303);
+    assert.equal(shared.headers.location, './#shared');
+    const other = await get(port, '/index.html', multipart, { method: 'POST', body: form });
+    assert.equal(other.status, 405);
+    assert.equal(other.headers.allow, 'GET, HEAD');
+    assert.equal((await get(port, SHARE_TARGET, {}, { method: 'PUT', body: 'x' })).status, 405);
+    assert.equal((await get(port, SHARE_TARGET)).status, 404, 'the share target is no file');
+  } finally {
+    await new Promise((ok) => server.close(ok));
+  }
+});
+
 const env = useBrowser();
 
 test('the browser gets the app compressed: the wasm arrives as brotli, well under its size', async () => {
@@ -109,7 +129,7 @@ test('the browser gets the app compressed: the wasm arrives as brotli, well unde
   const raw = readFileSync(join(projectDir, 'www/pkg/cleancopy_bg.wasm')).length;
   assert.equal(wasm.coding, 'br');
   assert.ok(wasm.bytes > 0 && wasm.bytes < raw / 2, `${wasm.bytes} bytes on the wire for ${raw}`);
-  for (const file of ['/', '/app.js', '/reader.css', '/pkg/cleancopy.js']) {
+  for (const file of ['/', '/app.js', '/layout.js', '/paste-box.js', '/shared-in.js', '/reader.css', '/pkg/cleancopy.js']) {
     assert.equal(sent.get(file)?.coding, 'br', `${file} was sent ${sent.get(file)?.coding ?? 'uncompressed'}`);
   }
   assert.deepEqual(page.errors, []);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { articleBlocks, fold, openApp, paste, projectDir, readShared, useBrowser, CHROMIUM_ARGS } from './helpers.mjs';
+import { longArticle } from './long-article.mjs';
 import { startServer } from '../../tools/serve.mjs';
 
 const env = useBrowser();
@@ -84,35 +85,94 @@ test('the e-mail link is encoded as RFC 6068 asks, link included when it fits', 
   await page.context().close();
 });
 
-test('a long article says plainly that its link does not fit in an e-mail and offers the other ways', async () => {
+test('a long article\'s e-mail opens with its title, and its link rides the clipboard as a rich link', async () => {
   const page = await openApp(env);
-  const longPage = readShared('corpus/readability/001/source.html');
-  await paste(page, { 'text/html': longPage, 'text/plain': 'x' });
+  const long = longArticle();
+  await paste(page, { 'text/html': long.html, 'text/plain': 'x' });
   await page.locator('#reader article h1').waitFor();
   await page.evaluate(() => window.cleanCopyApp.settled());
   assert.equal(await page.locator('#email').getAttribute('data-fits'), 'false');
   const href = await page.locator('#email').getAttribute('href');
-  assert.ok(href.length < 2000 && !href.includes('cc2.'), href);
-  assert.match(href, /^mailto:\?subject=[^&]+&body=I%20thought%20you%20would%20like/);
+  const link = await page.evaluate(() => window.cleanCopyApp.shareLink());
+  assert.ok(link.length > 8000, `${link.length}`);
+  assert.ok(href.length < 2000 && !href.includes('#cc'), href);
+  assert.match(href, /^mailto:\?subject=A%20long%20letter[^&]*&body=I%20thought%20you%20would%20like.*A%20clean%20copy%20to%20read%20and%20print%3A%0D%0A$/);
   // Keep the test's browser from handing mailto: to a mail program.
-  await page.evaluate(() => document.addEventListener('click', (e) => { if (e.target.id === 'email') e.preventDefault(); }));
+  await page.evaluate(() => document.addEventListener('click', (e) => { if (e.target.id === 'email') e.preventDefault(); }, true));
   await page.locator('#email').click();
+  await page.locator('#notice').filter({ hasText: 'The link is on your clipboard' }).waitFor();
   const note = await page.locator('#notice').innerText();
-  assert.match(note, /too long to fit in an e-mail link/);
-  assert.match(note, /Copy link/);
-  assert.match(note, /Copy article/);
+  assert.match(note, new RegExp(`too long to go in by itself \\(${link.length.toLocaleString('en')} characters`));
+  assert.match(note, /Your friend gets the title, linked to this clean copy, with the link under it/);
+  const copied = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    return { html: await (await item.getType('text/html')).text(), text: await (await item.getType('text/plain')).text() };
+  });
+  const [, anchorHref, anchorText] = copied.html.match(/<a href="([^"]*)">([^<]*)<\/a>/);
+  const unescape = (s) => s.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+  const anchor = { href: unescape(anchorHref), text: unescape(anchorText) };
+  assert.deepEqual(anchor, { href: link, text: long.title });
+  assert.equal(copied.text, `${long.title}\n${link}\n`);
   // The other way that always works: the whole article as rich text on the clipboard.
   await page.locator('#copy-article').click();
   await page.locator('#notice').filter({ hasText: 'Article copied' }).waitFor();
-  const copied = await page.evaluate(async () => {
-    const [item] = await navigator.clipboard.read();
-    return { types: item.types, html: await (await item.getType('text/html')).text(), text: await (await item.getType('text/plain')).text() };
-  });
-  assert.ok(copied.types.includes('text/html') && copied.types.includes('text/plain'), copied.types.join());
-  assert.match(copied.html, /<article/);
-  const title = await page.locator('#reader article h1').innerText();
-  assert.ok(copied.text.startsWith(title), copied.text.slice(0, 80));
   await page.context().close();
+});
+
+test('a short article\'s e-mail says the link goes in the message itself', async () => {
+  const page = await openApp(env);
+  await paste(page, { 'text/html': trickyPage(), 'text/plain': 'x' });
+  await page.locator('#reader article h1').waitFor();
+  await page.evaluate(() => window.cleanCopyApp.settled());
+  await page.evaluate(() => document.addEventListener('click', (e) => { if (e.target.id === 'email') e.preventDefault(); }, true));
+  await page.locator('#email').click();
+  const note = await page.locator('#notice').innerText();
+  assert.match(note, /it holds the link to this clean copy \([\d,]+ characters\), and the address of the original/);
+  await page.context().close();
+});
+
+test('Share… and Send as a file… are offered only where the browser shares them', async () => {
+  // Headless Chromium on Linux has no share sheet: neither is offered.
+  const plain = await openApp(env);
+  const sheet = await plain.evaluate(() => ({ share: typeof navigator.share, canShare: typeof navigator.canShare }));
+  await showExample(plain);
+  const offered = async (p) => ({ share: await p.locator('#share').isVisible(), file: await p.locator('#share-file').isVisible() });
+  if (sheet.share !== 'function') assert.deepEqual(await offered(plain), { share: false, file: false });
+  await plain.context().close();
+
+  // A browser whose share sheet takes links and files (as on a phone), recorded in place of the
+  // system's sheet, which a test cannot drive.
+  const context = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await context.addInitScript(() => {
+    window.__shared = [];
+    Object.defineProperty(navigator, 'canShare', { value: (data) => Boolean(data && (data.url || data.files?.every((f) => f.type === 'text/html'))), configurable: true });
+    Object.defineProperty(navigator, 'share', {
+      value: async (data) => {
+        const files = await Promise.all((data.files ?? []).map(async (f) => ({ name: f.name, type: f.type, text: await f.text() })));
+        window.__shared.push({ title: data.title, text: data.text, url: data.url, files });
+      },
+      configurable: true,
+    });
+  });
+  const page = await openApp(env, { context });
+  await paste(page, { 'text/html': trickyPage(), 'text/plain': 'x' });
+  await page.locator('#reader article h1').waitFor();
+  assert.deepEqual(await offered(page), { share: true, file: true });
+  await page.locator('#share-file').click();
+  await page.locator('#notice').filter({ hasText: 'Shared the clean copy as a page' }).waitFor();
+  await page.locator('#share').click();
+  const shared = await page.waitForFunction(() => window.__shared.length === 2 && window.__shared).then((h) => h.jsonValue());
+  const [file, link] = shared;
+  assert.equal(file.files.length, 1);
+  assert.equal(file.files[0].name, 'cafés-bars-1-ferry-saved.html');
+  assert.equal(file.files[0].type, 'text/html');
+  // The page "Save page" writes: self-contained, the whole article.
+  assert.match(file.files[0].text, /^<!DOCTYPE html>/i);
+  assert.ok(file.files[0].text.includes('Fishermen, teachers and nurses'));
+  assert.ok(!/<script|<link /i.test(file.files[0].text), 'nothing fetched or run');
+  assert.match(file.text, /The clean copy is attached as a page/);
+  assert.equal(link.url, await page.evaluate(() => window.cleanCopyApp.shareLink()));
+  await context.close();
 });
 
 test('the article saves as a page that opens offline, as Markdown and as text', async () => {

@@ -1,6 +1,7 @@
 // A news site on an origin of its own, for the bookmarklet's tests: a story its own script
-// writes, with metadata, relative links and a picture; and a page that writes what it is given
-// to the clipboard, for pastes.
+// writes, with metadata, relative links and a picture; a page that writes what it is given
+// to the clipboard, for pastes; and a mail composer's message box, for what a reader pastes
+// into an e-mail.
 import { createServer } from 'node:http';
 
 export const HEADLINE = 'Ferry will run all winter, council says';
@@ -57,12 +58,25 @@ document.getElementById('write').addEventListener('click', async () => {
 });
 </script></body></html>`;
 
+/** A mail composer's message box: an editable area that keeps what is pasted into it, as such
+ * boxes do, and records the paste event's flavours (`window.pasted`). */
+const COMPOSER = `<!doctype html><html><head><meta charset="utf-8"><title>New message</title></head><body>
+<div id="message" contenteditable="true" style="position:fixed;left:10px;top:10px;width:600px;height:300px;border:1px solid">Hello,<br></div>
+<script>
+window.pasted = null;
+document.getElementById('message').addEventListener('paste', (event) => {
+  window.pasted = { html: event.clipboardData.getData('text/html'), text: event.clipboardData.getData('text/plain') };
+});
+</script></body></html>`;
+
 /** Serves the site on 127.0.0.1 (a free port), with `headers` on its pages. */
 export function siteServer(headers = {}) {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (url.pathname === '/writer.html') {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(WRITER);
+    } else if (url.pathname === '/composer.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(COMPOSER);
     } else if (url.pathname === '/story.js') {
       res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(STORY_JS);
     } else if (url.pathname.endsWith('.html')) {
