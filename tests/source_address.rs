@@ -90,6 +90,45 @@ fn relative_links_of_a_paste_resolve_against_the_address_found() {
     assert!(c.html.contains("href=\"https://news.example/2024/ferry-timetable\""), "{}", c.html);
 }
 
+#[test]
+fn one_share_button_alone_gives_the_address() {
+    // An address without words, which the headline cannot confirm.
+    let story = "https://news.example/story/48213";
+    let button = format!("<div class=\"share\"><a href=\"mailto:?subject=Ferry&amp;body={}\">E-mail</a></div>", enc(story));
+    assert_eq!(copy(&paste(&button, "")).source_url.as_deref(), Some(story));
+}
+
+#[test]
+fn a_sign_in_link_that_returns_to_the_page_names_it() {
+    let sign_in = |to: &str| format!("<a href=\"https://news.example/account/login?return_url={}\">Sign in</a> <a href=\"https://news.example/join?redirect={}\">Join</a>", enc(to), enc(to));
+    assert_eq!(copy(&paste(&sign_in(ADDRESS), "")).source_url.as_deref(), Some(ADDRESS));
+    // Returning to the home page names no story.
+    assert_eq!(copy(&paste(&sign_in("https://news.example/"), "")).source_url, None);
+}
+
+/// A paste whose site is written out in full in its pictures' addresses (a copy's links may
+/// have been read against another address, these never are).
+fn with_pictures(body: &str) -> String {
+    let pictures = "<img srcset=\"https://news.example/img/a.jpg 1x\" alt=\"\"><img srcset=\"https://news.example/img/b.jpg 1x\" alt=\"\"><img srcset=\"https://news.example/img/c.jpg 1x\" alt=\"\">";
+    paste(&format!("{pictures}{body}"), "")
+}
+
+#[test]
+fn a_link_whose_words_are_the_headline_s_on_the_page_s_own_site_gives_the_address() {
+    let comments = format!("<p class=\"meta\"><a href=\"{ADDRESS}\">May 5, 2024</a></p>");
+    assert_eq!(copy(&with_pictures(&comments)).source_url.as_deref(), Some(ADDRESS));
+}
+
+#[test]
+fn links_whose_words_only_share_the_headline_s_or_are_two_give_no_address() {
+    // A story on a part of the subject: its words are in the headline, the headline's are not in it.
+    let part = "<p><a href=\"https://news.example/2024/05/ferry-timetable\">Timetable</a></p>";
+    assert_eq!(copy(&with_pictures(part)).source_url, None);
+    // Two addresses with the headline's words: neither is certain.
+    let two = format!("<p><a href=\"{ADDRESS}\">Today</a> <a href=\"https://news.example/2023/11/ferry-keeps-running-through-winter\">Last year</a></p>");
+    assert_eq!(copy(&with_pictures(&two)).source_url, None);
+}
+
 fn saved(head: &str) -> String {
     format!("<!DOCTYPE html>\n<!-- saved from url=(0062){ADDRESS} -->\n<html><head><title>Ferry keeps running through winter</title>{head}</head><body><article><h1>Ferry keeps running through winter</h1>{STORY}</article></body></html>")
 }

@@ -309,6 +309,20 @@ pub(crate) fn slug_agreement(url: &Url, title: Option<&str>, headings: &[String]
     }
 }
 
+/// Whether the address's slug and the headline are the same words: the headline has four in
+/// five of the slug's words (three or more) and the slug has two in three of the headline's.
+pub(crate) fn slug_is_headline(url: &Url, title: &str) -> bool {
+    let words = slug_words(url);
+    if words.len() < 3 {
+        return false;
+    }
+    let (to_title, _) = overlap(&words, title);
+    let title = title.replace(['\'', '\u{2019}'], "");
+    let title_words: Vec<String> = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit())).map(str::to_lowercase).collect();
+    let covered = title_words.iter().filter(|w| words.contains(*w)).count();
+    to_title >= 0.8 && 3 * covered >= 2 * title_words.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

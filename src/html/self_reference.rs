@@ -10,7 +10,7 @@
 //! only links name is taken only on a site the page also writes out in full where nothing
 //! rewrites it (a share button's target, a `data-` attribute, a picture's `srcset`).
 
-use super::address::{absolute, clean, comparable, is_file, is_home, is_section, is_share_endpoint, is_tracking, percent_decoded, same_site, site, slug_agreement, Agreement};
+use super::address::{absolute, slug_is_headline, clean, comparable, is_file, is_home, is_section, is_share_endpoint, is_tracking, percent_decoded, same_site, site, slug_agreement, Agreement};
 use super::Attrs;
 use std::collections::{HashMap, HashSet};
 
@@ -205,6 +205,8 @@ enum Vote {
     /// The page's links into itself (its comments, its footnotes, its table of contents)
     /// lead to it, with a fragment.
     Fragments,
+    /// A link or address whose words are the headline's.
+    Named,
 }
 
 /// One address the page names itself by, with its votes.
@@ -240,7 +242,12 @@ struct Ballot {
     /// The page's links into itself: the address and the fragment, to be checked against the
     /// page's ids.
     into_page: Vec<(Url, String)>,
+    /// Addresses whose words are the headline's.
+    named: Vec<Url>,
 }
+
+/// The most addresses with the headline's words kept (two already cancel each other's vote).
+const MOST_NAMED: usize = 64;
 
 /// The most links into the page read.
 const MOST_INTO_PAGE: usize = 1024;
@@ -288,7 +295,7 @@ impl Ballot {
 
 /// Reads every self-reference of the page (see [`Vote`]), with the texts of its `<h1>` and
 /// `<h2>` headings.
-fn read_ballot(doc: &Html) -> (Ballot, Vec<String>) {
+fn read_ballot(doc: &Html, title: Option<&str>) -> (Ballot, Vec<String>) {
     let mut ballot = Ballot::default();
     let mut headings = Vec::new();
     for el in doc.root_element().descendants().filter_map(ElementRef::wrap) {
@@ -296,7 +303,7 @@ fn read_ballot(doc: &Html) -> (Ballot, Vec<String>) {
         match e.name() {
             "a" | "area" => {
                 if let Some(link) = e.attribute("href").and_then(|h| Url::parse(h.trim()).ok()) {
-                    read_link(&el, link, &mut ballot);
+                    read_link(&el, link, &mut ballot, title);
                 }
             }
             "h1" | "h2" => {
@@ -332,14 +339,16 @@ fn read_ballot(doc: &Html) -> (Ballot, Vec<String>) {
 }
 
 /// The votes of one link (see [`Vote`]).
-fn read_link(el: &ElementRef, link: Url, ballot: &mut Ballot) {
+fn read_link(el: &ElementRef, link: Url, ballot: &mut Ballot, title: Option<&str>) {
     let e = el.value();
     let service = match link.scheme() {
         "http" | "https" => site(&link),
         "javascript" | "data" => return,
         other => other.to_string(),
     };
-    let addresses: Vec<(String, Url)> = carried_named(&link).into_iter().filter(|(_, u)| site(u) != service).collect();
+    // A link to another page of the same site that carries an address carries it as where
+    // to return (a sign-in's `return_url=`); any other parameter naming the site is its own.
+    let addresses: Vec<(String, Url)> = carried_named(&link).into_iter().filter(|(name, u)| site(u) != service || RETURN_PARAMETERS.contains(&name.as_str())).collect();
     if !addresses.is_empty() {
         ballot.literal.extend(addresses.iter().map(|(_, u)| site(u)));
         if is_share_link(el, &link) {
@@ -362,6 +371,9 @@ fn read_link(el: &ElementRef, link: Url, ballot: &mut Ballot) {
     }
     if let Some(url) = absolute(link.as_str(), None) {
         ballot.links.add(&url);
+        if ballot.named.len() < MOST_NAMED && title.is_some_and(|t| slug_is_headline(&url, t)) && !ballot.named.iter().any(|n| comparable(n) == comparable(&url)) {
+            ballot.named.push(url);
+        }
     }
     // A share button that leads to the page itself, marked by a parameter: named `share`
     // ("…/story/?share=twitter"), or saying `share` ("…/story?action=share").
@@ -495,13 +507,15 @@ fn read_attributes(el: &ElementRef, ballot: &mut Ballot) {
 ///   address's words are the headline's and the page writes no other site out most;
 /// - the address needs two votes, its words agreeing with the headline's counting as one
 ///   (not for a headline's own link, which has its words whatever it leads to), and so does
-///   the page's own site for a share button's target; its words must not contradict the
+///   the page's own site for a share button's target or a link whose words are the
+///   headline's (slug and headline the same words: [`slug_is_headline`]); a share button's
+///   target alone suffices where nothing contests it; its words must not contradict the
 ///   headline's;
 /// - no other address may have a share button's or the headline's vote, nor more than half
 ///   its votes, unless it is the same page with or without a query, or the site's short
 ///   address for it (`/?p=123`).
 pub(super) fn self_referenced(doc: &Html, title: Option<&str>) -> Option<Url> {
-    let (mut ballot, headings) = read_ballot(doc);
+    let (mut ballot, headings) = read_ballot(doc, title.filter(|t| !t.trim().is_empty()));
     if ballot.overflow {
         return None;
     }
@@ -511,6 +525,9 @@ pub(super) fn self_referenced(doc: &Html, title: Option<&str>) -> Option<Url> {
     let title = title.as_deref();
     let headings: Vec<String> = headings.into_iter().filter(|h| !h.is_empty()).take(HEADINGS_READ).map(|h| h.chars().take(HEADING_CHARS).collect()).collect();
     let words = |url: &Url| slug_agreement(url, title, &headings);
+    for url in std::mem::take(&mut ballot.named) {
+        ballot.vote(url, Vote::Named);
+    }
     keep_distinct_votes(&mut ballot);
     let named_most = ballot.named_most();
     let literal = std::mem::take(&mut ballot.literal);
@@ -525,14 +542,17 @@ pub(super) fn self_referenced(doc: &Html, title: Option<&str>) -> Option<Url> {
         .into_iter()
         .map(|Candidate { url, votes, .. }| {
             let words = words(&url);
-            let headline_only = votes == [Vote::Headline];
+            // A headline's own link, and an address chosen for its words, have the headline's words
+            // whatever page they lead to.
+            let headline_only = votes.iter().all(|v| matches!(v, Vote::Headline | Vote::Named));
             let is_own = |s: Option<&str>| s.is_some_and(|s| same_site(s, &site(&url)));
             let shared = votes.iter().any(|v| matches!(v, Vote::Service(_) | Vote::ShareLink(_) | Vote::Return));
-            // The page's own site confirms a share button's target, and a permanent link or
+            // The page's own site confirms a share button's target or an address with the
+            // headline's words, and a permanent link or
             // links into the page on the site its links lead to; never a menu's link or a
             // control's address, which may be another page of the same site (a section, a
             // wish list).
-            let own_site = (shared && (is_own(named_most.as_deref()) || is_own(own))) || ((votes.contains(&Vote::Bookmark) || votes.contains(&Vote::Fragments)) && is_own(own));
+            let own_site = ((shared || votes.contains(&Vote::Named)) && (is_own(named_most.as_deref()) || is_own(own))) || ((votes.contains(&Vote::Bookmark) || votes.contains(&Vote::Fragments)) && is_own(own));
             let confirmed = (words == Agreement::Agrees && !headline_only) || own_site;
             Scored { score: votes.len() + usize::from(confirmed), url, votes, words }
         })
@@ -548,7 +568,9 @@ pub(super) fn self_referenced(doc: &Html, title: Option<&str>) -> Option<Url> {
         .iter()
         .filter(|c| !std::ptr::eq(*c, best) && !same_page(&c.url))
         .any(|c| c.votes.iter().any(|v| matches!(v, Vote::Service(_) | Vote::ShareLink(_) | Vote::Headline)) || 2 * c.score > best.score);
-    let certain = best.score >= 2 && best.words != Agreement::Contradicts;
+    // A share button's target is the page's own by itself where no other address contests it.
+    let alone = best.votes.iter().any(|v| matches!(v, Vote::Service(_)));
+    let certain = (best.score >= 2 || alone) && best.words != Agreement::Contradicts;
     (certain && !contested).then(|| best.url.clone())
 }
 
