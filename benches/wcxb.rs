@@ -80,6 +80,10 @@ fn main() {
         address_figures(&shared, &pages, args.iter().any(|a| a == "--list"), value("--clipboard-dir").map(PathBuf::from));
         return;
     }
+    if args.iter().any(|a| a == "meta") {
+        meta_figures(&shared, &pages);
+        return;
+    }
     if let Some(path) = value("--extent-rows") {
         extent_rows(&shared, &pages, Path::new(&path), args.iter().any(|a| a == "--aeb-only"));
         return;
@@ -406,5 +410,57 @@ fn address_figures(shared: &Path, pages: &[Page], list: bool, clipboard_dir: Opt
         });
         let all = vec![true; rows.len()];
         report("AEB", form, &rows, &[("articles", all)]);
+    }
+}
+
+/// The words of a name, in lower case, without "by" and the like.
+fn name_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).filter(|w| !matches!(w.as_str(), "by" | "and" | "von" | "par" | "por" | "di" | "written" | "author")).collect()
+}
+
+/// Whether a byline names the truth's author: every word of the truth's first name in it (a
+/// byline may add a title or a second writer), or, for a byline of two words or more, every
+/// word of the byline in the truth (the truth may list more writers).
+fn byline_right(found: &str, truth: &str) -> bool {
+    let found = name_words(found);
+    let first = truth.split([',', ';', '&']).next().unwrap_or(truth);
+    let first = name_words(first);
+    let all = name_words(truth);
+    (!first.is_empty() && first.iter().all(|w| found.contains(w))) || (found.len() >= 2 && found.iter().all(|w| all.contains(w)))
+}
+
+/// Byline and date figures for wcxb-dev's articles, in each form: of the articles whose truth
+/// names an author, how many bylines are given and how many name them; of those whose truth
+/// gives a day, how many machine dates (`date_published`) are given, how many are that day,
+/// and how many are another (a month-only date counts as given, right if the month is).
+fn meta_figures(shared: &Path, pages: &[Page]) {
+    for form in corpus::FORMS {
+        let inputs: Vec<(&Page, String)> = pages.iter().filter(|p| p.page_type == "article").filter_map(|p| Some((p, corpus::input(shared, form, &p.id)?))).collect();
+        let rows: Vec<(Option<String>, Option<String>)> = par_map(&inputs, |(_, input)| match cleancopy::clean(input, None) {
+            Ok(c) => (c.byline, c.date_published),
+            Err(_) => (None, None),
+        });
+        println!("wcxb-dev articles, {form}:");
+        for fold in std::iter::once(None).chain((0..corpus::FOLDS).map(Some)) {
+            let keep = |p: &Page| fold.is_none_or(|f| p.fold == f);
+            let authored: Vec<(&str, Option<&str>)> = inputs.iter().zip(&rows).filter(|((p, _), _)| keep(p)).filter_map(|((p, _), (b, _))| Some((p.author.as_deref()?, b.as_deref()))).collect();
+            let given = authored.iter().filter(|(_, b)| b.is_some()).count();
+            let right = authored.iter().filter(|(t, b)| b.is_some_and(|b| byline_right(b, t))).count();
+            let dated: Vec<(&str, Option<&str>)> = inputs.iter().zip(&rows).filter(|((p, _), _)| keep(p)).filter_map(|((p, _), (_, d))| Some((p.publish_date.as_deref()?, d.as_deref()))).collect();
+            let d_given = dated.iter().filter(|(_, d)| d.is_some()).count();
+            let d_right = dated.iter().filter(|(t, d)| d.is_some_and(|d| t.starts_with(d))).count();
+            let pct = |a: usize, n: usize| 100.0 * a as f64 / n.max(1) as f64;
+            let label = fold.map_or("all folds".to_string(), |f| format!("fold {f}"));
+            println!(
+                "  {label:<10} byline: {} with an author, given {:>5.1}%, right {:>5.1}%   date: {} with a day, given {:>5.1}%, right {:>5.1}%, wrong {:>4.1}%",
+                authored.len(),
+                pct(given, authored.len()),
+                pct(right, authored.len()),
+                dated.len(),
+                pct(d_given, dated.len()),
+                pct(d_right, dated.len()),
+                pct(d_given - d_right, dated.len())
+            );
+        }
     }
 }

@@ -166,6 +166,9 @@ pub struct CleanCopy {
     pub byline: Option<String>,
     /// When it was published, as the page gives it.
     pub published: Option<String>,
+    /// When it was published, in ISO 8601 (`2025-09-25`, or `2025-09` where the page names
+    /// only the month): `published` read, where it names a year and can be read one way only.
+    pub date_published: Option<String>,
     /// The publication or site.
     pub site_name: Option<String>,
     /// The original page's address.
@@ -212,6 +215,7 @@ impl CleanCopy {
             title: article.title.clone(),
             byline: article.byline.clone(),
             published: article.published.clone(),
+            date_published: article.published.as_deref().and_then(crate::dates::machine_date),
             site_name: article.site_name.clone(),
             source_url: article.source_url.clone(),
             lang: article.lang.clone(),

@@ -68,7 +68,9 @@ pub fn html(article: &Article) -> String {
     }
     if let Some(published) = &article.published {
         // A machine date stays in `datetime` for machines; readers see its day.
-        let datetime = crate::dates::iso_day(published).map(|_| format!(" datetime=\"{}\"", attr(published.trim()))).unwrap_or_default();
+        // The machine-readable date: the page's own where it gave one, else the day its words name.
+        let machine = if crate::dates::iso_day(published).is_some() { Some(published.trim().to_string()) } else { crate::dates::machine_date(published) };
+        let datetime = machine.map(|d| format!(" datetime=\"{}\"", attr(&d))).unwrap_or_default();
         let shown = escape(&crate::dates::shown(published, article.lang.as_deref()));
         let _ = writeln!(out, "<p class=\"published\"><time{datetime}>{shown}</time></p>");
     }

@@ -151,17 +151,7 @@ pub fn rtl_share(s: &str) -> f64 {
 /// A month's name or its usual short form, in the languages the corpus holds most (English,
 /// French, German, Spanish, Portuguese, Italian); lower case, without a trailing period.
 pub fn is_month_name(word: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "janvier",
-        "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-        "févr", "avr", "juil", "déc", "januar", "februar", "märz", "juni", "juli", "oktober", "dezember", "mär", "okt",
-        "dez", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-        "noviembre", "diciembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro",
-        "novembro", "dezembro", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
-        "dicembre",
-    ];
-    MONTHS.contains(&word)
+    crate::dates::month_number(word).is_some()
 }
 
 /// A currency sign of the common ones ("$", "€", "£", "¥", "₹", "₩", "₽").

@@ -24,13 +24,28 @@ fn json_output_has_every_field_with_null_for_missing_values() {
     let (code, out, err) = cleancopy(&["--format", "json", example.to_str().unwrap()], None);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    for key in ["title", "byline", "published", "site_name", "source_url", "lang", "dir", "summary", "dateline", "copyright", "text", "markdown", "html", "word_count", "input_kind"] {
+    for key in ["title", "byline", "published", "date_published", "site_name", "source_url", "lang", "dir", "summary", "dateline", "copyright", "text", "markdown", "html", "word_count", "input_kind"] {
         assert!(v.get(key).is_some(), "missing field {key}");
     }
     assert!(v["byline"].is_null() && v["source_url"].is_null());
     assert_eq!(v["input_kind"], "text");
     assert_eq!(v["summary"].as_array().unwrap().len(), 4);
     assert!(v["word_count"].as_u64().unwrap() > 300);
+}
+
+#[test]
+fn the_date_as_the_page_writes_it_is_also_given_as_an_iso_day() {
+    let page = "<html><head><title>Ferry keeps running</title></head><body><article><h1>Ferry keeps running</h1>\
+        <p class=\"byline\">By Ann Lee</p><p class=\"date\"><time>Sep 25, 2025</time></p>\
+        <p>The ferry between the two islands will keep running through the winter, the council said on Monday, after a long campaign by the people who depend on it every day.</p>\
+        <p>Volunteers handed out leaflets at the quay all summer, and more than four thousand people signed the letter that went to the council in September.</p></article></body></html>";
+    let (code, out, err) = cleancopy(&["--format", "json"], Some(page.as_bytes()));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["published"], "Sep 25, 2025", "the page's wording kept");
+    assert_eq!(v["date_published"], "2025-09-25");
+    let (_, html, _) = cleancopy(&[], Some(page.as_bytes()));
+    assert!(html.contains("<time datetime=\"2025-09-25\">Sep 25, 2025</time>"), "{html}");
 }
 
 #[test]

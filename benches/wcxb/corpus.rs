@@ -41,6 +41,10 @@ pub struct Page {
     pub with: Vec<String>,
     pub without: Vec<String>,
     pub url: Option<String>,
+    /// Who wrote it, as the truth names them.
+    pub author: Option<String>,
+    /// When it was published, as an ISO day.
+    pub publish_date: Option<String>,
 }
 
 /// What an extractor returned for one page.
@@ -111,6 +115,8 @@ pub fn pages(shared: &Path) -> Vec<Page> {
             with: strings(&gt["with"]),
             without: strings(&gt["without"]),
             url: truth["url"].as_str().map(str::to_string),
+            author: gt["author"].as_str().filter(|a| !a.trim().is_empty()).map(str::to_string),
+            publish_date: gt["publish_date"].as_str().filter(|d| !d.trim().is_empty()).map(str::to_string),
         });
     }
     out.sort_by(|a, b| a.id.cmp(&b.id));
