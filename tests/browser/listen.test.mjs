@@ -285,6 +285,8 @@ describe('chromium: voices that send the text away', { skip: !only.includes('chr
       await page.evaluate(() => window.cleanCopyApp.ready);
       await page.getByRole('button', { name: 'Try an example' }).click();
       await page.locator('#reader article h1').waitFor();
+      // Listening loads with the first article and then lists the voices.
+      await page.locator('#voice optgroup option').first().waitFor({ state: 'attached' });
       const listed = await page.locator('#voice').evaluate((s) => ({ value: s.value, options: [...s.querySelectorAll('optgroup option')].map((o) => [o.parentElement.label, o.textContent]) }));
       assert.equal(listed.value, '', 'no voice is chosen');
       assert.deepEqual(listed.options, [['Online voices: they send the text to their provider', 'Cloud English (en-US), online: sends the text to its provider']]);
