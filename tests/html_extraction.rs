@@ -330,3 +330,21 @@ fn a_commenters_name_and_time_are_not_the_storys() {
     assert_ne!(c.published.as_deref(), Some("2026-11-20"), "{:?}", c.published);
 }
 
+
+#[test]
+fn a_paste_s_writer_and_date_around_its_headline_outside_the_story_are_its_byline_and_date() {
+    let story = "<p>The ferry between the two islands will keep running through the winter, the council said on Monday, after a long campaign by the people who depend on it every day.</p>\
+        <p>Volunteers handed out leaflets at the quay all summer, and more than four thousand people signed the letter that went to the council in September.</p>\
+        <p>The council will review the timetable again in spring, when the new boat arrives from the yard on the mainland and the summer crossings resume.</p>";
+    let paste = format!(
+        "<div class=\"hero\"><div><a href=\"https://news.example/people/ann-lee\">By Ann Lee</a></div><h1>Ferry keeps running through winter</h1>\
+         <div><span>Last updated: Sep 1, 2025</span></div><div><span>August 25, 2025</span> · <span>4 min read</span></div></div><div class=\"content\">{story}</div>"
+    );
+    let c = copy(&paste);
+    assert_eq!(c.byline.as_deref(), Some("By Ann Lee"));
+    assert_eq!(c.published.as_deref(), Some("August 25, 2025"), "the date of publication before the date of the last change");
+    assert_eq!(c.date_published.as_deref(), Some("2025-08-25"));
+    // Without a date of publication, the date of the last change.
+    let c = copy(&paste.replace("<div><span>August 25, 2025</span> · <span>4 min read</span></div>", ""));
+    assert_eq!(c.date_published.as_deref(), Some("2025-09-01"));
+}

@@ -224,6 +224,9 @@ fn finish(meta: &meta::PageMeta, body: ElementRef, converter: &Converter, roots:
     if !thread {
         take_standfirst(&mut blocks, &mut article);
         take_byline(&mut blocks, &mut article);
+        if article.byline.is_none() || article.published.is_none() {
+            meta_near_headline(body, &mut article);
+        }
     }
     take_summary(&mut blocks, &mut article);
     take_copyright(&mut blocks, &mut article);
@@ -615,6 +618,86 @@ fn take_standfirst(blocks: &mut Vec<Block>, article: &mut Article) {
     if matches!(blocks[i], Block::Heading { .. }) || byline_after {
         article.standfirst = Some(crate::words::collapse_ws(&blocks.remove(i).text()));
     }
+}
+
+/// Elements that start a line of their own.
+fn is_block_element(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div" | "li" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "footer" | "section" | "article" | "aside" | "nav" | "main" | "figure" | "figcaption" | "blockquote" | "table" | "tr" | "td" | "th" | "dl" | "dt" | "dd" | "address" | "form" | "br"
+    )
+}
+
+/// How many lines above the headline, and below it before the story's first long paragraph,
+/// are read for its byline and date.
+const LINES_ABOVE_HEADLINE: usize = 3;
+const LINES_BELOW_HEADLINE: usize = 8;
+
+/// A line of this many words or more below the headline is the story: reading stops there.
+const STORY_LINE_WORDS: usize = 25;
+
+/// The separators that part a header line's pieces ("By A. Writer | Updated May 2, 2025",
+/// "Jun 8, 2023 • 11 Minute Read").
+const HEADER_SEPARATORS: &[&str] = &[" | ", " • ", " · ", " – ", " — ", " - ", "•", "·", "|"];
+
+/// The byline and the date the page shows around its headline where the story's element and
+/// the metadata gave none: a paste's header often stands apart from the story ("August 25,
+/// 2025" under the `<h1>`, "By A. Writer" above it). Only the few lines nearest the page's
+/// headline are read, each a line of its own (an element with no block inside), and only a
+/// line (or a piece of one) that is a date of a known day, or that names a writer, is taken.
+fn meta_near_headline(body: ElementRef, article: &mut Article) {
+    let Some(title) = article.title.as_deref() else { return };
+    let title = crate::words::collapse_ws(title).to_lowercase();
+    if title.is_empty() {
+        return;
+    }
+    let elements: Vec<ElementRef> = body.descendants().filter_map(ElementRef::wrap).collect();
+    let is_heading = |e: &ElementRef| matches!(e.value().name(), "h1" | "h2");
+    let Some(at) = elements.iter().position(|e| is_heading(e) && crate::words::collapse_ws(&e.text().collect::<String>()).to_lowercase() == title) else { return };
+    let line_of = |e: &ElementRef| -> Option<String> {
+        if !is_block_element(e.value().name()) || e.descendants().skip(1).filter_map(ElementRef::wrap).any(|d| is_block_element(d.value().name())) {
+            return None;
+        }
+        let text = crate::words::collapse_ws(&e.text().collect::<String>());
+        (!text.is_empty()).then_some(text)
+    };
+    let headline_end = at + elements[at].descendants().filter_map(ElementRef::wrap).count();
+    let below = elements[headline_end..].iter().take(400).filter_map(line_of).take(LINES_BELOW_HEADLINE).take_while(|l| crate::words::count_words(l) < STORY_LINE_WORDS);
+    let above: Vec<String> = elements[..at].iter().rev().take(200).filter_map(line_of).take(LINES_ABOVE_HEADLINE).collect();
+    let mut updated = None;
+    // Below first (where most pages put them), then above, nearest first.
+    for line in below.collect::<Vec<_>>().into_iter().chain(above) {
+        if crate::words::count_words(&line) > 20 {
+            continue;
+        }
+        let pieces: Vec<&str> = HEADER_SEPARATORS.iter().find(|s| line.contains(*s)).map_or_else(|| vec![line.as_str()], |s| line.split(*s).map(str::trim).filter(|p| !p.is_empty()).collect());
+        for piece in pieces {
+            if article.byline.is_none() && refine::is_byline(piece) {
+                article.byline = Some(piece.to_string());
+            } else if article.published.is_none() && crate::words::count_words(piece) <= 10 && crate::dates::machine_date(piece).is_some_and(|d| d.len() == 10) {
+                // A date of the last change is taken only where no other date is shown.
+                if says_updated(piece) {
+                    updated.get_or_insert_with(|| piece.to_string());
+                } else {
+                    article.published = Some(piece.to_string());
+                }
+            }
+        }
+        if article.byline.is_some() && article.published.is_some() {
+            return;
+        }
+    }
+    if article.published.is_none() {
+        article.published = updated;
+    }
+}
+
+/// A date line that gives when the story was last changed ("Updated on …", "Last modified"),
+/// not when it was published.
+fn says_updated(text: &str) -> bool {
+    const WORDS: &[&str] = &["updated", "update", "modified", "edited", "revised", "aktualisiert", "mis à jour", "actualizado", "atualizado", "aggiornato"];
+    let lower = text.to_lowercase();
+    WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// A short line that names the writer: "By …", or the writer the metadata names.
