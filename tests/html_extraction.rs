@@ -330,3 +330,13 @@ fn a_commenters_name_and_time_are_not_the_storys() {
     assert_ne!(c.published.as_deref(), Some("2026-11-20"), "{:?}", c.published);
 }
 
+
+#[test]
+fn a_title_that_shortens_the_page_s_one_main_heading_gives_way_to_it() {
+    let html = "<html lang=\"ru\"><head><title>Новости</title></head><body><header><a href=\"/\">Сайт</a></header><main><h1>Новости дня</h1>\
+        <p>Паром между двумя островами будет ходить всю зиму, сообщил в понедельник совет после долгой кампании жителей, которые зависят от него каждый день.</p>\
+        <p>Волонтёры раздавали листовки на причале всё лето, и более четырёх тысяч человек подписали письмо, отправленное в совет в сентябре.</p></main></body></html>";
+    let c = copy(html);
+    assert_eq!(c.title.as_deref(), Some("Новости дня"));
+    assert!(c.html.contains("<h1>Новости дня</h1>"), "{}", c.html);
+}
