@@ -347,4 +347,11 @@ fn a_paste_s_writer_and_date_around_its_headline_outside_the_story_are_its_bylin
     // Without a date of publication, the date of the last change.
     let c = copy(&paste.replace("<div><span>August 25, 2025</span> · <span>4 min read</span></div>", ""));
     assert_eq!(c.date_published.as_deref(), Some("2025-09-01"));
+fn a_title_that_shortens_the_page_s_one_main_heading_gives_way_to_it() {
+    let html = "<html lang=\"ru\"><head><title>Новости</title></head><body><header><a href=\"/\">Сайт</a></header><main><h1>Новости дня</h1>\
+        <p>Паром между двумя островами будет ходить всю зиму, сообщил в понедельник совет после долгой кампании жителей, которые зависят от него каждый день.</p>\
+        <p>Волонтёры раздавали листовки на причале всё лето, и более четырёх тысяч человек подписали письмо, отправленное в совет в сентябре.</p></main></body></html>";
+    let c = copy(html);
+    assert_eq!(c.title.as_deref(), Some("Новости дня"));
+    assert!(c.html.contains("<h1>Новости дня</h1>"), "{}", c.html);
 }

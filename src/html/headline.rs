@@ -68,6 +68,15 @@ fn decode_once(text: &str) -> Option<String> {
     (!decoded.trim().is_empty() && decoded != text).then_some(decoded)
 }
 
+/// Whether every word of `part` is in `line` (letter case and white space folded).
+fn holds_words(line: &str, part: &str) -> bool {
+    let line = fold(line);
+    let words: Vec<&str> = line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let part = fold(part);
+    let mut wanted = part.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
+    wanted.peek().is_some() && wanted.all(|w| words.contains(&w))
+}
+
 /// How many distinct words of three letters or more two lines have in common.
 fn shared_words(a: &str, b: &str) -> usize {
     let words = |s: &str| -> std::collections::HashSet<String> { crate::words::words(&fold(s)).filter(|w| w.chars().count() >= 3).map(str::to_string).collect() };
@@ -254,8 +263,9 @@ pub fn choose(body: ElementRef, title: Option<&str>, from_document: bool, site_n
         return Some(title);
     }
     // One main heading on the page, of more than one word, on the title's subject (two words
-    // in common): the page's own headline, worded for the page rather than for search results.
-    if heads.len() == 1 && count_words(&heads[0].text) >= 2 && shared_words(&heads[0].text, &title) >= 2 {
+    // in common, or the whole title: a title that shortens it, "News" over "News of the day"):
+    // the page's own headline, worded for the page rather than for search results.
+    if heads.len() == 1 && count_words(&heads[0].text) >= 2 && (shared_words(&heads[0].text, &title) >= 2 || holds_words(&heads[0].text, &title)) {
         return Some(heads[0].text.clone());
     }
     Some(title)
