@@ -330,7 +330,6 @@ fn a_commenters_name_and_time_are_not_the_storys() {
     assert_ne!(c.published.as_deref(), Some("2026-11-20"), "{:?}", c.published);
 }
 
-
 #[test]
 fn a_paste_s_writer_and_date_around_its_headline_outside_the_story_are_its_byline_and_date() {
     let story = "<p>The ferry between the two islands will keep running through the winter, the council said on Monday, after a long campaign by the people who depend on it every day.</p>\
@@ -347,6 +346,9 @@ fn a_paste_s_writer_and_date_around_its_headline_outside_the_story_are_its_bylin
     // Without a date of publication, the date of the last change.
     let c = copy(&paste.replace("<div><span>August 25, 2025</span> · <span>4 min read</span></div>", ""));
     assert_eq!(c.date_published.as_deref(), Some("2025-09-01"));
+}
+
+#[test]
 fn a_title_that_shortens_the_page_s_one_main_heading_gives_way_to_it() {
     let html = "<html lang=\"ru\"><head><title>Новости</title></head><body><header><a href=\"/\">Сайт</a></header><main><h1>Новости дня</h1>\
         <p>Паром между двумя островами будет ходить всю зиму, сообщил в понедельник совет после долгой кампании жителей, которые зависят от него каждый день.</p>\
