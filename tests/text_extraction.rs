@@ -186,3 +186,18 @@ fn the_apps_own_example_gives_its_key_points_dateline_and_story_and_no_furniture
     }
     assert!(c.copyright.is_some());
 }
+
+#[test]
+fn a_name_under_the_headline_that_a_note_about_its_writer_repeats_is_the_byline() {
+    let text = "News Example\nHome\nWorld\n\nFerry keeps running through winter\n\nAnn Lee\n\n\
+        The ferry between the two islands will keep running through the winter, the council said on Monday, after a long campaign by the people who depend on it every day.\n\n\
+        Volunteers handed out leaflets at the quay all summer, and more than four thousand people signed the letter that went to the council in September.\n\n\
+        The council will review the timetable again in spring, when the new boat arrives from the yard on the mainland and the summer crossings resume.\n\n\
+        Ann Lee is a reporter who covers the islands and their ferries.\n\nAbout us\nContact";
+    let c = cleancopy::clean(text, None).unwrap();
+    assert_eq!(c.title.as_deref(), Some("Ferry keeps running through winter"));
+    assert_eq!(c.byline.as_deref(), Some("Ann Lee"));
+    // Without the note, a short line under the headline is not taken for a name.
+    let c = cleancopy::clean(&text.replace("Ann Lee is a reporter who covers the islands and their ferries.\n\n", ""), None).unwrap();
+    assert_eq!(c.byline, None);
+}

@@ -168,6 +168,9 @@ pub fn extract_with<'a>(input: impl Into<Cow<'a, str>>, model: &LineModel) -> Ar
     }
     // The features are not read again: gone before the body is made.
     drop(rows);
+    if article.byline.is_none() {
+        article.byline = writer_near_title(&units, article.title.as_deref()).map(str::to_string);
+    }
     if each_line {
         let taken = [&article.title, &article.byline, &article.published];
         for (k, u) in keep.iter_mut().zip(&units).take(head) {
@@ -620,6 +623,50 @@ fn find_summary(before: &[Unit]) -> Option<(std::ops::Range<usize>, Vec<String>)
 }
 
 /// A headline: a few words standing alone, not a sentence in a paragraph.
+/// The lines next to the headline read for its writer's name, nearest first (below it, then
+/// above it).
+const WRITER_NEAR_TITLE: [isize; 6] = [1, -1, 2, 3, -2, 4];
+
+/// A writer's name on a line of its own next to the headline ("Andrew King" under the title,
+/// as a page's header copies), taken where the page confirms it is a writer's: a note about
+/// them further on ("Andrew King is a writer …"). (A date beside the line is no proof: a
+/// post's category label stands there as often.)
+fn writer_near_title<'a>(units: &[Unit<'a>], title: Option<&str>) -> Option<&'a str> {
+    let title = title?;
+    let at = units.iter().position(|u| u.text == title)?;
+    let line = |k: isize| usize::try_from(at as isize + k).ok().and_then(|k| units.get(k).map(|u| (k, u)));
+    for (k, unit) in WRITER_NEAR_TITLE.iter().filter_map(|&k| line(k)) {
+        let name = unit.text.trim();
+        if !looks_like_a_name(name) {
+            continue;
+        }
+        // An author's note: the name, then what they are or do.
+        let noted = units.iter().enumerate().any(|(j, u)| {
+            j != k && u.text.strip_prefix(name).is_some_and(|rest| AUTHOR_NOTE_OPENERS.iter().any(|o| rest.starts_with(o)))
+        });
+        if noted {
+            return Some(unit.text);
+        }
+    }
+    None
+}
+
+/// What follows a writer's name in a note about them ("… is a reporter", "… has covered",
+/// "…, a reporter"), in the languages the corpora hold most.
+const AUTHOR_NOTE_OPENERS: &[&str] = &[" is ", " has ", " was ", " writes ", " covers ", ", ", " est ", " ist ", " es ", " è ", " é "];
+
+/// A person's name as a line: two to four words, each capitalised (or in capitals), of letters
+/// with at most a period, hyphen or apostrophe, and nothing else.
+fn looks_like_a_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && text.chars().count() <= 40
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
+        })
+}
+
 fn is_title_like(unit: &Unit) -> bool {
     let text = unit.text;
     unit.line.marker.is_none()
