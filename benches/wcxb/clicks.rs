@@ -41,8 +41,10 @@ fn page_f1(truth: &str, predicted: &str) -> f64 {
 }
 
 /// The page's F1 after 0, 1, 2 and 3 greedy clicks (each the click that raises F1 most; none
-/// once no click raises it), from the clean copy's body `text` and its `left_out`.
-pub fn f1_by_clicks(truth: &str, text: &str, left_out: &[cleancopy::LeftOut]) -> [f64; CLICKS + 1] {
+/// once no click raises it), from the clean copy's body `text` and its `left_out`. With
+/// `runs`, a click may also bring back a whole run of left-out blocks (those that stood
+/// together between the same two kept blocks), as the app's folded runs offer.
+pub fn f1_by_clicks(truth: &str, text: &str, left_out: &[cleancopy::LeftOut], runs: bool) -> [f64; CLICKS + 1] {
     // The blocks in page order, each with whether it is in the copy.
     let kept: Vec<&str> = if text.is_empty() { Vec::new() } else { text.split("\n\n").collect() };
     let mut items: Vec<(&str, bool)> = Vec::with_capacity(kept.len() + left_out.len());
@@ -58,13 +60,40 @@ pub fn f1_by_clicks(truth: &str, text: &str, left_out: &[cleancopy::LeftOut]) ->
     }
     items.extend(rest.map(|l| (l.text.as_str(), false)));
 
-    let shingles: Vec<Vec<(u64, usize)>> = items.iter().map(|(t, _)| shingle_counts(t).into_iter().collect()).collect();
+    // What a click toggles: each block, and with `runs` each run of two or more left-out
+    // blocks.
+    let mut targets: Vec<Vec<usize>> = (0..items.len()).map(|i| vec![i]).collect();
+    if runs {
+        let mut i = 0;
+        while i < items.len() {
+            let start = i;
+            while i < items.len() && !items[i].1 {
+                i += 1;
+            }
+            if i - start >= 2 {
+                targets.push((start..i).collect());
+            }
+            i = i.max(start + 1);
+        }
+    }
+    let shingles: Vec<Vec<(u64, usize)>> = targets
+        .iter()
+        .map(|t| {
+            let mut counts: HashMap<u64, usize> = HashMap::new();
+            for &i in t {
+                for (s, c) in shingle_counts(items[i].0) {
+                    *counts.entry(s).or_default() += c;
+                }
+            }
+            counts.into_iter().collect()
+        })
+        .collect();
     let truth_counts = shingle_counts(truth);
     let truth_total: usize = truth_counts.values().sum();
     let mut predicted: HashMap<u64, usize> = HashMap::new();
     for (i, (_, on)) in items.iter().enumerate() {
         if *on {
-            for &(s, c) in &shingles[i] {
+            for (s, c) in shingle_counts(items[i].0) {
                 *predicted.entry(s).or_default() += c;
             }
         }
@@ -75,10 +104,13 @@ pub fn f1_by_clicks(truth: &str, text: &str, left_out: &[cleancopy::LeftOut]) ->
     for click in 1..=CLICKS {
         // The quick count: the change in true positives and in predicted shingles.
         let (tp, total): (usize, usize) = predicted.iter().fold((0, 0), |(tp, total), (s, &c)| (tp + c.min(truth_counts.get(s).copied().unwrap_or(0)), total + c));
-        let mut quick: Vec<(f64, usize)> = items
+        let mut quick: Vec<(f64, usize)> = targets
             .iter()
             .enumerate()
-            .map(|(i, (_, on))| {
+            // A run is brought back only whole, while all of it is out.
+            .filter(|(_, t)| t.len() == 1 || t.iter().all(|&i| !items[i].1))
+            .map(|(i, t)| {
+                let on = &items[t[0]].1;
                 let (mut dtp, mut dtotal) = (0i64, 0i64);
                 for &(s, c) in &shingles[i] {
                     let p = predicted.get(&s).copied().unwrap_or(0);
@@ -95,17 +127,17 @@ pub fn f1_by_clicks(truth: &str, text: &str, left_out: &[cleancopy::LeftOut]) ->
         quick.sort_by(|a, b| b.0.total_cmp(&a.0));
         let mut best = (f1[click - 1], None);
         for &(_, i) in quick.iter().take(EXACT_TRIES) {
-            items[i].1 = !items[i].1;
+            targets[i].iter().for_each(|&j| items[j].1 = !items[j].1);
             let score = page_f1(truth, &body(&items));
-            items[i].1 = !items[i].1;
+            targets[i].iter().for_each(|&j| items[j].1 = !items[j].1);
             if score > best.0 {
                 best = (score, Some(i));
             }
         }
         f1[click] = best.0;
         if let Some(i) = best.1 {
-            let on = !items[i].1;
-            items[i].1 = on;
+            let on = !items[targets[i][0]].1;
+            targets[i].iter().for_each(|&j| items[j].1 = on);
             for &(s, c) in &shingles[i] {
                 let p = predicted.entry(s).or_default();
                 *p = if on { *p + c } else { p.saturating_sub(c) };
