@@ -492,7 +492,7 @@ fn click_figures(shared: &Path, pages: &[Page], forms: &[&str], list: bool) {
         let all: Vec<_> = rows.iter().map(|r| r.0).collect();
         clicks::print("articles", &articles);
         clicks::print("all", &all);
-        println!("  a click may also bring back a whole run of left-out blocks:");
+        println!("  a click may also bring back a run of left-out blocks of one group:");
         let articles: Vec<_> = inputs.iter().zip(&rows).filter(|((p, _), _)| p.page_type == "article").map(|(_, r)| r.2).collect();
         let all: Vec<_> = rows.iter().map(|r| r.2).collect();
         clicks::print("articles", &articles);

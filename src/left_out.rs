@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use crate::article::Article;
 use crate::detect::InputKind;
+use crate::html::PageBlock;
 
 /// One block of text the extraction left out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +23,10 @@ pub struct LeftOut {
     /// The index of the kept body block it stood after, in the order of the blocks of the
     /// body text (`CleanCopy::text`, blocks separated by a blank line); −1 before the first.
     pub after: i64,
+    /// The container it stood in on the page: left-out blocks next to each other with the
+    /// same group (a list's items, a section's paragraphs) are one part of the page, which a
+    /// reader brings back whole; a run of furniture and a lost section differ in it.
+    pub group: usize,
 }
 
 /// A page block of fewer words than this is kept only where it is a whole kept block, or
@@ -39,10 +44,25 @@ const SHARED_WORDS: f64 = 0.8;
 pub fn find(input: &str, kind: InputKind, article: &Article) -> Vec<LeftOut> {
     let blocks = match kind {
         InputKind::HtmlDocument | InputKind::HtmlFragment => crate::html::page_blocks(input),
-        InputKind::Text => input.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect(),
+        InputKind::Text => text_blocks(input),
         InputKind::Markdown => Vec::new(),
     };
     left_out(&blocks, article)
+}
+
+/// A copied text's lines, each a block; lines between two blank lines are one group.
+fn text_blocks(input: &str) -> Vec<PageBlock> {
+    let mut group = 0;
+    let mut blocks = Vec::new();
+    for line in input.lines() {
+        let text = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.is_empty() {
+            group += 1;
+        } else {
+            blocks.push(PageBlock { text, group });
+        }
+    }
+    blocks
 }
 
 /// A text as its words, lower-cased, each with a space before and after (`" a b c "`), so
@@ -60,7 +80,7 @@ fn key(text: &str) -> (String, usize) {
 
 /// The blocks of `blocks` (a page's, in order) that are not in `article`'s body nor among
 /// the fields shown around it.
-pub fn left_out(blocks: &[String], article: &Article) -> Vec<LeftOut> {
+pub fn left_out(blocks: &[PageBlock], article: &Article) -> Vec<LeftOut> {
     let units = article.body_units();
     // Where each unit ends among the body text's blank-line-separated blocks (a unit of code
     // may hold blank lines).
@@ -98,7 +118,7 @@ pub fn left_out(blocks: &[String], article: &Article) -> Vec<LeftOut> {
     // The last unit a block was found in.
     let mut last: Option<usize> = None;
     let mut out = Vec::new();
-    for block in blocks {
+    for PageBlock { text: block, group } in blocks {
         let (k, words) = key(block);
         if words == 0 {
             continue;
@@ -123,7 +143,7 @@ pub fn left_out(blocks: &[String], article: &Article) -> Vec<LeftOut> {
         if around.iter().any(|a| a.contains(k.as_str()) || (k.contains(a.as_str()) && k.len() <= a.len() + 24)) {
             continue;
         }
-        out.push(LeftOut { text: block.clone(), after: last.map_or(-1, |u| last_block[u]) });
+        out.push(LeftOut { text: block.clone(), after: last.map_or(-1, |u| last_block[u]), group: *group });
     }
     out
 }
@@ -185,8 +205,8 @@ mod tests {
         Article { title: Some(title.into()), blocks: paragraphs.iter().map(|p| Block::paragraph(*p)).collect(), ..Article::default() }
     }
 
-    fn blocks(texts: &[&str]) -> Vec<String> {
-        texts.iter().map(|t| t.to_string()).collect()
+    fn blocks(texts: &[&str]) -> Vec<PageBlock> {
+        texts.iter().map(|t| PageBlock { text: t.to_string(), group: 0 }).collect()
     }
 
     #[test]
@@ -203,7 +223,7 @@ mod tests {
         let a = article("T", &["The first paragraph of the story is here.", "Readers left comments on the story today."]);
         let page = blocks(&["Comments", "The first paragraph of the story is here.", "Readers left comments on the story today."]);
         let got = left_out(&page, &a);
-        assert_eq!(got, [LeftOut { text: "Comments".into(), after: -1 }]);
+        assert_eq!(got, [LeftOut { text: "Comments".into(), after: -1, group: 0 }]);
     }
 
     #[test]
@@ -220,6 +240,12 @@ mod tests {
         let page = blocks(&["Kept opening paragraph with enough words.", "A lost section heading", "Its paragraph the extraction dropped, long enough.", "Kept closing paragraph with enough words."]);
         let got: Vec<_> = left_out(&page, &a).into_iter().map(|l| l.after).collect();
         assert_eq!(got, [0, 0]);
+    }
+
+    #[test]
+    fn a_copied_text_s_lines_are_grouped_by_its_blank_lines() {
+        let groups: Vec<usize> = text_blocks("Home\nNews\n\nA paragraph.\n\n\nShare\nPrint\n").iter().map(|b| b.group).collect();
+        assert_eq!(groups, [0, 0, 1, 3, 3]);
     }
 
     #[test]

@@ -42,32 +42,40 @@ fn page_f1(truth: &str, predicted: &str) -> f64 {
 
 /// The page's F1 after 0, 1, 2 and 3 greedy clicks (each the click that raises F1 most; none
 /// once no click raises it), from the clean copy's body `text` and its `left_out`. With
-/// `runs`, a click may also bring back a whole run of left-out blocks (those that stood
-/// together between the same two kept blocks), as the app's folded runs offer.
+/// `runs`, a click may also bring back a whole run of left-out blocks that stood together
+/// in one container of the page (between the same two kept blocks, of one `group`).
 pub fn f1_by_clicks(truth: &str, text: &str, left_out: &[cleancopy::LeftOut], runs: bool) -> [f64; CLICKS + 1] {
     // The blocks in page order, each with whether it is in the copy.
     let kept: Vec<&str> = if text.is_empty() { Vec::new() } else { text.split("\n\n").collect() };
     let mut items: Vec<(&str, bool)> = Vec::with_capacity(kept.len() + left_out.len());
+    // Each item's group: a left-out block's, none for a kept one.
+    let mut groups: Vec<Option<usize>> = Vec::with_capacity(kept.len() + left_out.len());
     let mut rest = left_out.iter().peekable();
     while let Some(l) = rest.next_if(|l| l.after < 0) {
         items.push((&l.text, false));
+        groups.push(Some(l.group));
     }
     for (i, k) in kept.iter().enumerate() {
         items.push((k, true));
+        groups.push(None);
         while let Some(l) = rest.next_if(|l| l.after <= i as i64) {
             items.push((&l.text, false));
+            groups.push(Some(l.group));
         }
     }
-    items.extend(rest.map(|l| (l.text.as_str(), false)));
+    for l in rest {
+        items.push((&l.text, false));
+        groups.push(Some(l.group));
+    }
 
     // What a click toggles: each block, and with `runs` each run of two or more left-out
-    // blocks.
+    // blocks of one group.
     let mut targets: Vec<Vec<usize>> = (0..items.len()).map(|i| vec![i]).collect();
     if runs {
         let mut i = 0;
         while i < items.len() {
             let start = i;
-            while i < items.len() && !items[i].1 {
+            while i < items.len() && groups[i].is_some() && groups[i] == groups[start] {
                 i += 1;
             }
             if i - start >= 2 {

@@ -28,16 +28,44 @@ fn is_block(name: &str) -> bool {
     )
 }
 
+/// One block of a page's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageBlock {
+    /// Its text, white space collapsed.
+    pub text: String,
+    /// The container it stands in (for an HTML page, the block element around the one that
+    /// holds it: a list for an item, a section for a paragraph): blocks of one group stood
+    /// together on the page, which a reader brings back together.
+    pub group: usize,
+}
+
+/// Block elements that hold one paragraph or item, not a part of the page: a block's group
+/// is the nearest open block element that is not one of these.
+fn is_item(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "li" | "dt" | "dd" | "td" | "th" | "tr" | "thead" | "tbody" | "tfoot" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "br"
+            | "hr" | "pre" | "caption" | "figcaption" | "summary" | "legend" | "address" | "button" | "blockquote"
+    )
+}
+
 /// The page's blocks of text in document order, each with its white space collapsed; empty
 /// blocks are left out. The page is parsed as extraction parses it (its nesting bounded).
-pub fn page_blocks(input: &str) -> Vec<String> {
+pub fn page_blocks(input: &str) -> Vec<PageBlock> {
     let doc = mend::parse(input);
     let mut blocks = Vec::new();
     let mut current = String::new();
-    let flush = |current: &mut String, blocks: &mut Vec<String>| {
+    // The block elements open, each by its number in document order and whether it holds
+    // one item.
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    let mut opened = 0usize;
+    let flush = |current: &mut String, blocks: &mut Vec<PageBlock>, open: &[(usize, bool)]| {
         let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
         if !text.is_empty() {
-            blocks.push(text);
+            // The nearest container, not the element that holds the text itself.
+            let holder = open.len().saturating_sub(1);
+            let group = open[..holder].iter().rev().find(|(_, item)| !item).map_or(0, |(n, _)| *n);
+            blocks.push(PageBlock { text, group });
         }
         current.clear();
     };
@@ -59,7 +87,9 @@ pub fn page_blocks(input: &str) -> Vec<String> {
                             continue;
                         }
                         if is_block(name) {
-                            flush(&mut current, &mut blocks);
+                            flush(&mut current, &mut blocks, &open);
+                            opened += 1;
+                            open.push((opened, is_item(name)));
                         }
                     }
                     _ => {}
@@ -75,13 +105,14 @@ pub fn page_blocks(input: &str) -> Vec<String> {
                 }
                 if let Node::Element(e) = node.value() {
                     if is_block(e.name()) {
-                        flush(&mut current, &mut blocks);
+                        flush(&mut current, &mut blocks, &open);
+                        open.pop();
                     }
                 }
             }
         }
     }
-    flush(&mut current, &mut blocks);
+    flush(&mut current, &mut blocks, &open);
     blocks
 }
 
@@ -95,6 +126,17 @@ mod tests {
             <nav><ul><li>Home</li><li>World <b>news</b></li></ul></nav>\
             <p>First <em>para</em>graph.</p><div hidden>Secret</div>\
             <table><tr><td>a</td><td>b</td></tr></table>Loose text<br>next line</body></html>";
-        assert_eq!(page_blocks(page), ["Home", "World news", "First paragraph.", "a", "b", "Loose text", "next line"]);
+        let blocks = page_blocks(page);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Home", "World news", "First paragraph.", "a", "b", "Loose text", "next line"]);
+    }
+
+    #[test]
+    fn items_of_one_list_share_a_group_and_a_paragraph_after_it_does_not() {
+        let page = "<body><div><ul><li>One</li><li>Two</li></ul><p>After</p></div><aside><p>Aside</p></aside></body>";
+        let groups: Vec<usize> = page_blocks(page).iter().map(|b| b.group).collect();
+        assert_eq!(groups[0], groups[1]);
+        assert_ne!(groups[1], groups[2]);
+        assert_ne!(groups[2], groups[3]);
     }
 }
