@@ -9,6 +9,7 @@
 //! other block is.
 
 use serde::{Deserialize, Serialize};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 use crate::article::Article;
@@ -92,7 +93,8 @@ pub fn left_out(blocks: &[PageBlock], article: &Article) -> Vec<LeftOut> {
     }
     let keys: Vec<String> = units.iter().map(|u| key(u).0).collect();
     // The units' keys end to end, a line break between each (no key holds one), with where
-    // each starts: a long block is found in one search.
+    // each starts, and where each run of four words is: a long block is found by its first
+    // four words.
     let mut joined = String::new();
     let mut starts = Vec::with_capacity(keys.len());
     for k in &keys {
@@ -100,6 +102,7 @@ pub fn left_out(blocks: &[PageBlock], article: &Article) -> Vec<LeftOut> {
         joined.push_str(k);
         joined.push('\n');
     }
+    let grams = grams(&joined);
     let mut whole: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
         whole.entry(k.as_str()).or_default().push(i);
@@ -123,7 +126,7 @@ pub fn left_out(blocks: &[PageBlock], article: &Article) -> Vec<LeftOut> {
         if words == 0 {
             continue;
         }
-        if let Some((unit, end)) = locate(&k, words, &keys, &joined, &starts, &whole, at, pos) {
+        if let Some((unit, end)) = locate(&k, words, &Body { keys: &keys, joined: &joined, starts: &starts, whole: &whole, grams: &grams }, at, pos) {
             // A block that holds whole units reads past them all.
             let (mut unit, mut end) = (unit, end);
             while unit + 1 < keys.len() && keys[unit + 1].len() > 1 && k.contains(keys[unit + 1].as_str()) {
@@ -148,10 +151,42 @@ pub fn left_out(blocks: &[PageBlock], article: &Article) -> Vec<LeftOut> {
     out
 }
 
+/// The kept units, as [`locate`] looks blocks up in them.
+struct Body<'a> {
+    /// Each unit's key.
+    keys: &'a [String],
+    /// The keys end to end, a line break after each.
+    joined: &'a str,
+    /// Where each key starts in `joined`.
+    starts: &'a [usize],
+    /// The units of each key.
+    whole: &'a HashMap<&'a str, Vec<usize>>,
+    /// Where each run of four words starts in `joined`, in order.
+    grams: &'a FxHashMap<&'a str, Vec<usize>>,
+}
+
+/// The most places of a block's first four words that are read to find the block: a page's
+/// block is looked up in constant time, however long the body.
+const GRAM_TRIES: usize = 64;
+
+/// Every run of four words of `joined` (as `" a b c d "`) and where each starts, in order.
+fn grams(joined: &str) -> FxHashMap<&str, Vec<usize>> {
+    let mut out: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut start = 0;
+    for line in joined.split('\n') {
+        let spaces: Vec<usize> = line.match_indices(' ').map(|(i, _)| i).collect();
+        for w in spaces.windows(5) {
+            out.entry(&line[w[0]..=w[4]]).or_default().push(start + w[0]);
+        }
+        start += line.len() + 1;
+    }
+    out
+}
+
 /// Where the block of key `k` (of `words` words) is in the kept units, reading on from unit
 /// `at`, `pos` bytes into its key: the unit and the end of the block in its key.
-#[allow(clippy::too_many_arguments)]
-fn locate(k: &str, words: usize, keys: &[String], joined: &str, starts: &[usize], whole: &HashMap<&str, Vec<usize>>, at: usize, pos: usize) -> Option<(usize, usize)> {
+fn locate(k: &str, words: usize, body: &Body, at: usize, pos: usize) -> Option<(usize, usize)> {
+    let Body { keys, joined, starts, whole, grams } = body;
     let current = keys.get(at)?;
     // Word boundaries are shared spaces: a block read on from `pos` starts at the space
     // before it.
@@ -175,8 +210,11 @@ fn locate(k: &str, words: usize, keys: &[String], joined: &str, starts: &[usize]
         return None;
     }
     let offset = starts[at] + current.len() + 1;
-    if let Some(i) = joined.get(offset..).and_then(|rest| rest.find(k)) {
-        let found = offset + i;
+    // The block's first four words, looked up; then the whole block read at each place.
+    let gram_end = k.match_indices(' ').nth(4).map(|(i, _)| i)?;
+    let places = grams.get(&k[..=gram_end]).map_or(&[][..], Vec::as_slice);
+    let first = places.partition_point(|&p| p < offset);
+    if let Some(&found) = places[first..].iter().take(GRAM_TRIES).find(|&&p| joined[p..].starts_with(k)) {
         let unit = starts.partition_point(|&s| s <= found) - 1;
         return Some((unit, found - starts[unit] + k.len()));
     }
