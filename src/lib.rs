@@ -19,6 +19,7 @@ pub mod face;
 pub mod forest;
 pub mod html;
 pub mod lang;
+pub mod left_out;
 pub mod markdown;
 pub mod mojibake;
 pub mod pipeline;
@@ -37,6 +38,7 @@ mod web;
 pub use article::{Article, Block, Direction, Image, Inline};
 pub use detect::{detect, InputKind};
 pub use error::Error;
+pub use left_out::LeftOut;
 #[cfg(not(target_arch = "wasm32"))]
 pub use pipeline::decode;
 pub use pipeline::{clean, clean_with, extract, extract_at, CleanCopy, Models, MAX_INPUT_BYTES};

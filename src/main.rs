@@ -109,7 +109,9 @@ fn run() -> Result<(), String> {
     let bytes = read_input(args.path.as_deref())?;
     let input = cleancopy::decode(&bytes).map_err(|e| e.to_string())?;
     drop(bytes);
-    // Handed over, so that it is freed once the extractor has its own copy.
+    // JSON's `left_out` reads the page again; otherwise the input is handed over, so that it is
+    // freed once the extractor has its own copy.
+    let page = matches!(args.format, Format::Json).then(|| input.clone());
     let (article, kind) = cleancopy::extract(input, None).map_err(|e| e.to_string())?;
     let out = match args.format {
         Format::Html => cleancopy::render::html(&article),
@@ -118,7 +120,7 @@ fn run() -> Result<(), String> {
         Format::Markdown => cleancopy::render::markdown(&article),
         Format::Text => cleancopy::render::text(&article),
         Format::Json => {
-            let copy = cleancopy::CleanCopy::new(&article, kind);
+            let copy = cleancopy::CleanCopy::with_left_out(&article, kind, page.as_deref().unwrap_or_default());
             serde_json::to_string_pretty(&copy).map_err(|e| e.to_string())? + "\n"
         }
     };

@@ -206,6 +206,11 @@ pub struct CleanCopy {
     /// The body's running text without figure captions (schema.org's `articleBody`), blocks
     /// separated by a blank line.
     pub article_body: String,
+    /// The blocks of the page the extraction left out (menus, sidebars, teasers, comments, a
+    /// section lost), in page order, each with the index of the body block (of `text`) it
+    /// stood after, −1 before the first (see [`crate::left_out`]). Empty when the copy was
+    /// made from an article alone ([`CleanCopy::new`]).
+    pub left_out: Vec<crate::LeftOut>,
 }
 
 impl CleanCopy {
@@ -234,7 +239,13 @@ impl CleanCopy {
             excerpt: article.excerpt.clone().or_else(|| article.standfirst.clone()).or_else(|| article.first_paragraph()),
             lead_image: article.lead_image.as_ref().map(|i| i.src.clone()),
             article_body: article.article_body_units().join("\n\n"),
+            left_out: Vec::new(),
         }
+    }
+
+    /// [`CleanCopy::new`], with what of `input` (read as `kind`) the article left out.
+    pub fn with_left_out(article: &Article, kind: InputKind, input: &str) -> CleanCopy {
+        CleanCopy { left_out: crate::left_out::find(input, kind, article), ..CleanCopy::new(article, kind) }
     }
 }
 
@@ -251,8 +262,9 @@ pub fn clean<'a>(input: impl Into<Cow<'a, str>>, kind: Option<InputKind>) -> Res
 
 /// [`clean`], with the models given.
 pub fn clean_with<'a>(input: impl Into<Cow<'a, str>>, kind: Option<InputKind>, models: Models) -> Result<CleanCopy, Error> {
-    let (article, kind) = extract_with(input, kind, models)?;
-    Ok(CleanCopy::new(&article, kind))
+    let input = input.into();
+    let (article, kind) = extract_with(&*input, kind, models)?;
+    Ok(CleanCopy::with_left_out(&article, kind, &input))
 }
 
 #[cfg(test)]

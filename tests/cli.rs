@@ -89,3 +89,53 @@ fn a_web_address_is_one_line_saying_pages_are_not_fetched_and_a_failure() {
         assert!(err.contains("does not fetch pages") && err.contains("save the page"), "{err}");
     }
 }
+
+/// A news page: a menu, the story with an inline advertisement and a lost paragraph, and a
+/// sidebar of teasers.
+const PAGE_WITH_FURNITURE: &str = "<!doctype html><html><head><title>Storm closes the harbour</title></head><body>\
+<nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li><li><a href='/sport'>Sport</a></li></ul></nav>\
+<article><h1>Storm closes the harbour</h1>\
+<p>The harbour was closed on Tuesday morning as the storm reached the coast, and the ferries stayed in port until the wind had dropped.</p>\
+<p>Fishermen said they had not seen waves like it in twenty years, and several boats were pulled onto the quay by hand before noon.</p>\
+<p>The harbour master said the port would open again once the sea wall had been checked for damage, which could take two days.</p>\
+</article>\
+<aside><h2>Most read</h2><ul><li><a href='/a'>Council votes on the new bridge</a></li><li><a href='/b'>School wins the cup again</a></li></ul></aside>\
+<footer><p>Contact us</p><p>Privacy policy</p></footer></body></html>";
+
+#[test]
+fn json_left_out_lists_the_menu_and_sidebar_in_page_order_each_after_its_kept_block() {
+    let (code, out, err) = cleancopy(&["--format", "json", "-"], Some(PAGE_WITH_FURNITURE.as_bytes()));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let kept = v["text"].as_str().unwrap().split("\n\n").count() as i64;
+    let left: Vec<(String, i64)> = v["left_out"].as_array().unwrap().iter().map(|l| (l["text"].as_str().unwrap().to_string(), l["after"].as_i64().unwrap())).collect();
+    let texts: Vec<&str> = left.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts, ["Home", "World", "Sport", "Most read", "Council votes on the new bridge", "School wins the cup again", "Contact us", "Privacy policy"], "{out}");
+    assert!(left[..3].iter().all(|(_, after)| *after == -1), "the menu stands before the first kept block: {left:?}");
+    assert!(left[3..].iter().all(|(_, after)| *after == kept - 1), "the sidebar and footer stand after the last: {left:?}");
+    assert!(!texts.iter().any(|t| t.contains("harbour")), "the headline and kept paragraphs are not left out: {left:?}");
+}
+
+#[test]
+fn json_left_out_of_copied_text_is_the_lines_not_kept() {
+    let text = "Skip to main content\nNews\nSport\n\nStorm closes the harbour\n\n\
+The harbour was closed on Tuesday morning as the storm reached the coast, and the ferries stayed in port until the wind had dropped.\n\n\
+Fishermen said they had not seen waves like it in twenty years, and several boats were pulled onto the quay by hand before noon.\n\n\
+The harbour master said the port would open again once the sea wall had been checked for damage, which could take two days.\n\n\
+Share this article\nMore from News\n";
+    let (code, out, err) = cleancopy(&["--format", "json", "-"], Some(text.as_bytes()));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let body = v["text"].as_str().unwrap();
+    let left = v["left_out"].as_array().unwrap();
+    for l in left {
+        let t = l["text"].as_str().unwrap();
+        assert!(!body.contains(t), "{t:?} is both kept and left out");
+        assert!(text.contains(t), "{t:?} is a line of the input");
+    }
+    let texts: Vec<&str> = left.iter().map(|l| l["text"].as_str().unwrap()).collect();
+    assert!(texts.contains(&"Skip to main content") && texts.contains(&"Share this article"), "{out}");
+    let pos = |t: &str| left.iter().find(|l| l["text"] == t).unwrap()["after"].as_i64().unwrap();
+    assert_eq!(pos("Skip to main content"), -1);
+    assert_eq!(pos("Share this article"), body.split("\n\n").count() as i64 - 1);
+}

@@ -10,6 +10,7 @@ mod extent_model;
 mod furniture;
 mod headline;
 mod mend;
+mod page_blocks;
 mod meta;
 mod root;
 mod self_reference;
@@ -22,6 +23,7 @@ use crate::refine;
 use convert::{link_words, Converter};
 
 pub use extent::{ExtentModel, Features};
+pub use page_blocks::{page_blocks, PageBlock};
 
 /// An element's attribute by name, found by comparing names. (`scraper`'s own lookup first
 /// makes the name an interned atom, a hash and a table lookup, for every call: an eighth of
