@@ -1,5 +1,6 @@
-//! The clean copy as an EPUB 3 book: its documents written here, packed (natively) by the
-//! `cleancopy-epub` crate, which the browser loads as a module of its own.
+//! The clean copy as an EPUB 3 book: what needs the article is written here (its XHTML, its
+//! table of contents, its metadata), the rest by the `cleancopy-epub` crate, which the browser
+//! loads as a module of its own and which packs the book.
 //!
 //! A book holds one XHTML document (the reader HTML of `render`, written as XML), a navigation
 //! document made from the article's headings, a small style sheet, the package document that
@@ -7,53 +8,45 @@
 //! that is not packed is shown as its text alternative linked to its address, so that the book
 //! refers to no remote resource.
 
-use std::fmt::Write;
-
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::article::{Article, Block};
-use crate::render::{allowed_url, attr, escape};
+use crate::render::allowed_url;
 
-/// Where the package document is (`META-INF/container.xml` names it).
-pub const PACKAGE_PATH: &str = "EPUB/package.opf";
-
-/// The container's pointer to the package document.
-const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n\
-<rootfiles><rootfile full-path=\"EPUB/package.opf\" media-type=\"application/oebps-package+xml\"/></rootfiles>\n\
-</container>\n";
-
-/// The book's style sheet.
-const STYLE: &str = include_str!("epub.css");
-
-/// An image packed in the book: its address in the article and its media type
-/// (`image/png`, `image/jpeg` or `image/gif`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// An image the book packs: its address in the article and its media type (`image/png`,
+/// `image/jpeg` or `image/gif`, as `cleancopy_epub::media_type` tells from its bytes).
+#[derive(Debug, Clone, PartialEq)]
 pub struct PackedImage {
     /// The image's address, as the article gives it.
     pub src: String,
-    /// Its media type, from its bytes.
-    #[serde(rename = "type")]
+    /// Its media type.
     pub media_type: String,
 }
 
-/// One file of the book's text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Part {
-    /// Its path in the container.
-    pub path: String,
-    /// Its content.
-    pub text: String,
+/// What the `cleancopy-epub` crate makes the book from (its `Book`, as JSON): the metadata,
+/// the article as XHTML, the items of its table of contents, and each image's file.
+#[derive(Serialize)]
+struct Book<'a> {
+    title: &'a str,
+    lang: Option<&'a str>,
+    rtl: bool,
+    byline: Option<&'a str>,
+    date: Option<String>,
+    site: Option<&'a str>,
+    source: Option<&'a str>,
+    description: Option<&'a str>,
+    body: String,
+    contents: String,
+    images: Vec<Picture>,
 }
 
-/// The book's files but for the `mimetype` file and the images' bytes: the text files, in the
-/// order they are packed, and for each image given, the path its bytes are packed at.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Parts {
-    /// The text files.
-    pub files: Vec<Part>,
-    /// The images' paths in the container, in the order of the images given.
-    pub images: Vec<String>,
+/// An image's file in the book: its path beside the article (empty for one not packed) and
+/// its media type.
+#[derive(Serialize)]
+struct Picture {
+    path: String,
+    #[serde(rename = "type")]
+    media_type: String,
 }
 
 /// The images' addresses an EPUB may pack, in order, each once: those the reader HTML shows
@@ -80,140 +73,52 @@ pub fn image_addresses(article: &Article) -> Vec<String> {
     out
 }
 
-/// The extension of a file of `media_type`.
-fn extension(media_type: &str) -> Option<&'static str> {
-    match media_type {
-        "image/png" => Some("png"),
-        "image/jpeg" => Some("jpg"),
-        "image/gif" => Some("gif"),
-        _ => None,
-    }
-}
-
-/// The book's documents for `article`, with `images` packed (those of another type are left
-/// out), `modified` the time the book is made (`YYYY-MM-DDThh:mm:ssZ`).
-pub fn parts(article: &Article, images: &[PackedImage], modified: &str) -> Parts {
-    let paths: Vec<String> = images.iter().enumerate().map(|(i, image)| extension(&image.media_type).map(|ext| format!("images/{}.{ext}", i + 1)).unwrap_or_default()).collect();
-    let image_file = |src: &str| images.iter().position(|i| i.src == src).map(|i| paths[i].clone()).filter(|p| !p.is_empty());
-    let lang = language(article);
-    let rtl = article.dir == Some(crate::Direction::Rtl);
-    let title = article.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).unwrap_or("Untitled");
-    let html_attrs = {
-        let mut a = String::new();
-        if let Some(lang) = &lang {
-            let _ = write!(a, " lang=\"{0}\" xml:lang=\"{0}\"", attr(lang));
-        }
-        if rtl {
-            a.push_str(" dir=\"rtl\"");
-        }
-        a
+/// The book of `article`, with `images` packed (one of another type is not), as the JSON the
+/// `cleancopy-epub` crate writes the book's documents from and packs: the article as XHTML
+/// (the reader HTML written as XML, see `render::xhtml`), its headings as a table of contents,
+/// its metadata, each image's path. The package document, navigation and style sheet are
+/// written there, so that the app's main module carries only what needs the article.
+pub fn book_json(article: &Article, images: &[PackedImage]) -> String {
+    let pictures: Vec<Picture> = images
+        .iter()
+        .enumerate()
+        .map(|(i, image)| {
+            let ext = match image.media_type.as_str() {
+                "image/png" => "png",
+                "image/jpeg" => "jpg",
+                "image/gif" => "gif",
+                _ => "",
+            };
+            let path = if ext.is_empty() { String::new() } else { format!("images/{}.{ext}", i + 1) };
+            Picture { path, media_type: image.media_type.clone() }
+        })
+        .collect();
+    let image_file = |src: &str| images.iter().position(|i| i.src == src).map(|i| pictures[i].path.clone()).filter(|p| !p.is_empty());
+    let mut contents = String::new();
+    crate::render::contents_items(article, "article.xhtml", "", &mut contents);
+    let book = Book {
+        title: trimmed(&article.title).unwrap_or("Untitled"),
+        lang: trimmed(&article.lang),
+        rtl: article.dir == Some(crate::Direction::Rtl),
+        byline: trimmed(&article.byline),
+        date: article.published.as_deref().and_then(crate::dates::machine_date),
+        site: trimmed(&article.site_name),
+        source: article.source_url.as_deref().filter(|u| allowed_url(u, false)),
+        description: trimmed(&article.standfirst).or(trimmed(&article.excerpt)),
+        body: crate::render::xhtml(&crate::render::html_for_book(article, &image_file)),
+        contents: crate::render::xhtml(&contents),
+        images: pictures,
     };
-    let head = |kind: &str| {
-        format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\"{html_attrs}>\n\
-             <head>\n<meta charset=\"utf-8\"/>\n<title>{}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n</head>\n<body{kind}>\n",
-            escape(title)
-        )
-    };
-    let body = crate::render::xhtml(&crate::render::html_for_book(article, &image_file));
-    let article_doc = format!("{}{body}</body>\n</html>\n", head(""));
-    let mut items = String::new();
-    crate::render::contents_items(article, "article.xhtml", "", &mut items);
-    let nav = format!(
-        "{}<nav epub:type=\"toc\" id=\"toc\">\n<ol>\n<li><a href=\"article.xhtml\">{}</a></li>\n{}</ol>\n</nav>\n</body>\n</html>\n",
-        head(""),
-        escape(title),
-        crate::render::xhtml(&items)
-    );
-    let package = package(article, title, lang.as_deref(), rtl, images, &paths, modified);
-    let files = vec![
-        Part { path: "META-INF/container.xml".into(), text: CONTAINER.into() },
-        Part { path: PACKAGE_PATH.into(), text: package },
-        Part { path: "EPUB/nav.xhtml".into(), text: nav },
-        Part { path: "EPUB/article.xhtml".into(), text: article_doc },
-        Part { path: "EPUB/style.css".into(), text: STYLE.into() },
-    ];
-    Parts { files, images: paths.into_iter().map(|p| if p.is_empty() { p } else { format!("EPUB/{p}") }).collect() }
+    serde_json::to_string(&book).unwrap_or_default()
 }
 
-/// The article's language as a well-formed language tag, when it has one.
-fn language(article: &Article) -> Option<String> {
-    let lang = article.lang.as_deref()?.trim().replace('_', "-");
-    let well_formed = !lang.is_empty()
-        && lang.split('-').all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
-        && lang.split('-').next().is_some_and(|s| s.bytes().all(|b| b.is_ascii_alphabetic()));
-    well_formed.then_some(lang)
-}
-
-/// The package document: metadata, the files, and the reading order.
-fn package(article: &Article, title: &str, lang: Option<&str>, rtl: bool, images: &[PackedImage], paths: &[String], modified: &str) -> String {
-    let mut meta = String::new();
-    let _ = writeln!(meta, "<dc:identifier id=\"uid\">{}</dc:identifier>", identifier(article));
-    let _ = writeln!(meta, "<dc:title>{}</dc:title>", xml(title));
-    let _ = writeln!(meta, "<dc:language>{}</dc:language>", lang.unwrap_or("und"));
-    if let Some(byline) = article.byline.as_deref().map(creator).filter(|b| !b.is_empty()) {
-        let _ = writeln!(meta, "<dc:creator>{}</dc:creator>", xml(byline));
-    }
-    if let Some(date) = article.published.as_deref().and_then(crate::dates::machine_date) {
-        let _ = writeln!(meta, "<dc:date>{date}</dc:date>");
-    }
-    if let Some(site) = article.site_name.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let _ = writeln!(meta, "<dc:publisher>{}</dc:publisher>", xml(site));
-    }
-    if let Some(url) = article.source_url.as_deref().filter(|u| allowed_url(u, false)) {
-        let _ = writeln!(meta, "<dc:source>{}</dc:source>", xml(url));
-    }
-    if let Some(about) = article.standfirst.as_deref().or(article.excerpt.as_deref()).map(str::trim).filter(|s| !s.is_empty()) {
-        let _ = writeln!(meta, "<dc:description>{}</dc:description>", xml(about));
-    }
-    let _ = writeln!(meta, "<meta property=\"dcterms:modified\">{}</meta>", xml(modified));
-    let mut manifest = String::from(
-        "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n\
-         <item id=\"article\" href=\"article.xhtml\" media-type=\"application/xhtml+xml\"/>\n\
-         <item id=\"style\" href=\"style.css\" media-type=\"text/css\"/>\n",
-    );
-    for (i, (image, path)) in images.iter().zip(paths).enumerate() {
-        if !path.is_empty() {
-            let _ = writeln!(manifest, "<item id=\"image{}\" href=\"{path}\" media-type=\"{}\"/>", i + 1, image.media_type);
-        }
-    }
-    let lang_attr = lang.map(|l| format!(" xml:lang=\"{}\"", attr(l))).unwrap_or_default();
-    let (dir, progression) = if rtl { (" dir=\"rtl\"", " page-progression-direction=\"rtl\"") } else { ("", "") };
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"uid\"{lang_attr}{dir}>\n\
-         <metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n{meta}</metadata>\n<manifest>\n{manifest}</manifest>\n\
-         <spine{progression}>\n<itemref idref=\"article\"/>\n</spine>\n</package>\n"
-    )
-}
-
-/// Text for XML content (the reader HTML's escaping, with no named references).
-fn xml(s: &str) -> String {
-    crate::render::xhtml(&escape(s))
-}
-
-/// The writer a byline names, without the "By" before it.
-fn creator(byline: &str) -> &str {
-    let b = byline.trim();
-    match b.get(..3) {
-        Some(by) if by.eq_ignore_ascii_case("by ") => b[3..].trim(),
-        _ => b,
-    }
-}
-
-/// The book's identifier: a UUID made from the article's address, title and text, so that the
-/// same article makes the same book.
-fn identifier(article: &Article) -> String {
-    let key = format!("{}\n{}\n{}", article.source_url.as_deref().unwrap_or(""), article.title.as_deref().unwrap_or(""), crate::render::body_text(article));
-    // FNV-1a, twice with different starting points, for 128 bits.
-    let fnv = |seed: u64| key.bytes().fold(seed, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-    let (a, b) = (fnv(0xcbf2_9ce4_8422_2325), fnv(0x6c62_272e_07bb_0142));
-    // Set as a version 8 (custom) UUID of the RFC 9562 variant.
-    let a = (a & !0xf000) | 0x8000;
-    let b = (b & !(0xc << 60)) | (0x8 << 60);
-    format!("urn:uuid:{:08x}-{:04x}-{:04x}-{:04x}-{:012x}", a >> 32, (a >> 16) & 0xffff, a & 0xffff, b >> 48, b & 0xffff_ffff_ffff)
+/// The text of a field, trimmed, when there is any.
+fn trimmed(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
 /// A time as `dcterms:modified` gives it, from seconds since 1970.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn modified_at(seconds: u64) -> String {
     let (days, secs) = (seconds / 86_400, seconds % 86_400);
     // Days to a civil date (the proleptic Gregorian calendar), after Howard Hinnant's algorithm.
@@ -230,6 +135,7 @@ pub fn modified_at(seconds: u64) -> String {
 }
 
 /// The bytes of a `data:` address, when it is one and decodes (base64, or percent escapes).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn data_bytes(src: &str) -> Option<Vec<u8>> {
     use base64::Engine;
     let src = src.trim();
@@ -245,6 +151,7 @@ pub fn data_bytes(src: &str) -> Option<Vec<u8>> {
 }
 
 /// `s`'s bytes with its percent escapes decoded.
+#[cfg(not(target_arch = "wasm32"))]
 fn unpercent(s: &str) -> Vec<u8> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
@@ -266,7 +173,7 @@ fn unpercent(s: &str) -> Vec<u8> {
 }
 
 /// The whole book natively: the images of `data:` addresses packed, the others linked (nothing
-/// is fetched).
+/// is fetched); `modified`, the time it is made (`YYYY-MM-DDThh:mm:ssZ`).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn book(article: &Article, modified: &str) -> Vec<u8> {
     let mut images = Vec::new();
@@ -277,13 +184,9 @@ pub fn book(article: &Article, modified: &str) -> Vec<u8> {
             bytes.push(data);
         }
     }
-    let parts = parts(article, &images, modified);
-    let mut packer = cleancopy_epub::Packer::new();
-    for part in &parts.files {
-        packer.add(&part.path, part.text.as_bytes()).expect("memory takes the file");
-    }
-    for (path, data) in parts.images.iter().zip(&bytes) {
-        packer.add(path, data).expect("memory takes the file");
+    let mut packer = cleancopy_epub::Packer::book(&book_json(article, &images), modified).expect("the core writes the book's JSON");
+    for (i, data) in bytes.iter().enumerate() {
+        packer.add_image(i, data).expect("memory takes the file");
     }
     packer.finish().expect("memory takes the archive")
 }

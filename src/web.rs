@@ -105,6 +105,21 @@ impl Cleaned {
     pub fn full_text(&self) -> String {
         crate::render::text(&self.0)
     }
+
+    /// The addresses of the images an EPUB of the article may pack (`epub::image_addresses`),
+    /// for the page to fetch.
+    #[wasm_bindgen(js_name = epubImages)]
+    pub fn epub_images(&self) -> Vec<String> {
+        crate::epub::image_addresses(&self.0)
+    }
+
+    /// The book of this article (`epub::book_json`) with the images of addresses `srcs`
+    /// packed, of the media types `types` (one for each), as JSON for the `epub` module.
+    #[wasm_bindgen(js_name = epubBook)]
+    pub fn epub_book(&self, srcs: Vec<String>, types: Vec<String>) -> String {
+        let images: Vec<crate::epub::PackedImage> = srcs.into_iter().zip(types).map(|(src, media_type)| crate::epub::PackedImage { src, media_type }).collect();
+        crate::epub::book_json(&self.0, &images)
+    }
 }
 
 /// A type face for a saved page, gathered file by file by the page.
