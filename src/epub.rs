@@ -8,8 +8,6 @@
 //! that is not packed is shown as its text alternative linked to its address, so that the book
 //! refers to no remote resource.
 
-use serde::Serialize;
-
 use crate::article::{Article, Block};
 use crate::render::allowed_url;
 
@@ -21,32 +19,6 @@ pub struct PackedImage {
     pub src: String,
     /// Its media type.
     pub media_type: String,
-}
-
-/// What the `cleancopy-epub` crate makes the book from (its `Book`, as JSON): the metadata,
-/// the article as XHTML, the items of its table of contents, and each image's file.
-#[derive(Serialize)]
-struct Book<'a> {
-    title: &'a str,
-    lang: Option<&'a str>,
-    rtl: bool,
-    byline: Option<&'a str>,
-    date: Option<String>,
-    site: Option<&'a str>,
-    source: Option<&'a str>,
-    description: Option<&'a str>,
-    body: String,
-    contents: String,
-    images: Vec<Picture>,
-}
-
-/// An image's file in the book: its path beside the article (empty for one not packed) and
-/// its media type.
-#[derive(Serialize)]
-struct Picture {
-    path: String,
-    #[serde(rename = "type")]
-    media_type: String,
 }
 
 /// The images' addresses an EPUB may pack, in order, each once: those the reader HTML shows
@@ -79,37 +51,69 @@ pub fn image_addresses(article: &Article) -> Vec<String> {
 /// its metadata, each image's path. The package document, navigation and style sheet are
 /// written there, so that the app's main module carries only what needs the article.
 pub fn book_json(article: &Article, images: &[PackedImage]) -> String {
-    let pictures: Vec<Picture> = images
+    let paths: Vec<String> = images
         .iter()
         .enumerate()
-        .map(|(i, image)| {
-            let ext = match image.media_type.as_str() {
-                "image/png" => "png",
-                "image/jpeg" => "jpg",
-                "image/gif" => "gif",
-                _ => "",
-            };
-            let path = if ext.is_empty() { String::new() } else { format!("images/{}.{ext}", i + 1) };
-            Picture { path, media_type: image.media_type.clone() }
+        .map(|(i, image)| match image.media_type.as_str() {
+            "image/png" => format!("images/{}.png", i + 1),
+            "image/jpeg" => format!("images/{}.jpg", i + 1),
+            "image/gif" => format!("images/{}.gif", i + 1),
+            _ => String::new(),
         })
         .collect();
-    let image_file = |src: &str| images.iter().position(|i| i.src == src).map(|i| pictures[i].path.clone()).filter(|p| !p.is_empty());
+    let image_file = |src: &str| images.iter().position(|i| i.src == src).map(|i| paths[i].clone()).filter(|p| !p.is_empty());
     let mut contents = String::new();
     crate::render::contents_items(article, "article.xhtml", "", &mut contents);
-    let book = Book {
-        title: trimmed(&article.title).unwrap_or("Untitled"),
-        lang: trimmed(&article.lang),
-        rtl: article.dir == Some(crate::Direction::Rtl),
-        byline: trimmed(&article.byline),
-        date: article.published.as_deref().and_then(crate::dates::machine_date),
-        site: trimmed(&article.site_name),
-        source: article.source_url.as_deref().filter(|u| allowed_url(u, false)),
-        description: trimmed(&article.standfirst).or(trimmed(&article.excerpt)),
-        body: crate::render::xhtml(&crate::render::html_for_book(article, &image_file)),
-        contents: crate::render::xhtml(&contents),
-        images: pictures,
-    };
-    serde_json::to_string(&book).unwrap_or_default()
+    let date = article.published.as_deref().and_then(crate::dates::machine_date);
+    // Written by hand (a handful of strings): serde_json's writer would be new code in the app's
+    // main module.
+    let mut out = String::from("{");
+    let fields = [
+        ("title", Some(trimmed(&article.title).unwrap_or("Untitled"))),
+        ("lang", trimmed(&article.lang)),
+        ("byline", trimmed(&article.byline)),
+        ("date", date.as_deref()),
+        ("site", trimmed(&article.site_name)),
+        ("source", article.source_url.as_deref().filter(|u| allowed_url(u, false))),
+        ("description", trimmed(&article.standfirst).or(trimmed(&article.excerpt))),
+    ];
+    for (name, value) in fields.into_iter().filter_map(|(n, v)| Some((n, v?))) {
+        json_string(name, &mut out);
+        out.push(':');
+        json_string(value, &mut out);
+        out.push(',');
+    }
+    if article.dir == Some(crate::Direction::Rtl) {
+        out.push_str("\"rtl\":true,");
+    }
+    out.push_str("\"body\":");
+    json_string(&crate::render::xhtml(&crate::render::html_for_book(article, &image_file)), &mut out);
+    out.push_str(",\"contents\":");
+    json_string(&crate::render::xhtml(&contents), &mut out);
+    out.push_str(",\"images\":[");
+    for (i, (image, path)) in images.iter().zip(&paths).enumerate() {
+        out.push_str(if i == 0 { "{\"path\":" } else { ",{\"path\":" });
+        json_string(path, &mut out);
+        out.push_str(",\"type\":");
+        json_string(&image.media_type, &mut out);
+        out.push('}');
+    }
+    out.push_str("]}");
+    out
+}
+
+/// `s` as a JSON string.
+fn json_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c < ' ' => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// The text of a field, trimmed, when there is any.
@@ -189,4 +193,20 @@ pub fn book(article: &Article, modified: &str) -> Vec<u8> {
         packer.add_image(i, data).expect("memory takes the file");
     }
     packer.finish().expect("memory takes the archive")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_book_is_json_whatever_its_text() {
+        let title = "A \"quoted\" \\ title\twith\u{1}controls and ünïcode";
+        let article = Article { title: Some(title.into()), dir: Some(crate::Direction::Rtl), blocks: vec![Block::paragraph("Text.")], ..Article::default() };
+        let json: serde_json::Value = serde_json::from_str(&book_json(&article, &[])).expect("JSON");
+        assert_eq!(json["title"], title);
+        assert_eq!(json["rtl"], true);
+        assert!(json["body"].as_str().unwrap().contains("<p>Text.</p>"));
+        assert_eq!(json["images"], serde_json::json!([]));
+    }
 }

@@ -292,3 +292,25 @@ fn epubcheck_finds_no_error_and_no_warning_in_books_of_corpus_pages() {
     let _ = std::fs::remove_dir_all(&dir);
     assert!(failures.is_empty(), "{} of {} books fail epubcheck:\n{}", failures.len(), books.len(), failures.join("\n"));
 }
+
+#[test]
+fn the_command_line_writes_the_book_to_standard_output() {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cleancopy"))
+        .args(["--format", "epub", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let page = "<html lang=\"he\" dir=\"rtl\"><head><title>כותרת</title></head><body><article><h1>כותרת</h1><p>פסקה ראשונה של הסיפור, ארוכה מספיק כדי להיות פסקה של ממש במאמר הזה.</p><h2>חלק</h2><p>פסקה שנייה של הסיפור, ארוכה מספיק כדי להיות פסקה של ממש במאמר הזה.</p></article></body></html>";
+    child.stdin.take().unwrap().write_all(page.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let book = out.stdout;
+    assert_eq!(&book[30..58], b"mimetypeapplication/epub+zip");
+    let opf = file(&book, "EPUB/package.opf");
+    assert!(opf.contains("<dc:language>he</dc:language>") && opf.contains("page-progression-direction=\"rtl\""), "{opf}");
+    assert!(file(&book, "EPUB/nav.xhtml").contains(">חלק</a>"));
+    let modified = opf.split("dcterms:modified\">").nth(1).unwrap();
+    assert!(modified.starts_with("20") && modified[..20].ends_with('Z'), "{opf}");
+}
