@@ -8,7 +8,9 @@
 //! that is not packed is shown as its text alternative linked to its address, so that the book
 //! refers to no remote resource.
 
-use crate::article::{Article, Block};
+use serde::Serialize;
+
+use crate::article::Article;
 use crate::render::allowed_url;
 
 /// An image the book packs: its address in the article and its media type (`image/png`,
@@ -22,8 +24,10 @@ pub struct PackedImage {
 }
 
 /// The images' addresses an EPUB may pack, in order, each once: those the reader HTML shows
-/// (http, https, or a `data:` picture).
+/// (http, https, or a `data:` picture). (The page reads them from the reader HTML.)
+#[cfg(not(target_arch = "wasm32"))]
 pub fn image_addresses(article: &Article) -> Vec<String> {
+    use crate::article::Block;
     fn walk(blocks: &[Block], out: &mut Vec<String>) {
         for block in blocks {
             match block {
@@ -46,8 +50,8 @@ pub fn image_addresses(article: &Article) -> Vec<String> {
 }
 
 /// The book of `article`, with `images` packed (one of another type is not), as the JSON the
-/// `cleancopy-epub` crate writes the book's documents from and packs: the article as XHTML
-/// (the reader HTML written as XML, see `render::xhtml`), its headings as a table of contents,
+/// `cleancopy-epub` crate writes the book's documents from and packs: the article (the reader
+/// HTML as a book holds it, see `render::html_for_book`), its headings as a table of contents,
 /// its metadata, each image's path. The package document, navigation and style sheet are
 /// written there, so that the app's main module carries only what needs the article.
 pub fn book_json(article: &Article, images: &[PackedImage]) -> String {
@@ -64,56 +68,45 @@ pub fn book_json(article: &Article, images: &[PackedImage]) -> String {
     let image_file = |src: &str| images.iter().position(|i| i.src == src).map(|i| paths[i].clone()).filter(|p| !p.is_empty());
     let mut contents = String::new();
     crate::render::contents_items(article, "article.xhtml", "", &mut contents);
-    let date = article.published.as_deref().and_then(crate::dates::machine_date);
-    // Written by hand (a handful of strings): serde_json's writer would be new code in the app's
-    // main module.
-    let mut out = String::from("{");
-    let fields = [
-        ("title", Some(trimmed(&article.title).unwrap_or("Untitled"))),
-        ("lang", trimmed(&article.lang)),
-        ("byline", trimmed(&article.byline)),
-        ("date", date.as_deref()),
-        ("site", trimmed(&article.site_name)),
-        ("source", article.source_url.as_deref().filter(|u| allowed_url(u, false))),
-        ("description", trimmed(&article.standfirst).or(trimmed(&article.excerpt))),
-    ];
-    for (name, value) in fields.into_iter().filter_map(|(n, v)| Some((n, v?))) {
-        json_string(name, &mut out);
-        out.push(':');
-        json_string(value, &mut out);
-        out.push(',');
-    }
-    if article.dir == Some(crate::Direction::Rtl) {
-        out.push_str("\"rtl\":true,");
-    }
-    out.push_str("\"body\":");
-    json_string(&crate::render::xhtml(&crate::render::html_for_book(article, &image_file)), &mut out);
-    out.push_str(",\"contents\":");
-    json_string(&crate::render::xhtml(&contents), &mut out);
-    out.push_str(",\"images\":[");
-    for (i, (image, path)) in images.iter().zip(&paths).enumerate() {
-        out.push_str(if i == 0 { "{\"path\":" } else { ",{\"path\":" });
-        json_string(path, &mut out);
-        out.push_str(",\"type\":");
-        json_string(&image.media_type, &mut out);
-        out.push('}');
-    }
-    out.push_str("]}");
-    out
+    let book = Book {
+        title: trimmed(&article.title).unwrap_or("Untitled"),
+        lang: trimmed(&article.lang),
+        rtl: article.dir == Some(crate::Direction::Rtl),
+        byline: trimmed(&article.byline),
+        date: article.published.as_deref().and_then(crate::dates::machine_date),
+        site: trimmed(&article.site_name),
+        source: article.source_url.as_deref().filter(|u| allowed_url(u, false)),
+        description: trimmed(&article.standfirst).or(trimmed(&article.excerpt)),
+        body: crate::render::html_for_book(article, &image_file),
+        contents,
+        images: images.iter().zip(paths.iter()).map(|(image, path)| Picture { path, media_type: &image.media_type }).collect(),
+    };
+    serde_json::to_string(&book).unwrap_or_default()
 }
 
-/// `s` as a JSON string.
-fn json_string(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c < ' ' => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+/// What the `cleancopy-epub` crate makes the book from (its `Book`, as JSON).
+#[derive(Serialize)]
+struct Book<'a> {
+    title: &'a str,
+    lang: Option<&'a str>,
+    rtl: bool,
+    byline: Option<&'a str>,
+    date: Option<String>,
+    site: Option<&'a str>,
+    source: Option<&'a str>,
+    description: Option<&'a str>,
+    body: String,
+    contents: String,
+    images: Vec<Picture<'a>>,
+}
+
+/// An image's file in the book: its path beside the article (empty for one not packed) and
+/// its media type.
+#[derive(Serialize)]
+struct Picture<'a> {
+    path: &'a str,
+    #[serde(rename = "type")]
+    media_type: &'a str,
 }
 
 /// The text of a field, trimmed, when there is any.

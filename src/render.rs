@@ -82,52 +82,40 @@ pub fn html(article: &Article) -> String {
 /// id for the book's table of contents (which stands for the one in the text), links carry no
 /// notes for paper, an image is shown from the file `image` names for its address or else as
 /// its caption or text alternative linked to that address, and every id is written once.
-/// Still HTML: [`xhtml`] writes it as XML.
+/// Still HTML: the `cleancopy-epub` crate writes it as XML.
 pub(crate) fn html_for_book(article: &Article, image: &dyn Fn(&str) -> Option<String>) -> String {
     let mut anchors = std::collections::HashSet::new();
-    for mut block in article.blocks.iter().cloned() {
-        block.for_each_inlines_mut(&mut |content| collect_anchors(content, &mut anchors));
-    }
+    block_anchors(&article.blocks, &mut anchors);
     write_html(article, Notes { links: Vec::new(), book: Some(Book { image, anchors, ids: Default::default() }) })
 }
 
-fn collect_anchors(content: &[Inline], anchors: &mut std::collections::HashSet<String>) {
-    for inline in content {
-        match inline {
-            Inline::Anchor { id } => {
-                anchors.insert(id.clone());
+/// The names of the anchors in `blocks`.
+fn block_anchors(blocks: &[Block], anchors: &mut std::collections::HashSet<String>) {
+    for block in blocks {
+        match block {
+            Block::Paragraph { content } | Block::Heading { content, .. } => inline_anchors(content, anchors),
+            Block::List { items, .. } => items.iter().for_each(|item| block_anchors(item, anchors)),
+            Block::Quote { blocks } => block_anchors(blocks, anchors),
+            Block::Figure { caption: Some(content), .. } => inline_anchors(content, anchors),
+            Block::Table { caption, rows } => {
+                caption.iter().for_each(|c| inline_anchors(c, anchors));
+                rows.iter().flatten().for_each(|cell| inline_anchors(&cell.content, anchors));
             }
-            Inline::Emphasis { content } | Inline::Strong { content } | Inline::Link { content, .. } => collect_anchors(content, anchors),
             _ => {}
         }
     }
 }
 
-/// HTML written by this module as XHTML: void elements closed, the one named character
-/// reference XML lacks written as the character, characters XML cannot carry left out. The
-/// renderer escapes every `<` and `&` of text, so the only tags and references are its own.
-pub(crate) fn xhtml(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() + html.len() / 64);
-    let mut rest = html;
-    while let Some(at) = rest.find(['<', '&']) {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        if let Some(after) = rest.strip_prefix("&nbsp;") {
-            out.push('\u{a0}');
-            rest = after;
-        } else if rest.starts_with("<br>") || rest.starts_with("<hr>") || rest.starts_with("<img ") {
-            let end = rest.find('>').unwrap_or(rest.len() - 1);
-            out.push_str(&rest[..end]);
-            out.push_str("/>");
-            rest = &rest[end + 1..];
-        } else {
-            out.push_str(&rest[..1]);
-            rest = &rest[1..];
+fn inline_anchors(content: &[Inline], anchors: &mut std::collections::HashSet<String>) {
+    for inline in content {
+        match inline {
+            Inline::Anchor { id } => {
+                anchors.insert(id.clone());
+            }
+            Inline::Emphasis { content } | Inline::Strong { content } | Inline::Link { content, .. } => inline_anchors(content, anchors),
+            _ => {}
         }
     }
-    out.push_str(rest);
-    out.retain(|c| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..));
-    out
 }
 
 fn write_html(article: &Article, mut notes: Notes) -> String {

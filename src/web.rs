@@ -106,18 +106,15 @@ impl Cleaned {
         crate::render::text(&self.0)
     }
 
-    /// The addresses of the images an EPUB of the article may pack (`epub::image_addresses`),
-    /// for the page to fetch.
-    #[wasm_bindgen(js_name = epubImages)]
-    pub fn epub_images(&self) -> Vec<String> {
-        crate::epub::image_addresses(&self.0)
-    }
-
-    /// The book of this article (`epub::book_json`) with the images of addresses `srcs`
-    /// packed, of the media types `types` (one for each), as JSON for the `epub` module.
+    /// The book of this article (`epub::book_json`), as JSON for the `epub` module, with the
+    /// images packed whose addresses `srcs` gives (separated by NUL characters), of the media
+    /// types `types` gives (one for each, separated by spaces).
     #[wasm_bindgen(js_name = epubBook)]
-    pub fn epub_book(&self, srcs: Vec<String>, types: Vec<String>) -> String {
-        let images: Vec<crate::epub::PackedImage> = srcs.into_iter().zip(types).map(|(src, media_type)| crate::epub::PackedImage { src, media_type }).collect();
+    pub fn epub_book(&self, srcs: &str, types: &str) -> String {
+        let images: Vec<crate::epub::PackedImage> = match srcs.is_empty() {
+            true => Vec::new(),
+            false => srcs.split('\0').zip(types.split(' ')).map(|(src, media_type)| crate::epub::PackedImage { src: src.into(), media_type: media_type.into() }).collect(),
+        };
         crate::epub::book_json(&self.0, &images)
     }
 }

@@ -33,7 +33,6 @@ function modifiedNow() {
   return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
-const XHTML = 'http://www.w3.org/1999/xhtml';
 /** The blocks "Remove blocks" takes away (editing.js). */
 const BLOCKS = new Set(['p', 'figure', 'figcaption', 'li', 'blockquote', 'pre', 'table', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Whether an element of the article counts among its blocks: the book's XHTML and the reader
@@ -52,19 +51,18 @@ function removedBlocks(reader) {
 }
 
 /** `book` (the main module's description of the book) without the `removed` blocks: out of
- * its XHTML, its table of contents (a heading's sub-headings move up), and its pictures; links
- * to what went become their text. */
+ * its text, its table of contents (a heading's sub-headings move up), and its pictures; links
+ * to what went become their text. Both stay HTML as the renderer writes it (the epub module
+ * writes them as XML). */
 function withoutRemoved(book, removed) {
   if (removed.length === 0) return book;
-  const parse = (xml) => new DOMParser().parseFromString(xml, 'application/xhtml+xml').documentElement;
-  const body = parse(`<div xmlns="${XHTML}">${book.body}</div>`);
-  const article = body.querySelector('article');
+  const parse = (html) => new DOMParser().parseFromString(html, 'text/html').body;
+  const article = parse(book.body).querySelector('article');
   const gone = removed.map(({ tag, index }) => [...article.querySelectorAll(tag)].filter(counted)[index]).filter(Boolean);
-  const ids = new Set(gone.flatMap((el) => [el, ...el.querySelectorAll('[id]')].map((e) => e.getAttribute('id')).filter(Boolean)));
+  const ids = new Set(gone.flatMap((el) => [el, ...el.querySelectorAll('[id]')].map((e) => e.id).filter(Boolean)));
   gone.forEach((el) => el.remove());
-  const unwrap = (a) => { a.replaceWith(...a.childNodes); };
-  for (const a of article.querySelectorAll('a[href^="#"]')) if (ids.has(a.getAttribute('href').slice(1))) unwrap(a);
-  const contents = parse(`<ol xmlns="${XHTML}">${book.contents}</ol>`);
+  for (const a of article.querySelectorAll('a[href^="#"]')) if (ids.has(a.getAttribute('href').slice(1))) a.replaceWith(...a.childNodes);
+  const contents = parse(`<ol>${book.contents}</ol>`).firstElementChild;
   for (const a of contents.querySelectorAll('a')) {
     if (!ids.has(a.getAttribute('href').split('#')[1])) continue;
     const item = a.parentNode;
@@ -72,17 +70,17 @@ function withoutRemoved(book, removed) {
     if (sub) item.before(...sub.children);
     item.remove();
   }
-  const xml = new XMLSerializer();
-  const bodyXml = xml.serializeToString(article);
-  const images = book.images.map((image) => (image.path && !bodyXml.includes(`src="${image.path}"`) ? { ...image, path: '' } : image));
-  return { ...book, body: bodyXml, contents: [...contents.children].map((li) => `${xml.serializeToString(li)}\n`).join(''), images };
+  const body = article.outerHTML;
+  const images = book.images.map((image) => (image.path && !body.includes(`src="${image.path}"`) ? { ...image, path: '' } : image));
+  return { ...book, body, contents: contents.innerHTML, images };
 }
 
-/** The EPUB of `copy` (a wasm `Cleaned`: the article on show) without the blocks the reader
- * removed from `reader` (the element it is shown in), as bytes, and how many of its pictures
- * could not be fetched. */
+/** The EPUB of `copy` (a wasm `Cleaned`: the article on show in `reader`, the element the
+ * reader HTML is shown in) without the blocks the reader removed, as bytes, and how many of
+ * its pictures could not be fetched. */
 export async function epubFile(copy, reader) {
-  const addresses = copy.epubImages();
+  // The pictures the reader HTML shows are those the book may pack (src/epub.rs).
+  const addresses = [...new Set([...(reader?.querySelectorAll('article img') ?? [])].map((img) => img.getAttribute('src')))];
   const [module, fetched] = await Promise.all([epubPacker(), Promise.all(addresses.map(fetchImage))]);
   const srcs = [];
   const types = [];
@@ -94,7 +92,7 @@ export async function epubFile(copy, reader) {
     types.push(type);
     images.push(fetched[i]);
   });
-  const book = withoutRemoved(JSON.parse(copy.epubBook(srcs, types)), removedBlocks(reader));
+  const book = withoutRemoved(JSON.parse(copy.epubBook(srcs.join('\0'), types.join(' '))), removedBlocks(reader));
   const packer = new module.EpubPacker(JSON.stringify(book), modifiedNow());
   try {
     images.forEach((bytes, i) => packer.addImage(i, bytes));

@@ -49,9 +49,9 @@ pub struct Book {
     pub source: Option<String>,
     /// A sentence or two about the story.
     pub description: Option<String>,
-    /// The article as XHTML (one `<article>`).
+    /// The article as the core's reader HTML writes it for a book (one `<article>`).
     pub body: String,
-    /// The items (`<li>`) of the table of contents after the title's, as XHTML.
+    /// The items (`<li>`) of the table of contents after the title's, as HTML.
     pub contents: String,
     /// Each image given: its path beside the article (empty when not packed) and media type.
     pub images: Vec<Picture>,
@@ -143,8 +143,8 @@ pub fn documents(book: &Book, identifier: &str, modified: &str) -> Vec<(&'static
          <head>\n<meta charset=\"utf-8\"/>\n<title>{}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n</head>\n<body>\n",
         xml(title)
     );
-    let article = format!("{head}{}</body>\n</html>\n", book.body);
-    let nav = format!("{head}<nav epub:type=\"toc\" id=\"toc\">\n<ol>\n<li><a href=\"article.xhtml\">{}</a></li>\n{}</ol>\n</nav>\n</body>\n</html>\n", xml(title), book.contents);
+    let article = format!("{head}{}</body>\n</html>\n", xhtml(&book.body));
+    let nav = format!("{head}<nav epub:type=\"toc\" id=\"toc\">\n<ol>\n<li><a href=\"article.xhtml\">{}</a></li>\n{}</ol>\n</nav>\n</body>\n</html>\n", xml(title), xhtml(&book.contents));
     vec![
         ("META-INF/container.xml", CONTAINER.to_string()),
         ("EPUB/package.opf", package(book, title, lang, identifier, modified)),
@@ -152,6 +152,34 @@ pub fn documents(book: &Book, identifier: &str, modified: &str) -> Vec<(&'static
         ("EPUB/article.xhtml", article),
         ("EPUB/style.css", STYLE.to_string()),
     ]
+}
+
+/// The core's reader HTML (or that HTML as a browser serializes it) written as XHTML: void
+/// elements closed, the one named character reference XML lacks written as the character,
+/// characters XML cannot carry left out. The renderer escapes every `<` and `&` of text, so
+/// the only tags and references are its own.
+pub fn xhtml(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 64);
+    let mut rest = html;
+    while let Some(at) = rest.find(['<', '&']) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if let Some(after) = rest.strip_prefix("&nbsp;") {
+            out.push('\u{a0}');
+            rest = after;
+        } else if rest.starts_with("<br>") || rest.starts_with("<hr>") || rest.starts_with("<img ") {
+            let end = rest.find('>').unwrap_or(rest.len() - 1);
+            out.push_str(&rest[..end]);
+            out.push_str("/>");
+            rest = &rest[end + 1..];
+        } else {
+            out.push_str(&rest[..1]);
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+    out.retain(|c| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..));
+    out
 }
 
 /// The package document: metadata, the files, and the reading order.
