@@ -180,7 +180,7 @@ window.addEventListener('pagehide', () => pending?.());
 
 const editing = setupEditing(reader, { status });
 const sharing = setupSharing({ article: () => current, link: shareLink, beforeUse: () => pending?.(), notice, showError, copyText });
-setupSaving({ article: () => current, notice, page: savedPage, showError });
+setupSaving({ article: () => current, notice, page: savedPage, showError, trustedHTML: (html) => policy.createHTML(html) });
 // The settings first: the modules after them follow what they set on <html>.
 setupSettings({ isTyping });
 setupFonts();

@@ -54,9 +54,9 @@ function removedBlocks(reader) {
  * its text, its table of contents (a heading's sub-headings move up), and its pictures; links
  * to what went become their text. Both stay HTML as the renderer writes it (the epub module
  * writes them as XML). */
-function withoutRemoved(book, removed) {
+function withoutRemoved(book, removed, trustedHTML) {
   if (removed.length === 0) return book;
-  const parse = (html) => new DOMParser().parseFromString(html, 'text/html').body;
+  const parse = (html) => new DOMParser().parseFromString(trustedHTML(html), 'text/html').body;
   const article = parse(book.body).querySelector('article');
   const gone = removed.map(({ tag, index }) => [...article.querySelectorAll(tag)].filter(counted)[index]).filter(Boolean);
   const ids = new Set(gone.flatMap((el) => [el, ...el.querySelectorAll('[id]')].map((e) => e.id).filter(Boolean)));
@@ -77,8 +77,9 @@ function withoutRemoved(book, removed) {
 
 /** The EPUB of `copy` (a wasm `Cleaned`: the article on show in `reader`, the element the
  * reader HTML is shown in) without the blocks the reader removed, as bytes, and how many of
- * its pictures could not be fetched. */
-export async function epubFile(copy, reader) {
+ * its pictures could not be fetched. `trustedHTML(html)`: the page's Trusted Types policy for
+ * the core's HTML (read here to take the removed blocks out). */
+export async function epubFile(copy, reader, trustedHTML) {
   // The pictures the reader HTML shows are those the book may pack (src/epub.rs).
   const addresses = [...new Set([...(reader?.querySelectorAll('article img') ?? [])].map((img) => img.getAttribute('src')))];
   const [module, fetched] = await Promise.all([epubPacker(), Promise.all(addresses.map(fetchImage))]);
@@ -92,7 +93,7 @@ export async function epubFile(copy, reader) {
     types.push(type);
     images.push(fetched[i]);
   });
-  const book = withoutRemoved(JSON.parse(copy.epubBook(srcs.join('\0'), types.join(' '))), removedBlocks(reader));
+  const book = withoutRemoved(JSON.parse(copy.epubBook(srcs.join('\0'), types.join(' '))), removedBlocks(reader), trustedHTML);
   const packer = new module.EpubPacker(JSON.stringify(book), modifiedNow());
   try {
     images.forEach((bytes, i) => packer.addImage(i, bytes));

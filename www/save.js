@@ -17,8 +17,9 @@ function download(name, type, content, notice) {
 
 /** Wires the save buttons to `article()`, the article on show (a wasm `Cleaned`);
  * `page(copy)` makes the saved page (with the reader's face: fonts.js). The EPUB's code
- * (epub.js and its wasm module) is loaded the first time it is asked for. */
-export function setupSaving({ article, notice, page, showError }) {
+ * (epub.js and its wasm module) is loaded the first time it is asked for; `trustedHTML` is the
+ * page's Trusted Types policy for the core's HTML, which it reads. */
+export function setupSaving({ article, notice, page, showError, trustedHTML }) {
   const save = (ext, type, content) => async () => {
     const copy = article();
     const name = copy.fileName(ext);
@@ -35,7 +36,7 @@ export function setupSaving({ article, notice, page, showError }) {
     notice('Making the EPUB…');
     try {
       const { epubFile } = await import('./epub.js');
-      const { bytes, missing } = await epubFile(copy, $('reader'));
+      const { bytes, missing } = await epubFile(copy, $('reader'), trustedHTML);
       const name = copy.fileName('epub');
       download(name, 'application/epub+zip', bytes, notice);
       if (missing) notice(`Saved as ${name}. ${missing === 1 ? 'One picture' : `${missing} pictures`} could not be fetched: the book links to ${missing === 1 ? 'it' : 'them'}.`);

@@ -130,10 +130,13 @@ for (const engine of ENGINES) {
         // The file the page hands the browser to download, caught at the link it clicks.
         await app.evaluate(() => {
           window.__saved = null;
+          const create = URL.createObjectURL;
+          let blob = null;
+          URL.createObjectURL = (b) => { blob = b; return create.call(URL, b); };
           HTMLAnchorElement.prototype.click = function click() {
-            if (!this.download) return;
+            if (!this.download || !blob) return;
             const name = this.download;
-            fetch(this.href).then((r) => r.arrayBuffer()).then((buffer) => {
+            blob.arrayBuffer().then((buffer) => {
               let binary = '';
               new Uint8Array(buffer).forEach((b) => { binary += String.fromCharCode(b); });
               window.__saved = { name, base64: btoa(binary) };
