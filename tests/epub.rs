@@ -204,8 +204,10 @@ fn a_data_address_decodes() {
     assert_eq!(cleancopy::epub::modified_at(1_767_323_045), "2026-01-02T03:04:05Z");
 }
 
-/// The pages epubcheck is run on: the example page and 20 corpus pages (saved pages and
-/// pastes; news, forums, products, documentation; English, Arabic, Hebrew, Chinese and more).
+/// The pages epubcheck is run on: the example page and 20 corpus pages (saved pages and a
+/// paste; news, a blog, an encyclopedia, a table, and wcxb's seven kinds of page: article,
+/// collection, documentation, forum, listing, product, service; English, German, French,
+/// Chinese (simplified and traditional), and four right-to-left pages).
 fn corpus_pages() -> Vec<(String, Vec<u8>)> {
     let shared = common::shared_dir();
     let read = |rel: &str| {
@@ -219,7 +221,7 @@ fn corpus_pages() -> Vec<(String, Vec<u8>)> {
         }
     };
     let mut pages = vec!["examples/news-page-copied-as-text.txt".to_string()];
-    for name in ["rtl-1", "rtl-2", "rtl-3", "rtl-4", "qq", "wikipedia", "keep-tabular-data", "mathjax", "bbc-1"] {
+    for name in ["rtl-1", "rtl-2", "rtl-3", "rtl-4", "qq", "pixnet", "heise", "lemonde-1", "wikipedia", "keep-tabular-data"] {
         pages.push(format!("corpus/readability/{name}/source.html"));
     }
     pages.push("corpus/readability/ars-1/clipboard.html".into());
