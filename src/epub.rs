@@ -191,6 +191,7 @@ pub fn book(article: &Article, modified: &str) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Block;
 
     #[test]
     fn the_book_is_json_whatever_its_text() {
