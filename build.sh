@@ -65,6 +65,8 @@ ensure_debian_tools() {
   command -v speech-dispatcher >/dev/null || missing+=(speech-dispatcher)
   [ -x /usr/lib/speech-dispatcher-modules/sd_espeak-ng ] || missing+=(speech-dispatcher-espeak-ng)
   command -v espeak-ng >/dev/null || missing+=(espeak-ng)
+  # epubcheck, for the tests of the EPUB books (tests/epub.rs); it runs on Java.
+  [ -f /usr/share/java/epubcheck.jar ] || missing+=(epubcheck)
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 }
 
@@ -90,20 +92,21 @@ build_wasm() {
   # The app's main module (the core with its `app` feature and without `markdown-input`), and
   # those the page loads only when needed: the encoding detector's, for a file that needs it
   # (detector/Cargo.toml), the Markdown reader (markdown/Cargo.toml) and the reader of
-  # first-version share links (legacy/Cargo.toml). Each is built as a cdylib alone
+  # first-version share links (legacy/Cargo.toml) and the EPUB packer, for a saved EPUB
+  # (epub/Cargo.toml). Each is built as a cdylib alone
   # (`cargo rustc --crate-type cdylib`): with the rlib beside it, cargo does not pass `-C lto`,
   # and the profile's link-time optimisation would do nothing. One run per module also keeps
   # each module's features its own.
   cargo rustc --quiet --lib --target "$TARGET" --profile "$PROFILE" -p cleancopy --crate-type cdylib \
     --no-default-features --features app
   local module
-  for module in cleancopy-detector cleancopy-markdown cleancopy-legacy; do
+  for module in cleancopy-detector cleancopy-markdown cleancopy-legacy cleancopy-epub; do
     cargo rustc --quiet --lib --target "$TARGET" --profile "$PROFILE" -p "$module" --crate-type cdylib
   done
   local built
   built="$(target_dir)/$TARGET/$PROFILE"
   rm -rf "$OUT"
-  for module in cleancopy cleancopy_detector cleancopy_markdown cleancopy_legacy; do
+  for module in cleancopy cleancopy_detector cleancopy_markdown cleancopy_legacy cleancopy_epub; do
     wasm-bindgen --target web --no-typescript --out-dir "$OUT" "$built/$module.wasm"
     # wasm-opt from the npm binaryen package: Debian's is too old for the reference types that
     # current Rust emits, and breaks the module.

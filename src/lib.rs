@@ -14,6 +14,7 @@ pub mod article;
 pub mod charset;
 pub mod dates;
 pub mod detect;
+pub mod epub;
 pub mod error;
 pub mod face;
 pub mod forest;

@@ -1,18 +1,20 @@
 //! `cleancopy`: the command-line tool on the same core as the web page.
 //!
-//! `cleancopy [--format html|page|markdown|text|json|link] [FILE|-]` reads an article (HTML, Markdown or
+//! `cleancopy [--format html|page|markdown|text|json|link|epub] [FILE|-]` reads an article (HTML, Markdown or
 //! plain text, in any encoding a browser reads) from FILE or standard input and prints its clean copy.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cleancopy [--format html|page|markdown|text|json|link] [FILE|-]
+const USAGE: &str = "usage: cleancopy [--format html|page|markdown|text|json|link|epub] [FILE|-]
 
 Reads an article (HTML, Markdown or plain text) from FILE, or from standard input when FILE
 is '-' or missing, and prints its clean copy. The encoding is found as a browser finds it:
 byte-order mark, then <meta charset>, then detection. The default format is html: the reader
 <article> alone; 'page' is a whole self-contained HTML page; 'link' is the share-link
-fragment (#cc2.…) that opens the same clean copy in the app.";
+fragment (#cc2.…) that opens the same clean copy in the app; 'epub' is an EPUB 3 book,
+written as bytes (redirect it to a file), with the pictures of data: addresses inside it and
+every other picture as its text linked to its address (nothing is fetched).";
 
 #[derive(Clone, Copy)]
 enum Format {
@@ -24,6 +26,8 @@ enum Format {
     Page,
     /// The share-link fragment.
     Link,
+    /// An EPUB 3 book (bytes).
+    Epub,
 }
 
 struct Args {
@@ -42,7 +46,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Args>, String
                 println!("cleancopy {}", env!("CARGO_PKG_VERSION"));
                 std::process::exit(0);
             }
-            "-f" | "--format" => Some(args.next().ok_or("--format needs a value: html, page, markdown, text, json or link")?),
+            "-f" | "--format" => Some(args.next().ok_or("--format needs a value: html, page, markdown, text, json, link or epub")?),
             a if a.starts_with("--format=") => Some(a["--format=".len()..].to_string()),
             a if a.starts_with('-') && a != "-" => return Err(format!("unknown option '{a}'")),
             _ => {
@@ -60,7 +64,8 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Args>, String
                 "json" => Format::Json,
                 "page" => Format::Page,
                 "link" => Format::Link,
-                other => return Err(format!("unknown format '{other}': use html, page, markdown, text, json or link")),
+                "epub" => Format::Epub,
+                other => return Err(format!("unknown format '{other}': use html, page, markdown, text, json, link or epub")),
             };
         }
     }
@@ -113,22 +118,35 @@ fn run() -> Result<(), String> {
     // freed once the extractor has its own copy.
     let page = matches!(args.format, Format::Json).then(|| input.clone());
     let (article, kind) = cleancopy::extract(input, None).map_err(|e| e.to_string())?;
-    let out = match args.format {
-        Format::Html => cleancopy::render::html(&article),
-        Format::Page => cleancopy::render::standalone(&article),
-        Format::Link => format!("#{}\n", cleancopy::share::encode(&article)),
-        Format::Markdown => cleancopy::render::markdown(&article),
-        Format::Text => cleancopy::render::text(&article),
-        Format::Json => {
-            let copy = cleancopy::CleanCopy::with_left_out(&article, kind, page.as_deref().unwrap_or_default());
-            serde_json::to_string_pretty(&copy).map_err(|e| e.to_string())? + "\n"
+    let out: Vec<u8> = match args.format {
+        Format::Epub => {
+            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+            cleancopy::epub::book(&article, &cleancopy::epub::modified_at(now))
         }
+        format => text_output(&article, kind, format, page.as_deref())?.into_bytes(),
     };
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
+    match stdout.write_all(&out).and_then(|_| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write the output: {e}")),
         _ => Ok(()),
     }
+}
+
+/// The clean copy in one of the text formats; `page` is the input as read, for JSON's
+/// `left_out`.
+fn text_output(article: &cleancopy::Article, kind: cleancopy::InputKind, format: Format, page: Option<&str>) -> Result<String, String> {
+    Ok(match format {
+        Format::Html => cleancopy::render::html(article),
+        Format::Page => cleancopy::render::standalone(article),
+        Format::Link => format!("#{}\n", cleancopy::share::encode(article)),
+        Format::Markdown => cleancopy::render::markdown(article),
+        Format::Text => cleancopy::render::text(article),
+        Format::Json => {
+            let copy = cleancopy::CleanCopy::with_left_out(article, kind, page.unwrap_or_default());
+            serde_json::to_string_pretty(&copy).map_err(|e| e.to_string())? + "\n"
+        }
+        Format::Epub => unreachable!("an EPUB is bytes"),
+    })
 }
 
 fn main() -> ExitCode {

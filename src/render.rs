@@ -12,29 +12,57 @@ use std::fmt::Write;
 use crate::article::{Article, Block, Inline};
 use crate::face::Face;
 
-/// The link targets of the body, numbered in order of first use, for the printed copy.
+/// The link targets of the body, numbered in order of first use, for the printed copy; and,
+/// for an EPUB, what the book holds.
 #[derive(Default)]
-struct Notes(Vec<String>);
+struct Notes<'a> {
+    links: Vec<String>,
+    book: Option<Book<'a>>,
+}
 
-impl Notes {
-    /// The note number of `href`, the same for every link to it.
-    fn number(&mut self, href: &str) -> usize {
-        match self.0.iter().position(|h| h == href) {
+/// What the reader HTML is written against for an EPUB's XHTML (see [`html_for_book`]).
+struct Book<'a> {
+    /// The file an image's address is packed as, for the images packed.
+    image: &'a dyn Fn(&str) -> Option<String>,
+    /// The anchor names the article has, which in-page links may lead to.
+    anchors: std::collections::HashSet<String>,
+    /// The ids written so far, each written once.
+    ids: std::collections::HashSet<String>,
+}
+
+impl Notes<'_> {
+    /// The note number of `href`, the same for every link to it; none in a book, which has no
+    /// paper copy.
+    fn number(&mut self, href: &str) -> Option<usize> {
+        if self.book.is_some() {
+            return None;
+        }
+        Some(match self.links.iter().position(|h| h == href) {
             Some(i) => i + 1,
             None => {
-                self.0.push(href.to_string());
-                self.0.len()
+                self.links.push(href.to_string());
+                self.links.len()
             }
-        }
+        })
+    }
+
+    /// Whether the id `id` may be written: always in the reader HTML, once in a book.
+    fn take_id(&mut self, id: &str) -> bool {
+        self.book.as_mut().is_none_or(|b| b.ids.insert(id.to_string()))
+    }
+
+    /// Whether an in-page link may lead to the anchor `name`: in a book, only when it is there.
+    fn has_anchor(&self, name: &str) -> bool {
+        self.book.as_ref().is_none_or(|b| b.anchors.contains(name))
     }
 
     /// The notes as a numbered list after the body (hidden on screen by the style sheet).
     fn write(&self, out: &mut String) {
-        if self.0.is_empty() {
+        if self.links.is_empty() {
             return;
         }
         out.push_str("<section class=\"notes\"><p class=\"notes-title\">Links</p>\n<ol>\n");
-        for href in &self.0 {
+        for href in &self.links {
             let _ = writeln!(out, "<li>{}</li>", escape(href));
         }
         out.push_str("</ol></section>\n");
@@ -47,6 +75,51 @@ pub const ANCHOR_PREFIX: &str = "cc-";
 /// The article as reader HTML: one `<article>` with the title as its `<h1>`, its metadata in a
 /// header, the body, and the copyright line in a footer.
 pub fn html(article: &Article) -> String {
+    write_html(article, Notes::default())
+}
+
+/// The reader HTML as an EPUB's XHTML document holds it (see `epub`): every heading carries an
+/// id for the book's table of contents (which stands for the one in the text), links carry no
+/// notes for paper, an image is shown from the file `image` names for its address or else as
+/// its caption or text alternative linked to that address, and every id is written once.
+/// Still HTML: the `cleancopy-epub` crate writes it as XML.
+pub(crate) fn html_for_book(article: &Article, image: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut anchors = std::collections::HashSet::new();
+    block_anchors(&article.blocks, &mut anchors);
+    write_html(article, Notes { links: Vec::new(), book: Some(Book { image, anchors, ids: Default::default() }) })
+}
+
+/// The names of the anchors in `blocks`.
+fn block_anchors(blocks: &[Block], anchors: &mut std::collections::HashSet<String>) {
+    for block in blocks {
+        match block {
+            Block::Paragraph { content } | Block::Heading { content, .. } => inline_anchors(content, anchors),
+            Block::List { items, .. } => items.iter().for_each(|item| block_anchors(item, anchors)),
+            Block::Quote { blocks } => block_anchors(blocks, anchors),
+            Block::Figure { caption: Some(content), .. } => inline_anchors(content, anchors),
+            Block::Table { caption, rows } => {
+                caption.iter().for_each(|c| inline_anchors(c, anchors));
+                rows.iter().flatten().for_each(|cell| inline_anchors(&cell.content, anchors));
+            }
+            _ => {}
+        }
+    }
+}
+
+fn inline_anchors(content: &[Inline], anchors: &mut std::collections::HashSet<String>) {
+    for inline in content {
+        match inline {
+            Inline::Anchor { id } => {
+                anchors.insert(id.clone());
+            }
+            Inline::Emphasis { content } | Inline::Strong { content } | Inline::Link { content, .. } => inline_anchors(content, anchors),
+            _ => {}
+        }
+    }
+}
+
+fn write_html(article: &Article, mut notes: Notes) -> String {
+    let notes = &mut notes;
     let mut out = String::new();
     out.push_str("<article");
     if let Some(lang) = &article.lang {
@@ -95,21 +168,24 @@ pub fn html(article: &Article) -> String {
         out.push_str("</ul>\n");
     }
     if let Some(image) = article.lead_image.as_ref().filter(|i| allowed_url(&i.src, true)) {
-        let _ = writeln!(out, "<figure class=\"lead-image\"><img src=\"{}\" alt=\"{}\"></figure>", attr(&image.src), attr(&image.alt));
+        out.push_str("<figure class=\"lead-image\">");
+        image_html(image, notes, &mut out);
+        out.push_str("</figure>\n");
     }
     out.push_str("</header>\n");
-    let toc = wants_contents(article);
-    if toc {
+    let toc = notes.book.is_some() || wants_contents(article);
+    if toc && notes.book.is_none() {
         contents_html(article, &mut out);
     }
     let dateline = article.dateline_at();
     let mut heading = 0;
-    let notes = &mut Notes::default();
     for (i, block) in article.blocks.iter().enumerate() {
         if let (true, Block::Heading { level, content }) = (toc, block) {
             heading += 1;
             let level = (*level).clamp(2, 6);
-            let _ = writeln!(out, "<h{level}><span id=\"{ANCHOR_PREFIX}{CONTENTS_ID}{heading}\"></span>{}</h{level}>", inlines_html(content, notes));
+            let id = format!("{ANCHOR_PREFIX}{CONTENTS_ID}{heading}");
+            notes.take_id(&id);
+            let _ = writeln!(out, "<h{level}><span id=\"{id}\"></span>{}</h{level}>", inlines_html(content, notes));
             continue;
         }
         match (dateline, block) {
@@ -145,12 +221,22 @@ fn wants_contents(article: &Article) -> bool {
 /// top-level headings.
 fn contents_html(article: &Article, out: &mut String) {
     out.push_str("<section class=\"contents\"><p class=\"contents-title\">Contents</p>\n<ol>");
+    contents_items(article, "", REL, out);
+    out.push_str("</ol></section>\n");
+}
+
+/// The items of a table of contents (see [`contents_html`]), each heading's link led by
+/// `page` (the document the headings are in, or nothing for the same one) and carrying `rel`.
+/// A heading without text is named by its number.
+pub(crate) fn contents_items(article: &Article, page: &str, rel: &str, out: &mut String) {
     let top = article.blocks.iter().filter_map(|b| if let Block::Heading { level, .. } = b { Some(*level) } else { None }).min().unwrap_or(2);
     let (mut n, mut item_open, mut sub_open) = (0, false, false);
     for block in &article.blocks {
         if let Block::Heading { level, content } = block {
             n += 1;
-            let link = format!("<a href=\"#{ANCHOR_PREFIX}{CONTENTS_ID}{n}\"{REL}>{}</a>", escape(&crate::article::inline_text(content)));
+            let text = crate::article::inline_text(content);
+            let text = if text.trim().is_empty() { n.to_string() } else { escape(&text) };
+            let link = format!("<a href=\"{page}#{ANCHOR_PREFIX}{CONTENTS_ID}{n}\"{rel}>{text}</a>");
             if *level > top && item_open {
                 if !sub_open {
                     out.push_str("<ol>");
@@ -176,7 +262,6 @@ fn contents_html(article: &Article, out: &mut String) {
     if item_open {
         out.push_str("</li>\n");
     }
-    out.push_str("</ol></section>\n");
 }
 
 fn block_html(block: &Block, out: &mut String, notes: &mut Notes) {
@@ -218,7 +303,7 @@ fn block_html(block: &Block, out: &mut String, notes: &mut Notes) {
             }
             out.push_str("<figure>");
             if shown {
-                let _ = write!(out, "<img src=\"{}\" alt=\"{}\">", attr(&image.src), attr(&image.alt));
+                image_html(image, notes, out);
             }
             if let Some(caption) = caption {
                 let _ = write!(out, "<figcaption>{}</figcaption>", inlines_html(caption, notes));
@@ -254,6 +339,30 @@ fn block_html(block: &Block, out: &mut String, notes: &mut Notes) {
     }
 }
 
+/// An image the reader HTML may show: by its address, or in a book from the file it is packed
+/// as; one a book does not hold is its text alternative (or "Image") linked to its address.
+fn image_html(image: &crate::article::Image, notes: &Notes, out: &mut String) {
+    let src = match &notes.book {
+        None => attr(&image.src),
+        Some(book) => match (book.image)(&image.src) {
+            Some(file) => attr(&file),
+            None => {
+                let text = if image.alt.trim().is_empty() { "Image" } else { image.alt.trim() };
+                match allowed_url(&image.src, false) {
+                    true => {
+                        let _ = write!(out, "<a class=\"image-link\" href=\"{}\"{REL}>[{}]</a>", attr(&image.src), escape(text));
+                    }
+                    false => {
+                        let _ = write!(out, "<span class=\"image-link\">[{}]</span>", escape(text));
+                    }
+                }
+                return;
+            }
+        },
+    };
+    let _ = write!(out, "<img src=\"{src}\" alt=\"{}\">", attr(&image.alt));
+}
+
 fn inlines_html(content: &[Inline], notes: &mut Notes) -> String {
     let mut out = String::new();
     write_inlines(content, notes, false, &mut out);
@@ -283,7 +392,7 @@ fn write_inlines(content: &[Inline], notes: &mut Notes, in_link: bool, out: &mut
             Inline::Link { href, content } => match href.strip_prefix('#') {
                 // In-page links lead to the article's own anchors, whose ids carry a prefix so
                 // that nothing pasted can take the name of one of the page's elements.
-                Some(id) if is_anchor_name(id) => {
+                Some(id) if is_anchor_name(id) && notes.has_anchor(id) => {
                     let _ = write!(out, "<a href=\"#{ANCHOR_PREFIX}{id}\"{REL}>");
                     write_inlines(content, notes, true, out);
                     out.push_str("</a>");
@@ -293,13 +402,16 @@ fn write_inlines(content: &[Inline], notes: &mut Notes, in_link: bool, out: &mut
                     let n = notes.number(href);
                     let _ = write!(out, "<a href=\"{}\"{REL}>", attr(href));
                     write_inlines(content, notes, true, out);
-                    let _ = write!(out, "</a><sup class=\"note-ref\">{n}</sup>");
+                    out.push_str("</a>");
+                    if let Some(n) = n {
+                        let _ = write!(out, "<sup class=\"note-ref\">{n}</sup>");
+                    }
                 }
                 // A link the reader HTML may not carry gives its text.
                 _ => write_inlines(content, notes, true, out),
             },
             Inline::Break => out.push_str("<br>"),
-            Inline::Anchor { id } if is_anchor_name(id) => {
+            Inline::Anchor { id } if is_anchor_name(id) && notes.take_id(&format!("{ANCHOR_PREFIX}{id}")) => {
                 let _ = write!(out, "<span id=\"{ANCHOR_PREFIX}{id}\"></span>");
             }
             Inline::Anchor { .. } => {}

@@ -105,6 +105,18 @@ impl Cleaned {
     pub fn full_text(&self) -> String {
         crate::render::text(&self.0)
     }
+
+    /// The book of this article (`epub::book_json`), as JSON for the `epub` module, with the
+    /// images packed whose addresses `srcs` gives (separated by NUL characters), of the media
+    /// types `types` gives (one for each, separated by spaces).
+    #[wasm_bindgen(js_name = epubBook)]
+    pub fn epub_book(&self, srcs: &str, types: &str) -> String {
+        let images: Vec<crate::epub::PackedImage> = match srcs.is_empty() {
+            true => Vec::new(),
+            false => srcs.split('\0').zip(types.split(' ')).map(|(src, media_type)| crate::epub::PackedImage { src: src.into(), media_type: media_type.into() }).collect(),
+        };
+        crate::epub::book_json(&self.0, &images)
+    }
 }
 
 /// A type face for a saved page, gathered file by file by the page.

@@ -180,7 +180,7 @@ window.addEventListener('pagehide', () => pending?.());
 
 const editing = setupEditing(reader, { status });
 const sharing = setupSharing({ article: () => current, link: shareLink, beforeUse: () => pending?.(), notice, showError, copyText });
-setupSaving({ article: () => current, notice, page: savedPage });
+setupSaving({ article: () => current, notice, page: savedPage, showError, trustedHTML: (html) => policy.createHTML(html) });
 // The settings first: the modules after them follow what they set on <html>.
 setupSettings({ isTyping });
 setupFonts();
@@ -275,7 +275,7 @@ function display(copy, known = null) {
   recent.hide();
   $('kept-input').hidden = true;
   $('notice').hidden = true;
-  for (const id of ['print', 'edit', 'copy-link', 'copy-article', 'save-html', 'save-md', 'save-txt', 'share', 'share-file']) $(id).disabled = false;
+  for (const id of ['print', 'edit', 'copy-link', 'copy-article', 'save-html', 'save-md', 'save-txt', 'save-epub', 'share', 'share-file']) $(id).disabled = false;
   // The e-mail link is made after the first frame; until then it must not offer the last one.
   sharing.reset();
   editing.reset();

@@ -1,5 +1,5 @@
 // The app's wasm modules that the page loads only when first needed (the Markdown reader, the
-// reader of first-version share links, the encoding detector): each a function that resolves
+// reader of first-version share links, the encoding detector, the EPUB packer): each a function that resolves
 // to the module, started; a load that failed is tried again at the next call.
 
 function onDemand(path) {
@@ -47,4 +47,14 @@ export async function currentForm(fragment) {
 const detectorModule = onDemand('./pkg/cleancopy_detector.js');
 export async function detectEncoding(bytes) {
   return (await detectorModule()).detectEncoding(bytes);
+}
+
+/** The EPUB packer (a ZIP writer), loaded the first time the reader saves an EPUB (epub.js). */
+const epubModule = onDemand('./pkg/cleancopy_epub.js');
+export async function epubPacker() {
+  try {
+    return await epubModule();
+  } catch {
+    throw new Error('the part of Clean Copy that makes EPUB books could not be loaded (are you offline?)');
+  }
 }

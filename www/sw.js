@@ -12,6 +12,7 @@ const FILES = [
   'pkg/cleancopy_detector.js', 'pkg/cleancopy_detector_bg.wasm',
   'pkg/cleancopy_markdown.js', 'pkg/cleancopy_markdown_bg.wasm',
   'pkg/cleancopy_legacy.js', 'pkg/cleancopy_legacy_bg.wasm',
+  'epub.js', 'pkg/cleancopy_epub.js', 'pkg/cleancopy_epub_bg.wasm',
 ];
 
 self.addEventListener('install', (event) => {
