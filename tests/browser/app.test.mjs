@@ -259,6 +259,18 @@ test('a block clicked away is gone from screen and paper, and Undo brings it bac
   await next.focus();
   await page.keyboard.press('Delete');
   assert.equal(await next.isVisible(), false);
+  // The focus moves on to the next block, not back to the top of the page.
+  const focused = await page.evaluate(() => ({ tag: document.activeElement.tagName, inArticle: !!document.activeElement.closest('#reader article'), hidden: document.activeElement.hidden }));
+  assert.deepEqual(focused, { tag: 'P', inArticle: true, hidden: false });
+  // Ctrl+Z undoes; Escape leaves the mode, and the status line stops asking for clicks.
+  await page.keyboard.press('Control+z');
+  assert.equal(await next.isVisible(), true);
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByRole('button', { name: 'Remove blocks' }).getAttribute('aria-pressed'), 'false');
+  const said = await page.locator('#status').textContent();
+  assert.ok(!said.includes('Click a block'), said);
+  assert.match(said, /1 block removed/);
   await page.context().close();
 });
 
