@@ -177,6 +177,14 @@ for (const engine of ENGINES) {
         await app.press('L');
         await app.waitFor(() => document.getElementById('listen-pause').textContent === 'Resume', [], { what: 'paused again' });
         const clickedAt = await app.evaluate(() => window.heard.length);
+        // The page may still be scrolling to the mark (slowly, on a loaded machine): a click
+        // while it moves lands on another paragraph, as a reader's would.
+        for (let i = 0, y = null; i < 40; i += 1) {
+          const now = await app.evaluate(() => window.scrollY);
+          if (now === y) break;
+          y = now;
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
         await app.click('#reader article > p:nth-of-type(30)');
         await app.waitFor((n) => window.heard.slice(n).some((h) => /paragraph 30\b|number 30\b/i.test(h.text)), [clickedAt], { what: 'paragraph 30 read', timeout: 20_000 });
         const fromClick = await app.evaluate((n) => window.heard.slice(n).map((h) => h.text), clickedAt);
