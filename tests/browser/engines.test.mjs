@@ -369,8 +369,11 @@ for (const engine of ENGINES) {
         }, [], { what: 'the service worker ready' });
         // Everything cached: the worker's install waits for all the files.
         await page.waitFor(async () => (await (await caches.open('cleancopy-app')).keys()).length >= 10, [], { what: 'the app cached' });
+        // The app ready before the click; the worker may still be fetching the on-demand modules
+        // beside the page (slowly, in WebKit on a loaded machine), so the first copy may take longer.
+        await page.waitFor(async () => { await window.cleanCopyApp.ready; return true; }, [], { what: 'the app ready' });
         await page.click('#try-example');
-        await page.waitForSelector('#reader article h1');
+        await page.waitForSelector('#reader article h1', { timeout: 90_000 });
         await close(server);
         await page.reload();
         await page.waitForSelector('#reader article h1');
