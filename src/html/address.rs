@@ -280,11 +280,16 @@ fn slug_words(url: &Url) -> Vec<String> {
     slug.split(['-', '_', '+']).filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit())).map(str::to_lowercase).collect()
 }
 
+/// A heading's words in lower case, as a slug spells them ("Beginner's" is the slug's
+/// "beginners").
+fn heading_words(heading: &str) -> Vec<String> {
+    let heading = heading.replace(['\'', '\u{2019}'], "");
+    heading.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
 /// The share of `words` that `heading` has, and how many words the heading has.
 fn overlap(words: &[String], heading: &str) -> (f64, usize) {
-    // "Beginner's" is the slug's "beginners".
-    let heading = heading.replace(['\'', '\u{2019}'], "");
-    let heading_words: Vec<String> = heading.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let heading_words = heading_words(heading);
     let found = words.iter().filter(|w| heading_words.contains(*w)).count();
     (found as f64 / words.len().max(1) as f64, heading_words.len())
 }
@@ -317,8 +322,7 @@ pub(crate) fn slug_is_headline(url: &Url, title: &str) -> bool {
         return false;
     }
     let (to_title, _) = overlap(&words, title);
-    let title = title.replace(['\'', '\u{2019}'], "");
-    let title_words: Vec<String> = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit())).map(str::to_lowercase).collect();
+    let title_words: Vec<String> = heading_words(title).into_iter().filter(|w| !w.chars().all(|c| c.is_ascii_digit())).collect();
     let covered = title_words.iter().filter(|w| words.contains(*w)).count();
     to_title >= 0.8 && 3 * covered >= 2 * title_words.len()
 }

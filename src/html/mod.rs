@@ -622,14 +622,6 @@ fn take_standfirst(blocks: &mut Vec<Block>, article: &mut Article) {
     }
 }
 
-/// Elements that start a line of their own.
-fn is_block_element(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div" | "li" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "footer" | "section" | "article" | "aside" | "nav" | "main" | "figure" | "figcaption" | "blockquote" | "table" | "tr" | "td" | "th" | "dl" | "dt" | "dd" | "address" | "form" | "br"
-    )
-}
-
 /// How many lines above the headline, and below it before the story's first long paragraph,
 /// are read for its byline and date.
 const LINES_ABOVE_HEADLINE: usize = 3;
@@ -657,7 +649,7 @@ fn meta_near_headline(body: ElementRef, article: &mut Article) {
     let is_heading = |e: &ElementRef| matches!(e.value().name(), "h1" | "h2");
     let Some(at) = elements.iter().position(|e| is_heading(e) && crate::words::collapse_ws(&e.text().collect::<String>()).to_lowercase() == title) else { return };
     let line_of = |e: &ElementRef| -> Option<String> {
-        if !is_block_element(e.value().name()) || e.descendants().skip(1).filter_map(ElementRef::wrap).any(|d| is_block_element(d.value().name())) {
+        if !page_blocks::is_block(e.value().name()) || e.descendants().skip(1).filter_map(ElementRef::wrap).any(|d| page_blocks::is_block(d.value().name())) {
             return None;
         }
         let text = crate::words::collapse_ws(&e.text().collect::<String>());

@@ -18,7 +18,7 @@ fn is_unseen(name: &str) -> bool {
 }
 
 /// Elements that start and end a block of their own (a line break ends a line of text).
-fn is_block(name: &str) -> bool {
+pub(super) fn is_block(name: &str) -> bool {
     matches!(
         name,
         "p" | "div" | "li" | "ul" | "ol" | "dl" | "dt" | "dd" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "td" | "th" | "tr" | "table"
